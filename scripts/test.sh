@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Install everything the tests need, start the services they use, and run them.
+# Usage: bash scripts/test.sh [pytest args...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
+
+# System packages: PostgreSQL 15 with PostGIS for the postgis index driver.
+if command -v apt-get >/dev/null 2>&1; then
+    if ! dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1; then
+        as_root apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15-postgis-3 >/dev/null
+    fi
+fi
+
+# Start PostgreSQL if it is down.
+if command -v pg_ctlcluster >/dev/null 2>&1; then
+    if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
+        as_root pg_ctlcluster --skip-systemctl-redirect 15 main start
+        for _ in $(seq 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+    fi
+fi
+
+python3 -m pip install -q --disable-pip-version-check -e '.[all]'
+
+ruff check src tests bench
+ruff format --check src tests bench
+python3 -m pytest "$@"

@@ -1,0 +1,154 @@
+"""The one exception hierarchy of terracube.
+
+Every error raised on purpose by terracube derives from :class:`TerracubeError` and also from the
+builtin exception a caller would naturally catch (``KeyError`` for a missing record,
+``ValueError`` for a bad document, ``FileNotFoundError`` for a missing object...), so both
+``except TerracubeError`` and ``except KeyError`` work.
+
+Messages name the thing, the bad value (with ``!r``) and what to do next.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BucketNotFoundError",
+    "ConfigError",
+    "DatasetNotFoundError",
+    "DocumentError",
+    "DriverNotFoundError",
+    "DuplicateRecordError",
+    "IndexNotInitialisedError",
+    "LineageError",
+    "LoadError",
+    "MetadataTypeNotFoundError",
+    "ObjectNotFoundError",
+    "ProductNotFoundError",
+    "QueryError",
+    "RecordNotFoundError",
+    "StorageAuthError",
+    "StorageError",
+    "StorageTransientError",
+    "TerracubeError",
+    "TerracubePluginWarning",
+    "UnsupportedError",
+    "UpdateError",
+]
+
+
+class TerracubeError(Exception):
+    """Base of every error terracube raises on purpose."""
+
+    def __str__(self) -> str:
+        # KeyError quotes its message; we want the plain sentence for every subclass.
+        return str(self.args[0]) if len(self.args) == 1 else super().__str__()
+
+
+class TerracubePluginWarning(UserWarning):
+    """A plugin (entry point) could not be loaded or initialised; the others still load."""
+
+
+# --- configuration and plugins -----------------------------------------------------------------
+
+
+class ConfigError(TerracubeError, ValueError):
+    """The configuration file or a ``TERRACUBE_*`` variable is malformed or names nothing known."""
+
+
+class DriverNotFoundError(TerracubeError, LookupError):
+    """No installed driver has the requested name."""
+
+
+class UnsupportedError(TerracubeError, NotImplementedError):
+    """The driver does not support this operation; the message names the ``supports_*`` flag."""
+
+
+# --- documents and queries ----------------------------------------------------------------------
+
+
+class DocumentError(TerracubeError, ValueError):
+    """A metadata type, product or dataset document is invalid.
+
+    The message names the field, the bad value and the document.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        value: object = None,
+        doc: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.field = field
+        self.value = value
+        self.doc = doc
+
+
+class QueryError(TerracubeError, ValueError):
+    """A search keyword or value is not understood."""
+
+
+# --- index records ------------------------------------------------------------------------------
+
+
+class RecordNotFoundError(TerracubeError, KeyError):
+    """A record looked up by id or name is not in the index."""
+
+
+class MetadataTypeNotFoundError(RecordNotFoundError):
+    """No metadata type with that name or id."""
+
+
+class ProductNotFoundError(RecordNotFoundError):
+    """No product with that name or id."""
+
+
+class DatasetNotFoundError(RecordNotFoundError):
+    """No dataset with that id."""
+
+
+class DuplicateRecordError(TerracubeError, ValueError):
+    """A record with this id or name already exists with a different document."""
+
+
+class UpdateError(TerracubeError, ValueError):
+    """An update would make a change that is not allowed; nothing was written."""
+
+
+class LineageError(TerracubeError, ValueError):
+    """Lineage relations are invalid (for instance they would make a cycle)."""
+
+
+class IndexNotInitialisedError(TerracubeError, RuntimeError):
+    """The index database has no terracube schema (run ``terracube system init``)."""
+
+
+# --- storage ------------------------------------------------------------------------------------
+
+
+class StorageError(TerracubeError, OSError):
+    """A storage operation failed."""
+
+
+class ObjectNotFoundError(StorageError, FileNotFoundError):
+    """The object (key) does not exist in its bucket."""
+
+
+class BucketNotFoundError(StorageError, FileNotFoundError):
+    """The bucket does not exist."""
+
+
+class StorageAuthError(StorageError, PermissionError):
+    """The storage endpoint refused the credentials or the request."""
+
+
+class StorageTransientError(StorageError, ConnectionError):
+    """A transient storage failure (5xx, timeout, dropped connection) persisted after retries."""
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+
+class LoadError(TerracubeError, RuntimeError):
+    """Data for a dataset could not be read (missing or corrupt file, unknown format)."""

@@ -1,0 +1,703 @@
+"""The datasets resource: its abstract core and the logic every driver shares.
+
+A driver implements the core: ``_insert``, ``bulk_get``, ``_replace``, ``_set_archived``,
+``_delete``, ``_search``, ``_count``, ``_most_recent_change`` and
+``get_datasets_for_location``. Every public search and count here is built on ``_search`` and
+``_count`` over a list of :class:`~terracube.index.query.ProductQuery` values, so a driver
+sees only canonical queries. Defaults marked "slow" are correct; drivers override them to be
+faster.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+import time
+import uuid
+from abc import ABC, abstractmethod
+from collections import Counter, namedtuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+from terracube.errors import (
+    DatasetNotFoundError,
+    DocumentError,
+    DuplicateRecordError,
+    QueryError,
+    UpdateError,
+)
+from terracube.index.changes import AllowPolicy, Offset, classify_changes, get_doc_changes
+from terracube.index.query import SPATIAL_KEYWORDS, ProductQuery, parse_spatial, to_field_expression
+from terracube.model import Dataset, Product, Range
+from terracube.model.fields import get_path
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+    from odc.geo.geom import Geometry
+
+    from terracube.index.abstract import AbstractIndex
+    from terracube.index.changes import Change
+
+__all__ = ["NATIVE_FIELDS", "AbstractDatasetResource", "BatchStatus", "DatasetTuple", "OrderBy"]
+
+DSID = uuid.UUID | str
+
+#: Fields every dataset has, whatever its metadata type, for ``search_returning``.
+NATIVE_FIELDS: Final = ("id", "product", "uri", "indexed_time", "archived_time", "metadata_doc")
+
+#: ``(field name, descending)`` pairs.
+OrderBy = tuple[tuple[str, bool], ...]
+
+_CONTROL_KEYS: Final = frozenset({"archived", "limit", "order_by", "fetch_all"})
+
+
+@dataclass(frozen=True, slots=True)
+class BatchStatus:
+    """The outcome of a bulk add."""
+
+    completed: int
+    """Datasets newly added."""
+    skipped: int
+    """Datasets already in the index with the same document."""
+    seconds: float
+    """Wall time taken."""
+
+
+class DatasetTuple(NamedTuple):
+    """A dataset's product, document and location, without building a :class:`Dataset`."""
+
+    product: Product
+    metadata_doc: dict[str, Any]
+    uri: str | None
+
+
+def _uuid(v: DSID) -> uuid.UUID:
+    if isinstance(v, uuid.UUID):
+        return v
+    try:
+        return uuid.UUID(str(v))
+    except ValueError:
+        raise QueryError(f"{v!r} is not a dataset id (a UUID)") from None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _norm_order_by(order_by: Any) -> OrderBy:
+    if order_by is None:
+        return ()
+    if isinstance(order_by, str):
+        order_by = [order_by]
+    out = []
+    for item in order_by:
+        if isinstance(item, tuple):
+            out.append((str(item[0]), bool(item[1])))
+        else:
+            s = str(item)
+            out.append((s[1:], True) if s.startswith("-") else (s, False))
+    return tuple(out)
+
+
+_PERIOD_RX = re.compile(r"^\s*(\d+)\s*(day|week|month|year)s?\s*$")
+
+
+def _periods(rng: Range[dt.datetime], period: str) -> Iterator[Range[dt.datetime]]:
+    m = _PERIOD_RX.match(period)
+    if not m:
+        raise QueryError(
+            f"period {period!r} not understood; use e.g. '1 day', '2 weeks', '1 month', '1 year'"
+        )
+    n, unit = int(m.group(1)), m.group(2)
+    if rng.begin is None or rng.end is None:
+        raise QueryError("counting through time needs a time range with both ends")
+    start = rng.begin
+    while start <= rng.end:
+        if unit == "day":
+            nxt = start + dt.timedelta(days=n)
+        elif unit == "week":
+            nxt = start + dt.timedelta(weeks=n)
+        else:
+            months = n * (12 if unit == "year" else 1)
+            y, mo = divmod(start.month - 1 + months, 12)
+            nxt = start.replace(year=start.year + y, month=mo + 1)
+        yield Range(start, min(nxt - dt.timedelta(microseconds=1), rng.end))
+        start = nxt
+
+
+class AbstractDatasetResource(ABC):
+    """``index.datasets``: add, update, archive, look up, search and count datasets."""
+
+    def __init__(self, index: AbstractIndex) -> None:
+        self._index = index
+
+    # --- driver core --------------------------------------------------------------------------
+
+    @abstractmethod
+    def _insert(self, datasets: Sequence[Dataset]) -> set[uuid.UUID]:
+        """Insert datasets whose products are stored, skipping ids already present.
+
+        A dataset's ``indexed_time`` and ``archived_time`` are stored as given (set by the
+        caller). Returns the ids that were already present and so not inserted.
+        """
+
+    @abstractmethod
+    def bulk_get(self, ids: Iterable[DSID]) -> Iterator[Dataset]:
+        """The datasets with these ids (active or archived); unknown ids are left out."""
+
+    @abstractmethod
+    def _replace(self, dataset: Dataset, updated: dt.datetime) -> None:
+        """Store a new document and location for an existing dataset."""
+
+    @abstractmethod
+    def _set_archived(self, ids: Sequence[uuid.UUID], when: dt.datetime | None) -> None:
+        """Archive (``when`` set) or restore (None) the datasets, leaving others unchanged."""
+
+    @abstractmethod
+    def _delete(self, ids: Sequence[uuid.UUID]) -> None:
+        """Remove the datasets."""
+
+    @abstractmethod
+    def _search(
+        self,
+        queries: Sequence[ProductQuery],
+        *,
+        archived: bool | None,
+        limit: int | None,
+        order_by: OrderBy,
+    ) -> Iterator[Dataset]:
+        """Datasets matching any of the product queries, streamed."""
+
+    @abstractmethod
+    def _count(self, queries: Sequence[ProductQuery], *, archived: bool | None) -> int:
+        """How many datasets match any of the product queries."""
+
+    @abstractmethod
+    def _most_recent_change(self, product: Product) -> dt.datetime | None:
+        """When a dataset of the product was last added, updated, archived or restored."""
+
+    @abstractmethod
+    def get_datasets_for_location(self, uri: str, mode: str = "exact") -> Iterator[Dataset]:
+        """Datasets at this location (``mode="exact"``) or under it (``mode="prefix"``)."""
+
+    def get_unsafe(self, id_: DSID) -> Dataset:
+        """The dataset with this id, active or archived.
+
+        Raises
+        ------
+        DatasetNotFoundError
+            No dataset has this id.
+        """
+        for ds in self.bulk_get([id_]):
+            return ds
+        raise DatasetNotFoundError(f"no dataset with id {str(id_)!r} in the index")
+
+    def _temporal_extent_of(self, queries: Sequence[ProductQuery]) -> Range[dt.datetime] | None:
+        """Earliest start and latest end of matching active datasets (slow default: scans)."""
+        lo = hi = None
+        for ds in self._search(queries, archived=False, limit=None, order_by=()):
+            t = ds.time
+            if t is None:
+                continue
+            if t.begin is not None and (lo is None or t.begin < lo):
+                lo = t.begin
+            if t.end is not None and (hi is None or t.end > hi):
+                hi = t.end
+        return None if lo is None and hi is None else Range(lo, hi)
+
+    def _spatial_extent_of(self, queries: Sequence[ProductQuery], crs: Any) -> Geometry | None:
+        """Union of footprints of matching active datasets in ``crs`` (slow default: scans)."""
+        import shapely
+        from odc.geo.geom import Geometry
+
+        geoms = [
+            ds.lonlat_footprint
+            for ds in self._search(queries, archived=False, limit=None, order_by=())
+            if ds.lonlat_footprint is not None
+        ]
+        if not geoms:
+            return None
+        union = Geometry(shapely.union_all(geoms), "EPSG:4326")
+        return union.to_crs(crs) if crs is not None else union
+
+    # --- planning -----------------------------------------------------------------------------
+
+    def _product_query(self, product: Product) -> ProductQuery:
+        return ProductQuery(product)
+
+    def _plan(self, query: Mapping[str, Any]) -> list[ProductQuery]:
+        """Turn search keywords into one :class:`ProductQuery` per candidate product."""
+        unknown_ctl = set(query) & _CONTROL_KEYS
+        if unknown_ctl:
+            raise QueryError(f"{sorted(unknown_ctl)} are options, not search fields")
+        spatial = parse_spatial(query)
+        out = []
+        for product, left in self._index.products.search_robust(**query):
+            fields = product.metadata_type.search_fields
+            exprs = tuple(
+                to_field_expression(fields[k], v)
+                for k, v in sorted(left.items())
+                if k not in SPATIAL_KEYWORDS
+            )
+            out.append(ProductQuery(product, exprs, spatial))
+        return out
+
+    # --- adding -------------------------------------------------------------------------------
+
+    def from_doc(self, doc: Mapping[str, Any], *, uri: str | None = None, where: str = "") -> Dataset:
+        """Validate an eo3 document against its product in this index.
+
+        Raises
+        ------
+        DocumentError
+            Invalid document, or its product is not in the index.
+        """
+        where = where or uri or f"dataset {doc.get('id')!r}"
+        name = get_path(doc, ("product", "name"))
+        product = self._index.products.get_by_name(name) if isinstance(name, str) else None
+        if product is None:
+            known = sorted(p.name for p in self._index.products.get_all())
+            raise DocumentError(
+                f"invalid dataset document {where}: field product.name = {name!r}: no such "
+                f"product in the index (products: {known}); add the product first",
+                field="product.name",
+                value=name,
+                doc=where,
+            )
+        return Dataset.from_doc(doc, product, uri=uri, where=where)
+
+    def add(
+        self, dataset: Dataset, with_lineage: bool = True, archive_less_mature: int | None = None
+    ) -> Dataset:
+        """Add one dataset; adding one already stored with the same document changes nothing.
+
+        Raises
+        ------
+        DuplicateRecordError
+            A dataset with this id exists with a different document or product.
+        DocumentError
+            Its product is not in the index.
+        """
+        self.add_batch([dataset], with_lineage=with_lineage)
+        return self.get_unsafe(dataset.id)
+
+    def add_batch(
+        self, datasets: Iterable[Dataset], batch_size: int = 1000, with_lineage: bool = True
+    ) -> BatchStatus:
+        """Add many datasets in one transaction, ``batch_size`` at a time.
+
+        All or nothing: if any dataset conflicts with a stored one, nothing is added.
+
+        Raises
+        ------
+        DuplicateRecordError
+            A dataset id is stored (or repeated in the input) with a different document.
+        DocumentError
+            A dataset's product is not in the index.
+        """
+        return self._add_batch(datasets, batch_size=batch_size, keep_state=False)
+
+    def _add_batch(self, datasets: Iterable[Dataset], *, batch_size: int, keep_state: bool) -> BatchStatus:
+        self._index._require("supports_write", "add datasets")
+        t0 = time.perf_counter()
+        done = skipped = 0
+        products: dict[str, Product] = {}
+        now = _now()
+        with self._index.transaction():
+            it = iter(datasets)
+            while chunk := list(itertools.islice(it, batch_size)):
+                bound: dict[uuid.UUID, Dataset] = {}
+                for ds in chunk:
+                    b = self._bind(ds, products, now, keep_state)
+                    prev = bound.get(b.id)
+                    if prev is not None:
+                        if not _same(prev, b):
+                            raise DuplicateRecordError(
+                                f"dataset {str(b.id)!r} appears twice in the input with different documents"
+                            )
+                        skipped += 1
+                        continue
+                    bound[b.id] = b
+                existing = self._insert(list(bound.values()))
+                if existing:
+                    for old in self.bulk_get(existing):
+                        new = bound[old.id]
+                        if not _same(old, new):
+                            raise DuplicateRecordError(
+                                f"dataset {str(old.id)!r} is already in the index "
+                                f"(product {old.product.name!r}) with a different document; "
+                                "use update to change it"
+                            )
+                done += len(bound) - len(existing)
+                skipped += len(existing)
+        return BatchStatus(done, skipped, time.perf_counter() - t0)
+
+    def _bind(self, ds: Dataset, products: dict[str, Product], now: dt.datetime, keep_state: bool) -> Dataset:
+        """The dataset bound to the stored version of its product, with index times set."""
+        name = ds.product.name
+        p = products.get(name)
+        if p is None:
+            p = self._index.products.get_by_name(name)
+            if p is None:
+                raise DocumentError(
+                    f"dataset {str(ds.id)!r} belongs to product {name!r}, which is not in the "
+                    "index; add the product first",
+                    field="product.name",
+                    value=name,
+                    doc=str(ds.id),
+                )
+            products[name] = p
+        if keep_state:
+            return ds.replace(product=p, indexed_time=ds.indexed_time or now)
+        return ds.replace(product=p, indexed_time=now, archived_time=None)
+
+    # --- updating -----------------------------------------------------------------------------
+
+    def can_update(
+        self, dataset: Dataset, updates_allowed: Mapping[Offset, AllowPolicy] | None = None
+    ) -> tuple[bool, list[Change], list[Change]]:
+        """Whether :meth:`update` would succeed: ``(ok, safe_changes, unsafe_changes)``.
+
+        Every change to the document is unsafe unless ``updates_allowed`` maps its offset (or a
+        prefix of it) to a policy that allows it (see :mod:`terracube.index.changes`). The
+        product may never change. A new location is always allowed.
+        """
+        existing = self.get_unsafe(dataset.id)
+        if existing.product.name != dataset.product.name:
+            change: Change = (("product", "name"), existing.product.name, dataset.product.name)
+            return False, [], [change]
+        changes = get_doc_changes(existing.metadata_doc, dataset.metadata_doc)
+        safe, unsafe = classify_changes(changes, dict(updates_allowed or {}))
+        return not unsafe, safe, unsafe
+
+    def update(
+        self,
+        dataset: Dataset,
+        updates_allowed: Mapping[Offset, AllowPolicy] | None = None,
+        archive_less_mature: int | None = None,
+    ) -> Dataset:
+        """Store a new version of a dataset's document and location.
+
+        Raises
+        ------
+        UpdateError
+            A change is not allowed; nothing was written.
+        DatasetNotFoundError
+            The dataset is not in the index.
+        """
+        self._index._require("supports_write", "update datasets")
+        ok, safe, unsafe = self.can_update(dataset, updates_allowed)
+        if not ok:
+            raise UpdateError(
+                f"dataset {str(dataset.id)!r}: changes not allowed: "
+                + "; ".join(f"{'.'.join(map(str, o))}: {a!r} -> {b!r}" for o, a, b in unsafe)
+                + " (allow them with updates_allowed={offset: policy})"
+            )
+        existing = self.get_unsafe(dataset.id)
+        if safe or existing.uri != dataset.uri:
+            stored = existing.product
+            new = Dataset.from_doc(dataset.metadata_doc, stored, uri=dataset.uri).replace(
+                archived_time=existing.archived_time, indexed_time=existing.indexed_time
+            )
+            with self._index.transaction():
+                self._replace(new, _now())
+        return self.get_unsafe(dataset.id)
+
+    def archive(self, ids: Iterable[DSID]) -> None:
+        """Archive datasets: searches leave them out unless asked. Unknown ids are ignored."""
+        self._index._require("supports_write", "archive datasets")
+        with self._index.transaction():
+            self._set_archived([_uuid(i) for i in ids], _now())
+
+    def restore(self, ids: Iterable[DSID]) -> None:
+        """Make archived datasets active again. Unknown ids are ignored."""
+        self._index._require("supports_write", "restore datasets")
+        with self._index.transaction():
+            self._set_archived([_uuid(i) for i in ids], None)
+
+    def purge(self, ids: Iterable[DSID], allow_delete_active: bool = False) -> list[uuid.UUID]:
+        """Delete archived datasets for good; active ones are kept unless ``allow_delete_active``.
+
+        Returns the ids deleted.
+        """
+        self._index._require("supports_write", "purge datasets")
+        wanted = [_uuid(i) for i in ids]
+        found = list(self.bulk_get(wanted))
+        victims = [d.id for d in found if allow_delete_active or d.is_archived]
+        if victims:
+            with self._index.transaction():
+                self._delete(victims)
+        return victims
+
+    # --- lookups ------------------------------------------------------------------------------
+
+    def get(self, id_: DSID, include_sources: bool = False, include_deriveds: bool = False) -> Dataset | None:
+        """The dataset with this id, or None."""
+        try:
+            return self.get_unsafe(_uuid(id_))
+        except DatasetNotFoundError:
+            return None
+
+    def has(self, id_: DSID) -> bool:
+        """Whether a dataset with this id is in the index (active or archived)."""
+        return self.bulk_has([id_])[0]
+
+    def bulk_has(self, ids: Iterable[DSID]) -> list[bool]:
+        """For each id, whether it is in the index."""
+        wanted = [_uuid(i) for i in ids]
+        present = {d.id for d in self.bulk_get(wanted)}
+        return [i in present for i in wanted]
+
+    def get_location(self, id_: DSID) -> str | None:
+        """The dataset's location, or None if it has none.
+
+        Raises
+        ------
+        DatasetNotFoundError
+            No dataset has this id.
+        """
+        return self.get_unsafe(_uuid(id_)).uri
+
+    def get_all_docs_for_product(
+        self, product: str | Product, batch_size: int = 1000
+    ) -> Iterator[DatasetTuple]:
+        """Every dataset of a product (active and archived) as product, document and location."""
+        p = self._index.products._by_name_or_value(product)
+        for ds in self._search([ProductQuery(p)], archived=None, limit=None, order_by=()):
+            yield DatasetTuple(ds.product, ds.metadata_doc, ds.uri)
+
+    def get_field_names(self, product_name: str | None = None) -> set[str]:
+        """Search field names (of one product, or of all) plus the native fields."""
+        return self._index.products.get_field_names(product_name) | set(NATIVE_FIELDS)
+
+    # --- search -------------------------------------------------------------------------------
+
+    def search(
+        self,
+        limit: int | None = None,
+        archived: bool | None = False,
+        fetch_all: bool = False,
+        order_by: Any = None,
+        **query: Any,
+    ) -> Iterator[Dataset] | list[Dataset]:
+        """Datasets matching the query, streamed (a list with ``fetch_all=True``).
+
+        Parameters
+        ----------
+        limit
+            At most this many.
+        archived
+            False: active only (default); True: archived only; None: both.
+        fetch_all
+            Return a list rather than a generator.
+        order_by
+            Field names to sort by (prefix ``-`` for descending).
+        **query
+            ``product``, ``time``, ``lat``/``lon``, ``x``/``y``/``crs``, ``geopolygon``, or any
+            search field (a value, a list of values, or a ``(low, high)`` range).
+
+        Raises
+        ------
+        QueryError
+            Unknown field or malformed value.
+        """
+        if limit is not None and limit < 0:
+            raise QueryError(f"limit must be >= 0, got {limit!r}")
+        plan = self._plan(query)
+        it = (
+            self._search(plan, archived=archived, limit=limit, order_by=_norm_order_by(order_by))
+            if plan
+            else iter(())
+        )
+        return list(it) if fetch_all else it
+
+    def search_by_product(
+        self, archived: bool | None = False, **query: Any
+    ) -> Iterator[tuple[Product, Iterator[Dataset]]]:
+        """Matching datasets grouped by product."""
+        for pq in self._plan(query):
+            yield pq.product, self._search([pq], archived=archived, limit=None, order_by=())
+
+    def search_by_metadata(
+        self, metadata: Mapping[str, Any], archived: bool | None = False, fetch_all: bool = False
+    ) -> Iterator[Dataset] | list[Dataset]:
+        """Datasets whose document contains this nested mapping (slow default: scans)."""
+        from terracube.index._products import contains_doc
+
+        sub = dict(metadata)
+        plan = [ProductQuery(p) for p in self._index.products.get_all()]
+        it = (
+            d
+            for d in self._search(plan, archived=archived, limit=None, order_by=())
+            if contains_doc(d.metadata_doc, sub)
+        )
+        return list(it) if fetch_all else it
+
+    def search_returning(
+        self,
+        field_names: Iterable[str] | None = None,
+        custom_offsets: Mapping[str, Offset] | None = None,
+        limit: int | None = None,
+        archived: bool | None = False,
+        order_by: Any = None,
+        fetch_all: bool = False,
+        **query: Any,
+    ) -> Iterator[tuple[Any, ...]] | list[tuple[Any, ...]]:
+        """Matching datasets as named tuples of the fields asked for.
+
+        Parameters
+        ----------
+        field_names
+            Native fields (``id``, ``product``, ``uri``, ``indexed_time``, ``archived_time``,
+            ``metadata_doc``) and search fields; None for the native fields and every search
+            field of the products searched.
+        custom_offsets
+            Extra columns: name -> path of keys into the document.
+        """
+        plan = self._plan(query)
+        custom = dict(custom_offsets or {})
+        if field_names is None:
+            names = list(NATIVE_FIELDS) + sorted(
+                {f for pq in plan for f in pq.product.metadata_type.search_fields} - set(NATIVE_FIELDS)
+            )
+        else:
+            names = list(field_names)
+        known = set(NATIVE_FIELDS) | {f for pq in plan for f in pq.product.metadata_type.search_fields}
+        bad = [n for n in names if n not in known]
+        if bad and plan:
+            raise QueryError(f"unknown field(s) {bad} for search_returning; known: {sorted(known)}")
+        names += [n for n in custom if n not in names]
+        row_type = namedtuple("Result", names, rename=True)  # type: ignore[misc]
+
+        def rows() -> Iterator[tuple[Any, ...]]:
+            for ds in self._search(plan, archived=archived, limit=limit, order_by=_norm_order_by(order_by)):
+                yield row_type(*(_field_value(ds, n, custom) for n in names))
+
+        it = rows() if plan else iter(())
+        return list(it) if fetch_all else it
+
+    # --- counts -------------------------------------------------------------------------------
+
+    def count(self, archived: bool | None = False, **query: Any) -> int:
+        """How many datasets match the query."""
+        plan = self._plan(query)
+        return self._count(plan, archived=archived) if plan else 0
+
+    def count_by_product(self, archived: bool | None = False, **query: Any) -> Iterator[tuple[Product, int]]:
+        """Matching dataset counts per product (products with none are left out)."""
+        for pq in self._plan(query):
+            n = self._count([pq], archived=archived)
+            if n:
+                yield pq.product, n
+
+    def count_by_product_through_time(
+        self, period: str, archived: bool | None = False, **query: Any
+    ) -> Iterator[tuple[Product, list[tuple[Range[dt.datetime], int]]]]:
+        """Counts per product for each ``period`` (e.g. ``"1 month"``) of the query's time range.
+
+        Raises
+        ------
+        QueryError
+            No time range with both ends, or a malformed period.
+        """
+        from terracube.index.query import parse_time
+
+        if query.get("time") is None:
+            raise QueryError("count_by_product_through_time needs time=(start, end)")
+        whole = parse_time(query["time"])
+        slices = list(_periods(whole, period))
+        for pq in self._plan({k: v for k, v in query.items() if k != "time"}):
+            fields = pq.product.metadata_type.search_fields
+            if "time" not in fields:
+                continue
+            series = []
+            for rng in slices:
+                expr = to_field_expression(fields["time"], (rng.begin, rng.end))
+                q = ProductQuery(pq.product, (*pq.expressions, expr), pq.spatial)
+                series.append((rng, self._count([q], archived=archived)))
+            yield pq.product, series
+
+    def count_by(
+        self,
+        fields: Iterable[str],
+        custom_offsets: Mapping[str, Offset] | None = None,
+        archived: bool | None = False,
+        **query: Any,
+    ) -> Iterator[tuple[tuple[Any, ...], int]]:
+        """Counts of matching datasets grouped by the values of ``fields`` (slow default).
+
+        Yields ``(values, count)`` with ``values`` a named tuple in the order of ``fields``
+        (then the custom offsets).
+        """
+        names = list(fields)
+        rows = self.search_returning(
+            field_names=names, custom_offsets=custom_offsets, archived=archived, **query
+        )
+        counts: Counter[tuple[Any, ...]] = Counter()
+        row_type = None
+        for r in rows:
+            row_type = type(r)
+            counts[tuple(_hashable(v) for v in r)] += 1
+        for key, n in sorted(counts.items(), key=lambda kv: repr(kv[0])):
+            yield (row_type(*key) if row_type is not None else key), n
+
+    # --- extents ------------------------------------------------------------------------------
+
+    def spatial_extent(self, ids: Iterable[DSID], crs: Any = "EPSG:4326") -> Geometry | None:
+        """Union of these datasets' footprints in ``crs``; None if none has a footprint."""
+        import shapely
+        from odc.geo.geom import Geometry
+
+        geoms = [d.lonlat_footprint for d in self.bulk_get([_uuid(i) for i in ids])]
+        geoms = [g for g in geoms if g is not None]
+        if not geoms:
+            return None
+        return Geometry(shapely.union_all(geoms), "EPSG:4326").to_crs(crs)
+
+    def temporal_extent(self, ids: Iterable[DSID]) -> Range[dt.datetime] | None:
+        """Earliest start and latest end of these datasets; None if none has a time."""
+        times = [d.time for d in self.bulk_get([_uuid(i) for i in ids]) if d.time is not None]
+        if not times:
+            return None
+        los = [t.begin for t in times if t.begin is not None]
+        his = [t.end for t in times if t.end is not None]
+        return Range(min(los) if los else None, max(his) if his else None)
+
+    # --- cloning ------------------------------------------------------------------------------
+
+    def _iter_all(self, archived: bool | None = None) -> Iterator[Dataset]:
+        """Every dataset of every product (for cloning)."""
+        plan = [ProductQuery(p) for p in self._index.products.get_all()]
+        return self._search(plan, archived=archived, limit=None, order_by=()) if plan else iter(())
+
+
+def _same(a: Dataset, b: Dataset) -> bool:
+    return a.product.name == b.product.name and a.metadata_doc == b.metadata_doc
+
+
+def _hashable(v: Any) -> Any:
+    if isinstance(v, dict):
+        return repr(v)
+    if isinstance(v, list):
+        return tuple(v)
+    return v
+
+
+def _field_value(ds: Dataset, name: str, custom: Mapping[str, Offset]) -> Any:
+    if name in custom:
+        return get_path(ds.search_doc(), custom[name])
+    if name == "id":
+        return ds.id
+    if name == "product":
+        return ds.product.name
+    if name == "uri":
+        return ds.uri
+    if name == "indexed_time":
+        return ds.indexed_time
+    if name == "archived_time":
+        return ds.archived_time
+    if name == "metadata_doc":
+        return ds.metadata_doc
+    return ds.search_values().get(name)

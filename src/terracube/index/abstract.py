@@ -1,0 +1,310 @@
+"""The index API (EP-13's clean form): drivers, indexes and their resources.
+
+A driver package provides an :class:`AbstractIndexDriver` whose one abstract method,
+:meth:`~AbstractIndexDriver.index_class`, names its :class:`AbstractIndex` subclass. The index
+declares every ``supports_*`` flag, and its resources implement a small core; searches,
+counts, updates and cloning are shared here.
+
+Resource base classes live in private modules and are re-exported from this one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
+
+from terracube.errors import DuplicateRecordError
+from terracube.index._datasets import (
+    NATIVE_FIELDS,
+    AbstractDatasetResource,
+    BatchStatus,
+    DatasetTuple,
+)
+from terracube.index._flags import FLAG_REQUIRES, FLAGS, refuse
+from terracube.index._lineage import AbstractLineageResource, NoLineageResource
+from terracube.index._metadata_types import AbstractMetadataTypeResource
+from terracube.index._products import AbstractProductResource
+from terracube.index._users import ROLES, AbstractUserResource, NoUserResource
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from typing import Self
+
+    from terracube.cfg import Environment
+
+__all__ = [
+    "FLAGS",
+    "NATIVE_FIELDS",
+    "ROLES",
+    "AbstractDatasetResource",
+    "AbstractIndex",
+    "AbstractIndexDriver",
+    "AbstractLineageResource",
+    "AbstractMetadataTypeResource",
+    "AbstractProductResource",
+    "AbstractUserResource",
+    "BatchStatus",
+    "DatasetTuple",
+    "NoLineageResource",
+    "NoUserResource",
+    "ProgressCallback",
+]
+
+#: ``progress(done, total_or_None, stage)``: how long operations report progress.
+ProgressCallback: TypeAlias = Callable[[int, int | None, str], None]
+
+
+class AbstractIndex(ABC):
+    """An index: metadata types, products and datasets, with declared capabilities.
+
+    Every capability flag is set explicitly by each driver's index class; the defaults are
+    False. An operation a driver does not support raises
+    :class:`~terracube.errors.UnsupportedError` (a ``NotImplementedError``) naming the flag.
+    """
+
+    driver_name: ClassVar[str] = "abstract"
+
+    supports_legacy: ClassVar[bool] = False
+    """Accepts pre-eo3 ("legacy") dataset documents."""
+    supports_eo3: ClassVar[bool] = False
+    """Accepts eo3 dataset documents."""
+    supports_nongeo: ClassVar[bool] = False
+    """Accepts datasets without a footprint."""
+    supports_vector: ClassVar[bool] = False
+    """Accepts vector datasets."""
+    supports_write: ClassVar[bool] = False
+    """Can add, update and remove records."""
+    supports_persistence: ClassVar[bool] = False
+    """Keeps its contents after the process exits."""
+    supports_transactions: ClassVar[bool] = False
+    """``transaction()`` rolls back on error."""
+    supports_spatial_indexes: ClassVar[bool] = False
+    """Can add spatial indexes in other CRSs."""
+    supports_users: ClassVar[bool] = False
+    """Manages database users and roles."""
+    supports_lineage: ClassVar[bool] = False
+    """Records lineage between datasets."""
+    supports_external_lineage: ClassVar[bool] = False
+    """Records lineage to sources not in the index."""
+    supports_external_home: ClassVar[bool] = False
+    """Records which external index holds a source."""
+
+    metadata_types: AbstractMetadataTypeResource
+    products: AbstractProductResource
+    datasets: AbstractDatasetResource
+    lineage: AbstractLineageResource
+    users: AbstractUserResource
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for flag, needs in FLAG_REQUIRES.items():
+            if getattr(cls, flag):
+                missing = [n for n in needs if not getattr(cls, n)]
+                if missing:
+                    raise TypeError(f"{cls.__name__} sets {flag}=True but not {missing}")
+
+    def __init__(self) -> None:
+        self._tx = threading.local()
+
+    @classmethod
+    @abstractmethod
+    def from_environment(cls, env: Environment) -> Self:
+        """Connect to the index an environment describes."""
+
+    # --- lifecycle ----------------------------------------------------------------------------
+
+    @abstractmethod
+    def init_db(self, with_default_types: bool = True) -> bool:
+        """Create (or upgrade) the index's storage; True if it was created now.
+
+        With ``with_default_types`` the built-in ``eo3`` metadata type is added too.
+        """
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections. The index must not be used afterwards."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _add_default_types(self) -> None:
+        from terracube.model import eo3_metadata_type
+
+        if self.metadata_types.get_by_name("eo3") is None:
+            self.metadata_types.add(eo3_metadata_type())
+
+    # --- capabilities -------------------------------------------------------------------------
+
+    def _require(self, flag: str, what: str) -> None:
+        if not getattr(self, flag):
+            refuse(self.driver_name, flag, what)
+
+    @classmethod
+    def capabilities(cls) -> dict[str, bool]:
+        """Every ``supports_*`` flag and its value."""
+        return {f: bool(getattr(cls, f)) for f in FLAGS}
+
+    # --- transactions -------------------------------------------------------------------------
+
+    def _begin(self) -> None:
+        """Start a transaction (drivers with ``supports_transactions``)."""
+        raise NotImplementedError
+
+    def _commit(self) -> None:
+        """Commit the transaction."""
+        raise NotImplementedError
+
+    def _rollback(self) -> None:
+        """Roll the transaction back."""
+        raise NotImplementedError
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group writes across resources: all land, or none if the block raises.
+
+        Nested blocks join the outermost one. A driver without ``supports_transactions``
+        runs the block as is (each write lands on its own).
+        """
+        if not self.supports_transactions:
+            yield
+            return
+        depth = getattr(self._tx, "depth", 0)
+        self._tx.depth = depth + 1
+        if depth:
+            try:
+                yield
+            finally:
+                self._tx.depth = depth
+            return
+        self._begin()
+        try:
+            yield
+        except BaseException:
+            self._tx.depth = 0
+            self._rollback()
+            raise
+        self._tx.depth = 0
+        self._commit()
+
+    @property
+    def in_transaction(self) -> bool:
+        """Whether a transaction is open on this thread."""
+        return getattr(self._tx, "depth", 0) > 0
+
+    # --- spatial indexes ----------------------------------------------------------------------
+
+    def spatial_indexes(self, refresh: bool = False) -> Iterable[Any]:
+        """CRSs with a spatial index (EPSG:4326 is always searchable)."""
+        from odc.geo import CRS
+
+        return [CRS("EPSG:4326")]
+
+    def create_spatial_index(self, crs: Any) -> bool:
+        """Add a spatial index in another CRS."""
+        refuse(self.driver_name, "supports_spatial_indexes", "create spatial indexes")
+
+    def update_spatial_index(
+        self,
+        crs: Iterable[Any] | None = None,
+        product_names: Iterable[str] | None = None,
+        dataset_ids: Iterable[Any] | None = None,
+    ) -> int:
+        """Backfill spatial indexes; returns how many entries were written."""
+        refuse(self.driver_name, "supports_spatial_indexes", "update spatial indexes")
+
+    def drop_spatial_index(self, crs: Any) -> bool:
+        """Remove a spatial index."""
+        refuse(self.driver_name, "supports_spatial_indexes", "drop spatial indexes")
+
+    # --- cloning ------------------------------------------------------------------------------
+
+    def clone(
+        self,
+        source_index: AbstractIndex,
+        batch_size: int = 1000,
+        progress: ProgressCallback | None = None,
+    ) -> dict[str, int]:
+        """Copy every metadata type, product and dataset of another index into this one.
+
+        Locations, archived state and index times are kept. Records already here with the
+        same documents are skipped, so an interrupted clone can simply be run again.
+
+        Returns counts added per kind (``metadata_types``, ``products``, ``datasets``) and
+        ``skipped`` datasets.
+
+        Raises
+        ------
+        DuplicateRecordError
+            A record exists here with a different document.
+        """
+        self._require("supports_write", "clone into it")
+        counts = {"metadata_types": 0, "products": 0, "datasets": 0, "skipped": 0}
+        for mt in source_index.metadata_types.get_all():
+            mine = self.metadata_types.get_by_name(mt.name)
+            if mine is None:
+                self.metadata_types.add(mt)
+                counts["metadata_types"] += 1
+            elif mine != mt:
+                raise DuplicateRecordError(
+                    f"metadata type {mt.name!r} differs between the two indexes; update one first"
+                )
+        for p in source_index.products.get_all():
+            mine_p = self.products.get_by_name(p.name)
+            if mine_p is None:
+                self.products.add(
+                    p.with_metadata_type(self.metadata_types.get_by_name_unsafe(p.metadata_type.name))
+                )
+                counts["products"] += 1
+            elif mine_p.definition != p.definition:
+                raise DuplicateRecordError(
+                    f"product {p.name!r} differs between the two indexes; update one first"
+                )
+        total = source_index.datasets.count(archived=None)
+        done = 0
+        if progress:
+            progress(0, total, "datasets")
+        src = source_index.datasets._iter_all(archived=None)
+        while True:
+            chunk = []
+            for ds in src:
+                chunk.append(ds)
+                if len(chunk) >= batch_size:
+                    break
+            if not chunk:
+                break
+            st = self.datasets._add_batch(chunk, batch_size=batch_size, keep_state=True)
+            counts["datasets"] += st.completed
+            counts["skipped"] += st.skipped
+            done += len(chunk)
+            if progress:
+                progress(done, total, "datasets")
+        return counts
+
+
+class AbstractIndexDriver(ABC):
+    """A plugin that opens indexes of one kind (entry point group ``terracube.plugins.index``)."""
+
+    name: ClassVar[str] = "abstract"
+    description: ClassVar[str] = ""
+
+    @staticmethod
+    @abstractmethod
+    def index_class() -> type[AbstractIndex]:
+        """The :class:`AbstractIndex` subclass this driver opens."""
+
+    def connect_to_index(self, env: Environment) -> AbstractIndex:
+        """Open the index an environment describes."""
+        return self.index_class().from_environment(env)
+
+    def capabilities(self) -> dict[str, bool]:
+        """The index class's ``supports_*`` flags."""
+        return self.index_class().capabilities()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} name={self.name!r}: {self.description}>"

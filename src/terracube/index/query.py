@@ -1,0 +1,382 @@
+"""Search keywords -> one canonical, backend-neutral query.
+
+Users write ``datasets.search(product="ls8", time=("2020-01", "2020-03"), lat=(-36, -35),
+lon=(149, 150), cloud_cover=(0, 20))``. This module turns such loose input into frozen values
+that every driver evaluates the same way:
+
+* ``time`` and other datetime fields: a date string covers its whole period (``"2020"`` the year,
+  ``"2020-03"`` the month, ``"2020-03-01"`` the day), at either end of a range too; naive times
+  are UTC; ``None`` leaves an end open.
+* numbers: a pair or :class:`~terracube.model.Range` is a closed range; a list is "any of".
+* space: ``lat``/``lon``, ``x``/``y`` with ``crs``, or ``geopolygon`` become one lon/lat
+  geometry; datasets match when their footprint truly intersects it.
+
+Expressions: :class:`ValueIn`, :class:`Between` (one field each) and :class:`SpatialFilter`.
+A scalar field matches ``ValueIn`` when equal to one of the values and ``Between`` when inside
+the closed range; a range field (``time``, ``lat``...) matches when it contains one of the
+values, or overlaps the range.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
+
+from terracube.errors import QueryError
+from terracube.model.fields import SearchField, parse_datetime
+from terracube.model.range import Range
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import shapely
+
+    from terracube.model.product import Product
+
+__all__ = [
+    "SPATIAL_KEYWORDS",
+    "Between",
+    "Expression",
+    "ProductQuery",
+    "SpatialFilter",
+    "ValueIn",
+    "parse_spatial",
+    "parse_time",
+    "to_field_expression",
+]
+
+#: Keywords describing a region rather than a search field.
+SPATIAL_KEYWORDS: Final = frozenset({"lat", "lon", "latitude", "longitude", "x", "y", "crs", "geopolygon"})
+
+
+@dataclass(frozen=True, slots=True)
+class ValueIn:
+    """The field equals (scalar) or contains (range field) one of ``values``."""
+
+    field: SearchField
+    """The search field."""
+    values: tuple[Any, ...]
+    """Candidate values, already of the field's value type."""
+
+
+@dataclass(frozen=True, slots=True)
+class Between:
+    """The field lies inside (scalar) or overlaps (range field) the closed ``range``."""
+
+    field: SearchField
+    """The search field."""
+    range: Range[Any]
+    """Closed range; either end may be None (open)."""
+
+
+Expression: TypeAlias = ValueIn | Between
+
+
+@dataclass(frozen=True, slots=True)
+class SpatialFilter:
+    """A region in EPSG:4326, within [-180, 180] (split at the antimeridian when needed)."""
+
+    geometry: shapely.Geometry
+    """The region; a dataset matches when its lon/lat footprint intersects it."""
+    boxes: tuple[tuple[float, float, float, float], ...]
+    """(west, south, east, north) of each part: candidate boxes for spatial indexes."""
+
+    @classmethod
+    def from_lonlat(cls, geom: shapely.Geometry) -> SpatialFilter:
+        """Wrap a lon/lat shapely geometry already within [-180, 180]."""
+        import shapely
+
+        parts = shapely.get_parts(geom)
+        boxes = tuple(tuple(float(v) for v in p.bounds) for p in parts)
+        return cls(geom, boxes)  # type: ignore[arg-type]
+
+    def matches(self, footprint: shapely.Geometry | None) -> bool:
+        """Whether a lon/lat footprint truly intersects the region (touching counts)."""
+        return footprint is not None and bool(self.geometry.intersects(footprint))
+
+
+@dataclass(frozen=True, slots=True)
+class ProductQuery:
+    """Everything a driver evaluates for one product: its expressions and the region."""
+
+    product: Product
+    """The product whose datasets are searched."""
+    expressions: tuple[Expression, ...] = ()
+    """Field conditions, all of which must hold."""
+    spatial: SpatialFilter | None = None
+    """Region the footprint must intersect, if any."""
+
+
+# --- time ---------------------------------------------------------------------------------------
+
+_PERIOD = re.compile(
+    r"^\s*(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2})"
+    r"(?:[T ](?P<H>\d{1,2})(?::(?P<M>\d{2})(?::(?P<S>\d{2}))?)?)?)?)?\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?\s*$"
+)
+
+
+def _period(text: str) -> tuple[dt.datetime, dt.datetime] | None:
+    """Start and end of the period a date string names, or None if it names an instant."""
+    m = _PERIOD.match(text)
+    if not m:
+        return None
+    parts = [m.group(k) for k in ("y", "m", "d", "H", "M", "S")]
+    n = sum(p is not None for p in parts)
+    if n == 6:
+        return None  # to the second: an instant
+    y = int(parts[0])  # type: ignore[arg-type]
+    mo = int(parts[1] or 1)
+    d = int(parts[2] or 1)
+    h = int(parts[3] or 0)
+    mi = int(parts[4] or 0)
+    tz = m.group("tz")
+    tzinfo = dt.UTC
+    if tz and tz != "Z":
+        sign = 1 if tz[0] == "+" else -1
+        hh, mm = int(tz[1:3]), int(tz[-2:])
+        tzinfo = dt.timezone(sign * dt.timedelta(hours=hh, minutes=mm))
+    try:
+        start = dt.datetime(y, mo, d, h, mi, tzinfo=tzinfo)
+    except ValueError as e:
+        raise QueryError(f"time {text!r} is not a valid date: {e}") from None
+    if n == 1:
+        nxt = start.replace(year=y + 1)
+    elif n == 2:
+        nxt = start.replace(year=y + 1, month=1) if mo == 12 else start.replace(month=mo + 1)
+    elif n == 3:
+        nxt = start + dt.timedelta(days=1)
+    elif n == 4:
+        nxt = start + dt.timedelta(hours=1)
+    else:
+        nxt = start + dt.timedelta(minutes=1)
+    end = nxt - dt.timedelta(microseconds=1)
+    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+
+
+def _time_bounds(value: Any) -> tuple[dt.datetime, dt.datetime]:
+    """The first and last instant a single time value covers."""
+    if isinstance(value, str):
+        per = _period(value)
+        if per is not None:
+            return per
+    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        start = dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+        return start, start + dt.timedelta(days=1) - dt.timedelta(microseconds=1)
+    elif type(value).__name__ == "datetime64":
+        import numpy as np
+
+        value = str(np.datetime_as_string(value, unit="us"))
+    try:
+        t = parse_datetime(value)
+    except ValueError as e:
+        raise QueryError(f"time value {value!r} is not a date or time: {e}") from None
+    return t, t
+
+
+def parse_time(value: Any) -> Range[dt.datetime]:
+    """Normalise a time query to a closed UTC :class:`Range`.
+
+    Accepts a string, date, datetime, numpy datetime64, a ``(start, end)`` pair or a
+    :class:`Range`; either end of a pair may be None. A string or date covers its whole period.
+
+    >>> parse_time("2020-02")
+    Range(begin=datetime.datetime(2020, 2, 1, 0, 0, tzinfo=datetime.timezone.utc), \
+end=datetime.datetime(2020, 2, 29, 23, 59, 59, 999999, tzinfo=datetime.timezone.utc))
+
+    Raises
+    ------
+    QueryError
+        A value is not a time, or the range ends before it starts.
+    """
+    if isinstance(value, Range | tuple | list):
+        items = list(value)
+        if len(items) == 1:
+            items = [items[0], items[0]]
+        if len(items) != 2:
+            raise QueryError(f"time range {value!r} must be (start, end); use None for an open end")
+        start = None if items[0] is None else _time_bounds(items[0])[0]
+        end = None if items[1] is None else _time_bounds(items[1])[1]
+        if start is not None and end is not None and end < start:
+            raise QueryError(f"time range {value!r} ends before it starts; swap the two ends")
+        return Range(start, end)
+    start, end = _time_bounds(value)
+    return Range(start, end)
+
+
+# --- fields -------------------------------------------------------------------------------------
+
+
+def to_field_expression(field: SearchField, value: Any) -> Expression:
+    """Turn ``field=value`` into an expression, coercing values to the field's type.
+
+    A :class:`Range` or a 2-tuple is a closed range; a list or set is "any of"; anything else
+    one value. Datetime fields follow :func:`parse_time` (periods cover their whole span).
+
+    Raises
+    ------
+    QueryError
+        A value does not fit the field's type.
+    """
+    if field.value_type == "datetime":
+        if isinstance(value, list | set | frozenset):
+            # Any of several periods: a union of ranges is not one expression; take the hull.
+            rngs = [parse_time(v) for v in value]
+            return Between(field, _hull(rngs))
+        rng = parse_time(value)
+        return Between(field, rng)
+    if isinstance(value, Range | tuple):
+        items = list(value)
+        if len(items) != 2:
+            raise QueryError(
+                f"range for {field.name!r} must be (low, high), got {value!r}; use a list for several values"
+            )
+        lo = None if items[0] is None else field.coerce(items[0])
+        hi = None if items[1] is None else field.coerce(items[1])
+        if lo is not None and hi is not None and hi < lo:
+            raise QueryError(f"range for {field.name!r} {value!r} has its high end below its low end")
+        return Between(field, Range(lo, hi))
+    if isinstance(value, list | set | frozenset):
+        if not value:
+            raise QueryError(f"empty list of values for {field.name!r}")
+        return ValueIn(field, tuple(field.coerce(v) for v in value))
+    return ValueIn(field, (field.coerce(value),))
+
+
+def _hull(rngs: list[Range[Any]]) -> Range[Any]:
+    lo = None if any(r.begin is None for r in rngs) else min(r.begin for r in rngs)  # type: ignore[type-var]
+    hi = None if any(r.end is None for r in rngs) else max(r.end for r in rngs)  # type: ignore[type-var]
+    return Range(lo, hi)
+
+
+def matches(expr: Expression, value: Any) -> bool:
+    """Evaluate one expression against a field value (None when the dataset lacks the field)."""
+    if value is None:
+        return False
+    if isinstance(expr, ValueIn):
+        if isinstance(value, Range):
+            return any(value.contains(v) for v in expr.values)
+        return value in expr.values
+    if isinstance(expr, Between):
+        if isinstance(value, Range):
+            return expr.range.overlaps(value)
+        return expr.range.contains(value)
+    raise TypeError(f"unknown expression {expr!r}")
+
+
+# --- space --------------------------------------------------------------------------------------
+
+
+def _as_range(name: str, value: Any) -> tuple[float, float]:
+    if isinstance(value, Range | tuple | list):
+        items = list(value)
+        if len(items) != 2:
+            raise QueryError(f"{name} must be a number or a (low, high) pair, got {value!r}")
+        lo, hi = items
+    else:
+        lo = hi = value
+    try:
+        lo_f = float(lo) if lo is not None else float("-inf")
+        hi_f = float(hi) if hi is not None else float("inf")
+    except (TypeError, ValueError):
+        raise QueryError(f"{name} must be numbers, got {value!r}") from None
+    if hi_f < lo_f:
+        lo_f, hi_f = hi_f, lo_f
+    return lo_f, hi_f
+
+
+def _box(x0: float, y0: float, x1: float, y1: float) -> shapely.Geometry:
+    import shapely
+
+    if x0 == x1 and y0 == y1:
+        return shapely.Point(x0, y0)
+    if x0 == x1 or y0 == y1:
+        return shapely.LineString([(x0, y0), (x1, y1)])
+    return shapely.box(x0, y0, x1, y1)
+
+
+def parse_spatial(query: Mapping[str, Any]) -> SpatialFilter | None:
+    """Build the region from ``lat``/``lon``, ``x``/``y`` (+ ``crs``) or ``geopolygon``.
+
+    ``x``/``y`` without ``crs`` are longitude/latitude. ``geopolygon`` is an odc-geo
+    Geometry (any CRS), a shapely geometry or a GeoJSON mapping (both lon/lat).
+
+    Raises
+    ------
+    QueryError
+        Mixed or malformed spatial keywords.
+    """
+    keys = {k for k in SPATIAL_KEYWORDS if query.get(k) is not None}
+    if not keys:
+        return None
+    from terracube.model.eo3 import norm_lonlat
+
+    if "geopolygon" in keys:
+        if keys - {"geopolygon"}:
+            raise QueryError(
+                f"geopolygon cannot be combined with {sorted(keys - {'geopolygon'})}; give one region"
+            )
+        return _from_geometry(query["geopolygon"])
+    lat = query.get("lat", query.get("latitude"))
+    lon = query.get("lon", query.get("longitude"))
+    x, y, crs = query.get("x"), query.get("y"), query.get("crs")
+    if (lat is not None or lon is not None) and (x is not None or y is not None):
+        raise QueryError("give either lat/lon or x/y (with crs), not both")
+    if lat is not None or lon is not None:
+        if crs is not None:
+            raise QueryError("lat/lon are always EPSG:4326; use x/y to give coordinates in a crs")
+        la = _as_range("lat", lat) if lat is not None else (-90.0, 90.0)
+        lo = _as_range("lon", lon) if lon is not None else (-180.0, 180.0)
+        la = (max(la[0], -90.0), min(la[1], 90.0))
+        lo = (max(lo[0], -540.0), min(lo[1], 540.0))
+        return SpatialFilter.from_lonlat(norm_lonlat(_box(lo[0], la[0], lo[1], la[1])))
+    if x is None and y is None:
+        raise QueryError("crs alone is no region; give x and y too")
+    xr = _as_range("x", x) if x is not None else None
+    yr = _as_range("y", y) if y is not None else None
+    if crs is None or _is_lonlat(crs):
+        xr = xr or (-180.0, 180.0)
+        yr = yr or (-90.0, 90.0)
+        return SpatialFilter.from_lonlat(norm_lonlat(_box(xr[0], max(yr[0], -90), xr[1], min(yr[1], 90))))
+    if xr is None or yr is None or not all(map(_finite, (*xr, *yr))):
+        raise QueryError(f"x and y in {crs!r} need finite ranges, got x={x!r}, y={y!r}")
+    from odc.geo.geom import Geometry
+
+    return _from_geometry(Geometry(_box(xr[0], yr[0], xr[1], yr[1]), crs))
+
+
+def _finite(v: float) -> bool:
+    return v not in (float("inf"), float("-inf"))
+
+
+def _is_lonlat(crs: Any) -> bool:
+    from odc.geo import CRS
+
+    try:
+        return CRS(crs).epsg == 4326
+    except Exception as e:
+        raise QueryError(f"crs {crs!r} is not a known CRS: {e}") from None
+
+
+def _from_geometry(geom: Any) -> SpatialFilter:
+    import shapely
+    from odc.geo.geom import Geometry
+
+    from terracube.model.eo3 import lonlat_footprint, norm_lonlat
+
+    if isinstance(geom, Geometry):
+        if geom.crs is None:
+            return SpatialFilter.from_lonlat(norm_lonlat(geom.geom))
+        return SpatialFilter.from_lonlat(lonlat_footprint(geom))
+    if isinstance(geom, shapely.Geometry):
+        return SpatialFilter.from_lonlat(norm_lonlat(geom))
+    if isinstance(geom, dict) and "type" in geom:
+        try:
+            g = shapely.geometry.shape(geom)
+        except Exception as e:
+            raise QueryError(f"geopolygon {geom!r} is not readable GeoJSON: {e}") from None
+        return SpatialFilter.from_lonlat(norm_lonlat(g))
+    raise QueryError(
+        f"geopolygon must be an odc.geo Geometry, a shapely geometry or GeoJSON, got {type(geom).__name__}"
+    )

@@ -1,0 +1,329 @@
+"""`Dataset`: one indexed eo3 document with its product, location and archive state."""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from terracube.errors import DocumentError
+from terracube.model._docs import jsonify
+from terracube.model.eo3 import check_eo3, footprint, lonlat_bbox, lonlat_footprint, parse_crs
+from terracube.model.fields import get_path, parse_datetime
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Mapping
+
+    import shapely
+    from odc.geo import CRS
+    from odc.geo.geom import Geometry
+
+    from terracube.model.product import Product
+    from terracube.model.range import Range
+
+__all__ = ["Dataset", "SourceRef"]
+
+SourceRef = tuple[str, uuid.UUID]
+_UNSET: Any = object()
+
+
+class Dataset:
+    """An eo3 dataset: its document, product, location and index state.
+
+    A value: immutable; equal when id, product, document, location and archive state are
+    equal; hashed by id. Build one with :meth:`from_doc`; an index returns them from searches.
+    Derived facts (footprint, lon/lat bounds, search field values) are computed once, lazily.
+    """
+
+    __slots__ = ("_archived", "_derived", "_doc", "_id", "_indexed", "_product", "_uri")
+
+    _id: uuid.UUID
+    _product: Product
+    _doc: dict[str, Any]
+    _uri: str | None
+    _archived: dt.datetime | None
+    _indexed: dt.datetime | None
+    _derived: dict[str, Any]
+
+    @classmethod
+    def from_doc(
+        cls,
+        doc: Mapping[str, Any],
+        product: Product,
+        *,
+        uri: str | None = None,
+        where: str = "",
+    ) -> Dataset:
+        """Validate an eo3 dataset document of ``product``.
+
+        Parameters
+        ----------
+        doc
+            The eo3 document.
+        product
+            Its product; ``doc["product"]["name"]`` must name it.
+        uri
+            The dataset's location (where its metadata file lives), if known.
+        where
+            Names the document in error messages (defaults to ``uri`` or its id).
+
+        Raises
+        ------
+        DocumentError
+            The document is invalid; the message names the field, value and document.
+        """
+        doc = jsonify(doc)
+        where = where or uri or f"dataset {doc.get('id')!r}"
+        check_eo3(doc, where=where)
+        if doc["product"]["name"] != product.name:
+            raise DocumentError(
+                f"invalid dataset document {where}: field product.name = "
+                f"{doc['product']['name']!r} but the dataset is being added to {product.name!r}",
+                field="product.name",
+                value=doc["product"]["name"],
+                doc=where,
+            )
+        ds = cls._make(uuid.UUID(str(doc["id"])), product, doc, uri, None, None)
+        try:
+            ds.search_values()
+        except DocumentError as e:
+            raise DocumentError(
+                f"invalid dataset document {where}: {e}", field=e.field, value=e.value, doc=where
+            ) from None
+        return ds
+
+    @classmethod
+    def _make(
+        cls,
+        id_: uuid.UUID,
+        product: Product,
+        doc: dict[str, Any],
+        uri: str | None,
+        archived: dt.datetime | None,
+        indexed: dt.datetime | None,
+    ) -> Dataset:
+        """Wrap an already validated document (used by index drivers; no checks)."""
+        self = object.__new__(cls)
+        self._id = id_
+        self._product = product
+        self._doc = doc
+        self._uri = uri
+        self._archived = archived
+        self._indexed = indexed
+        self._derived = {}
+        return self
+
+    def replace(
+        self,
+        *,
+        product: Product = _UNSET,
+        uri: str | None = _UNSET,
+        archived_time: dt.datetime | None = _UNSET,
+        indexed_time: dt.datetime | None = _UNSET,
+    ) -> Dataset:
+        """A copy with some index state replaced (the document stays the same)."""
+        out = Dataset._make(
+            self._id,
+            self._product if product is _UNSET else product,
+            self._doc,
+            self._uri if uri is _UNSET else uri,
+            self._archived if archived_time is _UNSET else archived_time,
+            self._indexed if indexed_time is _UNSET else indexed_time,
+        )
+        if product is _UNSET:
+            out._derived = self._derived
+        return out
+
+    # --- identity and index state ------------------------------------------------------------
+
+    @property
+    def id(self) -> uuid.UUID:
+        """The dataset's UUID."""
+        return self._id
+
+    @property
+    def product(self) -> Product:
+        """The product this dataset belongs to."""
+        return self._product
+
+    @property
+    def metadata_type(self) -> Any:
+        """The product's metadata type."""
+        return self._product.metadata_type
+
+    @property
+    def metadata_doc(self) -> dict[str, Any]:
+        """A copy of the eo3 document."""
+        return copy.deepcopy(self._doc)
+
+    @property
+    def uri(self) -> str | None:
+        """The dataset's one location, or None."""
+        return self._uri
+
+    @property
+    def archived_time(self) -> dt.datetime | None:
+        """When the dataset was archived, or None if it is active."""
+        return self._archived
+
+    @property
+    def is_archived(self) -> bool:
+        """Whether the dataset is archived."""
+        return self._archived is not None
+
+    @property
+    def is_active(self) -> bool:
+        """Whether the dataset is active (not archived)."""
+        return self._archived is None
+
+    @property
+    def indexed_time(self) -> dt.datetime | None:
+        """When the dataset was added to the index it came from."""
+        return self._indexed
+
+    # --- document sections ---------------------------------------------------------------------
+
+    def _offset(self, name: str) -> Any:
+        return get_path(self._doc, self._product.metadata_type.dataset_offsets[name])
+
+    @property
+    def label(self) -> str | None:
+        """The document's label, if any."""
+        v = self._offset("label")
+        return None if v is None else str(v)
+
+    @property
+    def format(self) -> str | None:
+        """File format of the data (``odc:file_format``), if given."""
+        v = self._offset("format")
+        return None if v is None else str(v)
+
+    @property
+    def creation_dt(self) -> dt.datetime | None:
+        """When the data was processed (``odc:processing_datetime``), if given."""
+        v = self._offset("creation_dt")
+        return None if v is None else parse_datetime(v)
+
+    @property
+    def measurements(self) -> dict[str, Any]:
+        """A copy of the document's measurements (band name -> path, band, grid...)."""
+        return copy.deepcopy(self._offset("measurements") or {})
+
+    @property
+    def properties(self) -> dict[str, Any]:
+        """A copy of the document's properties."""
+        return copy.deepcopy(self._doc.get("properties", {}))
+
+    @property
+    def sources(self) -> tuple[SourceRef, ...]:
+        """Lineage sources as ``(classifier, id)`` pairs from ``lineage.source_ids``."""
+        srcs = get_path(self._doc, ("lineage", "source_ids")) or {}
+        return tuple((k, uuid.UUID(str(i))) for k, ids in srcs.items() for i in ids)
+
+    @property
+    def time(self) -> Range[dt.datetime] | None:
+        """The acquisition time range, from the metadata type's ``time`` field."""
+        return self.search_values().get("time")
+
+    @property
+    def center_time(self) -> dt.datetime | None:
+        """``properties.datetime`` when given, else the middle of :attr:`time`."""
+        props = self._doc.get("properties") or {}
+        if props.get("datetime") is not None:
+            return parse_datetime(props["datetime"])
+        t = self.time
+        if t is None or t.begin is None or t.end is None:
+            return None
+        return t.begin + (t.end - t.begin) / 2
+
+    # --- spatial -------------------------------------------------------------------------------
+
+    @property
+    def crs(self) -> CRS | None:
+        """The document's CRS, or None for a non-spatial dataset."""
+        c = self._doc.get("crs")
+        return None if c is None else parse_crs(c)
+
+    @property
+    def extent(self) -> Geometry | None:
+        """The footprint in the dataset's CRS: its geometry, else the union of its grids."""
+        if "extent" not in self._derived:
+            self._derived["extent"] = footprint(self._doc)
+        return self._derived["extent"]
+
+    @property
+    def lonlat_footprint(self) -> shapely.Geometry | None:
+        """The footprint in EPSG:4326 within [-180, 180], split at the antimeridian."""
+        if "ll" not in self._derived:
+            ext = self.extent
+            self._derived["ll"] = None if ext is None else lonlat_footprint(ext)
+        return self._derived["ll"]
+
+    @property
+    def lonlat_bounds(self) -> tuple[float, float, float, float] | None:
+        """(west, south, east, north); east exceeds 180 across the antimeridian."""
+        if "llbb" not in self._derived:
+            ext = self.extent
+            self._derived["llbb"] = None if ext is None else lonlat_bbox(ext)
+        return self._derived["llbb"]
+
+    # --- search fields -------------------------------------------------------------------------
+
+    def search_doc(self) -> dict[str, Any]:
+        """The document as search fields see it: with the derived lon/lat ``extent`` added."""
+        if "extent" in self._doc or self._doc.get("crs") is None:
+            return self._doc
+        bb = self.lonlat_bounds
+        if bb is None:
+            return self._doc
+        west, south, east, north = bb
+        return {
+            **self._doc,
+            "extent": {"lon": {"begin": west, "end": east}, "lat": {"begin": south, "end": north}},
+        }
+
+    def search_values(self) -> dict[str, Any]:
+        """Values of every search field of the metadata type present in the document.
+
+        Raises
+        ------
+        DocumentError
+            A field's value cannot be read as its declared type.
+        """
+        if "fields" not in self._derived:
+            fields = self._product.metadata_type.search_fields
+            needs_extent = any(
+                p and p[0] == "extent"
+                for f in fields.values()
+                for p in (*f.offsets, *f.min_offsets, *f.max_offsets)
+            )
+            doc = self.search_doc() if needs_extent else self._doc
+            vals = {}
+            for name, f in fields.items():
+                v = f.extract(doc)
+                if v is not None:
+                    vals[name] = v
+            self._derived["fields"] = vals
+        return self._derived["fields"]
+
+    # --- value protocol ------------------------------------------------------------------------
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self._id, self._product.name, self._uri, self._archived is not None)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Dataset) and self._key() == other._key() and self._doc == other._doc
+
+    def __hash__(self) -> int:
+        return hash(self._id)
+
+    def __repr__(self) -> str:
+        state = ", archived" if self._archived else ""
+        return f"Dataset(id={str(self._id)!r}, product={self._product.name!r}{state})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            Dataset._make,
+            (self._id, self._product, self._doc, self._uri, self._archived, self._indexed),
+        )

@@ -1,0 +1,315 @@
+"""eo3 dataset documents: structural checks and the spatial facts derived from them.
+
+eo3 documents give ``crs``, ``geometry`` (the valid-data footprint, optional) and ``grids``.
+They write no lon/lat extent, so it is derived here: from the geometry when present,
+otherwise from the union of the grids' outlines, the way users' existing indexes derive it.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Final
+
+from terracube.errors import DocumentError
+from terracube.model.fields import parse_datetime
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import shapely
+    from odc.geo import CRS
+    from odc.geo.geom import Geometry
+
+__all__ = [
+    "EO3_SCHEMA",
+    "check_eo3",
+    "footprint",
+    "lonlat_bbox",
+    "lonlat_footprint",
+    "norm_lonlat",
+]
+
+EO3_SCHEMA: Final = "https://schemas.opendatacube.org/dataset"
+
+
+def _err(where: str, field: str, value: Any, what: str) -> DocumentError:
+    shown = repr(value)
+    if len(shown) > 200:
+        shown = shown[:200] + "..."
+    return DocumentError(
+        f"invalid dataset document {where}: field {field} = {shown}: {what}",
+        field=field,
+        value=value,
+        doc=where,
+    )
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+
+
+@lru_cache(maxsize=256)
+def parse_crs(text: str) -> CRS:
+    """Parse and cache a CRS string (EPSG code, WKT, PROJ string)."""
+    from odc.geo import CRS
+
+    return CRS(text)
+
+
+@lru_cache(maxsize=256)
+def _to_lonlat(crs_text: str) -> Any:
+    """A cached always-xy transformer from ``crs_text`` to EPSG:4326."""
+    from pyproj import Transformer
+
+    return Transformer.from_crs(parse_crs(crs_text).proj, "EPSG:4326", always_xy=True)
+
+
+def _project_lonlat(g: shapely.Geometry, crs_text: str) -> shapely.Geometry:
+    """Project every vertex of ``g`` to lon/lat, as they are (no densification)."""
+    import shapely
+
+    t = _to_lonlat(crs_text)
+
+    def fn(xy: Any) -> Any:
+        import numpy as np
+
+        x, y = t.transform(xy[:, 0], xy[:, 1], errcheck=False)
+        return np.column_stack([x, y])
+
+    return shapely.transform(g, fn)
+
+
+def check_eo3(doc: Mapping[str, Any], *, where: str) -> None:
+    """Check the structure of an eo3 dataset document.
+
+    Checks the id, schema, product, crs, grids, geometry, properties (datetimes), measurements
+    and lineage. Search-field values are checked separately by the metadata type's fields.
+
+    Raises
+    ------
+    DocumentError
+        Naming the field, the value and the document.
+    """
+    if doc.get("$schema") != EO3_SCHEMA:
+        raise _err(
+            where, "$schema", doc.get("$schema"),
+            f"terracube indexes eo3 documents; set $schema to {EO3_SCHEMA!r}",
+        )  # fmt: skip
+    try:
+        uuid.UUID(str(doc.get("id")))
+    except ValueError:
+        raise _err(where, "id", doc.get("id"), "not a UUID") from None
+    product = doc.get("product")
+    if not isinstance(product, dict) or not isinstance(product.get("name"), str):
+        raise _err(where, "product.name", product, "give the product's name as product.name")
+
+    crs_text = doc.get("crs")
+    if crs_text is not None:
+        if not isinstance(crs_text, str):
+            raise _err(where, "crs", crs_text, "a CRS string such as 'epsg:32655'")
+        try:
+            parse_crs(crs_text)
+        except Exception as e:  # pyproj raises several kinds
+            raise _err(where, "crs", crs_text, f"not a known CRS ({e})") from None
+
+    grids = doc.get("grids")
+    if grids is not None:
+        if not isinstance(grids, dict) or not grids:
+            raise _err(where, "grids", grids, "a mapping of grid name to {shape, transform}")
+        for name, g in grids.items():
+            f = f"grids.{name}"
+            if not isinstance(g, dict):
+                raise _err(where, f, g, "a mapping with shape and transform")
+            shape, tr = g.get("shape"), g.get("transform")
+            if (
+                not isinstance(shape, list)
+                or len(shape) != 2
+                or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in shape)
+            ):
+                raise _err(where, f"{f}.shape", shape, "two positive integers [ny, nx]")
+            if (
+                not isinstance(tr, list)
+                or len(tr) not in (6, 9)
+                or not all(_is_number(v) for v in tr)
+                or (len(tr) == 9 and list(tr[6:]) != [0, 0, 1])
+            ):
+                raise _err(where, f"{f}.transform", tr, "6 numbers, or 9 ending in 0, 0, 1")
+        if crs_text is None:
+            raise _err(where, "crs", None, "a document with grids needs a crs")
+
+    geom = doc.get("geometry")
+    if geom is not None:
+        if crs_text is None:
+            raise _err(where, "crs", None, "a document with a geometry needs a crs")
+        _check_geometry(geom, crs_text, where)
+
+    props = doc.get("properties")
+    if not isinstance(props, dict):
+        raise _err(where, "properties", props, "a mapping holding at least datetime")
+    has_dt = props.get("datetime") is not None
+    has_range = props.get("dtr:start_datetime") is not None and props.get("dtr:end_datetime") is not None
+    if not (has_dt or has_range):
+        raise _err(
+            where, "properties.datetime", None,
+            "give properties.datetime, or dtr:start_datetime and dtr:end_datetime",
+        )  # fmt: skip
+    times = {}
+    for key in ("datetime", "dtr:start_datetime", "dtr:end_datetime", "odc:processing_datetime"):
+        if props.get(key) is not None:
+            try:
+                times[key] = parse_datetime(props[key])
+            except ValueError as e:
+                raise _err(where, f"properties.{key}", props[key], str(e)) from None
+    if has_range and times["dtr:start_datetime"] > times["dtr:end_datetime"]:
+        raise _err(
+            where, "properties.dtr:end_datetime", props["dtr:end_datetime"],
+            f"ends before dtr:start_datetime {props['dtr:start_datetime']!r}",
+        )  # fmt: skip
+
+    meas = doc.get("measurements")
+    if meas is not None:
+        if not isinstance(meas, dict):
+            raise _err(where, "measurements", meas, "a mapping of band name to {path, ...}")
+        for name, m in meas.items():
+            f = f"measurements.{name}"
+            if not isinstance(m, dict) or not isinstance(m.get("path"), str):
+                raise _err(where, f"{f}.path", m, "each measurement needs a path (a string)")
+            grid = m.get("grid", "default")
+            if grids is not None and grid not in grids:
+                raise _err(where, f"{f}.grid", grid, f"no such grid; grids are {sorted(grids)}")
+            band = m.get("band")
+            if band is not None and (not isinstance(band, int) or isinstance(band, bool) or band < 1):
+                raise _err(where, f"{f}.band", band, "a band number counts from 1")
+
+    lineage = doc.get("lineage")
+    if lineage is not None:
+        if not isinstance(lineage, dict):
+            raise _err(where, "lineage", lineage, "a mapping with source_ids")
+        srcs = lineage.get("source_ids", {})
+        if not isinstance(srcs, dict):
+            raise _err(where, "lineage.source_ids", srcs, "a mapping of classifier to ids")
+        for cls_, ids in srcs.items():
+            if not isinstance(ids, list):
+                raise _err(where, f"lineage.source_ids.{cls_}", ids, "a list of dataset ids")
+            for i in ids:
+                try:
+                    uuid.UUID(str(i))
+                except ValueError:
+                    raise _err(where, f"lineage.source_ids.{cls_}", i, "not a UUID") from None
+
+
+def _check_geometry(geom: Any, crs_text: str, where: str) -> None:
+    import shapely
+    from shapely.geometry import shape
+
+    if not isinstance(geom, dict) or geom.get("type") not in ("Polygon", "MultiPolygon"):
+        raise _err(where, "geometry", geom, "a GeoJSON Polygon or MultiPolygon")
+    try:
+        g = shape(geom)
+    except Exception as e:
+        raise _err(where, "geometry", geom, f"not readable as GeoJSON ({e})") from None
+    if g.is_empty:
+        raise _err(where, "geometry", geom, "the footprint is empty")
+    if not g.is_valid:
+        raise _err(where, "geometry", geom, f"not a valid polygon: {shapely.is_valid_reason(g)}")
+    crs = parse_crs(crs_text)
+    minx, miny, maxx, maxy = g.bounds
+    if crs.geographic:
+        if miny < -90 - 1e-9 or maxy > 90 + 1e-9 or minx < -360 or maxx > 360:
+            raise _err(
+                where, "geometry", geom,
+                f"coordinates fall outside lon/lat range in {crs_text!r} (bounds {g.bounds})",
+            )  # fmt: skip
+        return
+    t = _to_lonlat(crs_text)
+    xs, ys = t.transform([minx, maxx, minx, maxx], [miny, miny, maxy, maxy], errcheck=False)
+    if not all(math.isfinite(v) for v in (*xs, *ys)) or any(abs(v) > 90.0001 for v in ys):
+        raise _err(
+            where, "geometry", geom,
+            f"coordinates do not fit {crs_text!r} (bounds {g.bounds} project nowhere on Earth)",
+        )  # fmt: skip
+
+
+def footprint(doc: Mapping[str, Any]) -> Geometry | None:
+    """The dataset's footprint in its own CRS (geometry, else the union of its grids), or None."""
+    from odc.geo.geom import Geometry, polygon
+
+    crs_text = doc.get("crs")
+    if crs_text is None:
+        return None
+    crs = parse_crs(crs_text)
+    if doc.get("geometry") is not None:
+        return Geometry(doc["geometry"], crs)
+    grids = doc.get("grids") or {}
+    out = None
+    for g in grids.values():
+        ny, nx = g["shape"]
+        a, b, c, d, e, f = g["transform"][:6]
+        pts = [(0.0, 0.0), (nx, 0.0), (nx, ny), (0.0, ny), (0.0, 0.0)]
+        ring = [(a * x + b * y + c, d * x + e * y + f) for x, y in pts]
+        p = polygon(ring, crs)
+        out = p if out is None else out.union(p)
+    return out
+
+
+def lonlat_bbox(geom: Geometry) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of a footprint; east > 180 when it crosses the antimeridian.
+
+    This is the ``lon``/``lat`` extent the eo3 metadata type's fields read: vertices projected as
+    they are, and a longitude span over 180 degrees read as a crossing of the antimeridian.
+    """
+    import numpy as np
+    import shapely
+
+    if geom.crs is None or geom.crs.geographic:
+        minx, miny, maxx, maxy = geom.geom.bounds
+        return (minx, miny, maxx, maxy)
+    ll = _project_lonlat(geom.geom, _crs_key(geom.crs))
+    xy = shapely.get_coordinates(ll)
+    xy = xy[np.isfinite(xy).all(axis=1)]
+    minx, miny = xy.min(axis=0)
+    maxx, maxy = xy.max(axis=0)
+    west, east = float(minx), float(maxx)
+    if east - west > 180:
+        shifted = [x + 360 if x < 0 else x for x in (west, east)]
+        if max(shifted) - min(shifted) < east - west:
+            west, east = min(shifted), max(shifted)
+    return (west, float(miny), east, float(maxy))
+
+
+def _crs_key(crs: CRS) -> str:
+    return str(crs)
+
+
+def norm_lonlat(g: shapely.Geometry) -> shapely.Geometry:
+    """Bring a lon/lat geometry into [-180, 180], cutting it at the antimeridian if needed."""
+    import shapely
+    from shapely import affinity
+
+    minx, _, maxx, _ = g.bounds
+    if minx >= -180 and maxx <= 180:
+        return g
+    parts = []
+    for shift in (-360.0, 0.0, 360.0):
+        piece = shapely.intersection(affinity.translate(g, xoff=shift), shapely.box(-180, -90, 180, 90))
+        if not piece.is_empty and piece.area > 0:
+            parts.append(piece)
+    return shapely.union_all(parts)
+
+
+def lonlat_footprint(geom: Geometry) -> shapely.Geometry:
+    """The footprint as a shapely geometry in EPSG:4326 within [-180, 180].
+
+    A footprint across the antimeridian becomes a MultiPolygon of its two sides. Corners are
+    projected as they are (no densification), as the lon/lat extent is computed.
+    """
+    if geom.crs is None or geom.crs.geographic:
+        return norm_lonlat(geom.geom)
+    ll = _project_lonlat(geom.geom, _crs_key(geom.crs))
+    minx, _, maxx, _ = ll.bounds
+    if maxx - minx > 180:
+        # Projected corners jumped across the antimeridian: cut the shape there instead.
+        ll = geom.to_crs("EPSG:4326", wrapdateline=True).geom
+    return norm_lonlat(ll)

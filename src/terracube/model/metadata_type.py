@@ -1,0 +1,179 @@
+"""`MetadataType`: what a family of dataset documents looks like and which fields are searchable."""
+
+from __future__ import annotations
+
+import copy
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final
+
+from terracube.errors import DocumentError
+from terracube.model._docs import check_schema, jsonify
+from terracube.model.fields import Offset, SearchField
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["RESERVED_FIELD_NAMES", "MetadataType", "eo3_metadata_type"]
+
+#: Query keywords with a meaning of their own; a search field may not take these names.
+RESERVED_FIELD_NAMES: Final = frozenset(
+    {"product", "id", "geopolygon", "x", "y", "crs", "archived", "limit", "like", "uri"}
+)
+
+_NAME = r"^\w+$"
+_OFFSET = {"type": "array", "minItems": 1, "items": {"type": ["string", "integer"]}}
+_OFFSETS = {"oneOf": [_OFFSET, {"type": "array", "minItems": 1, "items": _OFFSET}]}
+
+_SCHEMA: Final = {
+    "type": "object",
+    "required": ["name", "dataset"],
+    "properties": {
+        "name": {"type": "string", "pattern": _NAME},
+        "description": {"type": "string"},
+        "dataset": {
+            "type": "object",
+            "required": ["search_fields"],
+            "properties": {
+                "id": _OFFSET,
+                "sources": _OFFSET,
+                "grid_spatial": _OFFSET,
+                "measurements": _OFFSET,
+                "creation_dt": _OFFSET,
+                "label": _OFFSET,
+                "format": _OFFSET,
+                "search_fields": {
+                    "type": "object",
+                    "propertyNames": {"pattern": r"^[a-z_][a-z0-9_]*$"},
+                    "additionalProperties": {
+                        "type": "object",
+                        "properties": {
+                            "description": {"type": "string"},
+                            "type": {"type": "string"},
+                            "offset": _OFFSETS,
+                            "min_offset": _OFFSETS,
+                            "max_offset": _OFFSETS,
+                            "indexed": {"type": "boolean"},
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+#: Where the standard dataset sections live when a metadata type does not say.
+_DEFAULT_OFFSETS: Final[dict[str, Offset]] = {
+    "id": ("id",),
+    "sources": ("lineage", "source_datasets"),
+    "grid_spatial": ("grid_spatial", "projection"),
+    "measurements": ("measurements",),
+    "creation_dt": ("properties", "odc:processing_datetime"),
+    "label": ("label",),
+    "format": ("properties", "odc:file_format"),
+}
+
+
+class MetadataType:
+    """A validated metadata type document.
+
+    A value: immutable, compared and hashed by its document. Build one with
+    :meth:`from_doc`; an index hands them out from ``index.metadata_types``.
+    """
+
+    __slots__ = ("_doc", "_fields", "_hash", "_offsets")
+
+    _doc: dict[str, Any]
+    _fields: Mapping[str, SearchField]
+    _offsets: Mapping[str, Offset]
+    _hash: int
+
+    def __init__(self, doc: Mapping[str, Any], *, where: str = "") -> None:
+        doc = jsonify(doc)
+        where = where or f"metadata type {doc.get('name')!r}"
+        check_schema(doc, _SCHEMA, kind="metadata type", where=where)
+        ds = doc["dataset"]
+        fields = {}
+        for name, fdoc in ds["search_fields"].items():
+            if name in RESERVED_FIELD_NAMES:
+                raise DocumentError(
+                    f"invalid metadata type document {where}: search field {name!r} uses a "
+                    f"reserved query keyword; rename it (reserved: {sorted(RESERVED_FIELD_NAMES)})",
+                    field=f"dataset.search_fields.{name}",
+                    value=name,
+                    doc=where,
+                )
+            fields[name] = SearchField.from_doc(name, fdoc, where=where)
+        self._doc = doc
+        self._fields = MappingProxyType(fields)
+        self._offsets = MappingProxyType(
+            {k: tuple(ds[k]) if k in ds else v for k, v in _DEFAULT_OFFSETS.items()}
+        )
+        self._hash = hash((doc["name"], repr(sorted(fields))))
+
+    @classmethod
+    def from_doc(cls, doc: Mapping[str, Any], *, where: str = "") -> MetadataType:
+        """Validate a metadata type document and wrap it.
+
+        Parameters
+        ----------
+        doc
+            The document, as read from YAML or JSON.
+        where
+            Names the document in error messages (a file URI, say).
+
+        Raises
+        ------
+        DocumentError
+            The document is invalid; the message names the field, value and document.
+        """
+        return cls(doc, where=where)
+
+    @property
+    def name(self) -> str:
+        """The metadata type's name, e.g. ``eo3``."""
+        return str(self._doc["name"])
+
+    @property
+    def description(self) -> str:
+        """Its description."""
+        return str(self._doc.get("description", ""))
+
+    @property
+    def definition(self) -> dict[str, Any]:
+        """A copy of the document."""
+        return copy.deepcopy(self._doc)
+
+    @property
+    def search_fields(self) -> Mapping[str, SearchField]:
+        """Search fields by name."""
+        return self._fields
+
+    @property
+    def dataset_offsets(self) -> Mapping[str, Offset]:
+        """Where standard sections (id, sources, creation_dt, label, format...) live in a dataset."""
+        return self._offsets
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MetadataType) and self._doc == other._doc
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"MetadataType(name={self.name!r}, fields={sorted(self._fields)})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (MetadataType, (self._doc,))
+
+
+@cache
+def eo3_metadata_type() -> MetadataType:
+    """The built-in ``eo3`` metadata type."""
+    import yaml
+
+    from terracube.model._docs import _loader
+
+    text = resources.files("terracube.model").joinpath("builtin/eo3.yaml").read_text("utf-8")
+    return MetadataType.from_doc(yaml.load(text, Loader=_loader()), where="built-in eo3")

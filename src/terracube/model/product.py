@@ -1,0 +1,324 @@
+"""`Product` and `Measurement`: a family of datasets sharing bands and a metadata type."""
+
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
+
+from terracube.errors import DocumentError
+from terracube.model._docs import check_schema, jsonify
+from terracube.model.metadata_type import MetadataType
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+__all__ = ["Measurement", "Product"]
+
+_DTYPES: Final = (
+    "bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64",
+    "float16", "float32", "float64", "complex64", "complex128",
+)  # fmt: skip
+
+_MEASUREMENT_SCHEMA: Final = {
+    "type": "object",
+    "required": ["name", "dtype", "nodata", "units"],
+    "properties": {
+        "name": {"type": "string", "pattern": r"^\w+$"},
+        "dtype": {"enum": list(_DTYPES)},
+        "nodata": {"oneOf": [{"type": "number"}, {"enum": ["NaN", "nan", "Inf", "-Inf", "inf", "-inf"]}]},
+        "units": {"type": "string"},
+        "aliases": {"type": "array", "items": {"type": "string", "pattern": r"^\w+$"}},
+        "flags_definition": {"type": "object"},
+        "spectral_definition": {},
+        "scale_factor": {"type": "number"},
+        "add_offset": {"type": "number"},
+    },
+}
+
+_PRODUCT_SCHEMA: Final = {
+    "type": "object",
+    "required": ["name", "metadata_type"],
+    "properties": {
+        "name": {"type": "string", "pattern": r"^\w+$"},
+        "description": {"type": "string"},
+        "license": {"type": "string"},
+        "metadata_type": {"oneOf": [{"type": "string"}, {"type": "object"}]},
+        "metadata": {"type": "object"},
+        "measurements": {"type": "array", "items": _MEASUREMENT_SCHEMA},
+        "load": {
+            "type": "object",
+            "properties": {
+                "crs": {"type": "string"},
+                "resolution": {"type": "object"},
+                "align": {"type": "object"},
+            },
+        },
+        "managed": {"type": "boolean"},
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """One band of a product."""
+
+    name: str
+    """Band name."""
+    dtype: str
+    """numpy dtype name, e.g. ``int16``."""
+    nodata: float | int
+    """Value marking missing data (may be NaN for floats)."""
+    units: str
+    """Units of the values, e.g. ``1`` or ``K``."""
+    aliases: tuple[str, ...] = ()
+    """Other names the band answers to."""
+    flags_definition: Mapping[str, Any] | None = field(default=None, hash=False)
+    """Bit flags of a mask band, as in the product document."""
+    extra: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    """Every other key of the measurement's document (spectral_definition, scale_factor...)."""
+
+    def __eq__(self, other: object) -> bool:
+        # NaN nodata must compare equal to itself for two equal documents.
+        return isinstance(other, Measurement) and self.to_doc() == other.to_doc()
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.dtype, self.units, self.aliases))
+
+    @classmethod
+    def from_doc(cls, doc: Mapping[str, Any], *, where: str = "") -> Measurement:
+        """Validate one entry of a product's ``measurements`` list.
+
+        Raises
+        ------
+        DocumentError
+            The measurement is invalid, e.g. its nodata does not fit its dtype.
+        """
+        doc = jsonify(doc)
+        check_schema(doc, _MEASUREMENT_SCHEMA, kind="measurement", where=where)
+        dtype = np.dtype(doc["dtype"])
+        nodata = doc["nodata"]
+        if isinstance(nodata, str):
+            nodata = float(nodata)
+        if dtype.kind in "iub":
+            ok = isinstance(nodata, int) or (isinstance(nodata, float) and nodata.is_integer())
+            if ok:
+                info = np.iinfo(dtype) if dtype.kind != "b" else None
+                ok = info is None or info.min <= int(nodata) <= info.max
+                nodata = int(nodata)
+            if not ok:
+                raise DocumentError(
+                    f"invalid measurement {doc['name']!r} in {where}: nodata {doc['nodata']!r} "
+                    f"cannot be stored as {dtype.name}; pick a value inside the dtype's range",
+                    field=f"measurements.{doc['name']}.nodata",
+                    value=doc["nodata"],
+                    doc=where,
+                )
+        known = {"name", "dtype", "nodata", "units", "aliases", "flags_definition"}
+        return cls(
+            name=doc["name"],
+            dtype=dtype.name,
+            nodata=nodata,
+            units=doc["units"],
+            aliases=tuple(doc.get("aliases", ())),
+            flags_definition=MappingProxyType(doc["flags_definition"]) if "flags_definition" in doc else None,
+            extra=MappingProxyType({k: v for k, v in doc.items() if k not in known}),
+        )
+
+    def to_doc(self) -> dict[str, Any]:
+        """The measurement's document."""
+        nodata: Any = self.nodata
+        if isinstance(nodata, float) and not math.isfinite(nodata):
+            nodata = "NaN" if math.isnan(nodata) else ("Inf" if nodata > 0 else "-Inf")
+        out: dict[str, Any] = {
+            "name": self.name,
+            "dtype": self.dtype,
+            "nodata": nodata,
+            "units": self.units,
+        }
+        if self.aliases:
+            out["aliases"] = list(self.aliases)
+        if self.flags_definition is not None:
+            out["flags_definition"] = copy.deepcopy(dict(self.flags_definition))
+        out.update(copy.deepcopy(dict(self.extra)))
+        return out
+
+
+class Product:
+    """A validated product document, bound to its :class:`MetadataType`.
+
+    A value: immutable, compared by document and metadata type, hashed by name.
+    """
+
+    __slots__ = ("_doc", "_measurements", "_metadata_type")
+
+    _doc: dict[str, Any]
+    _metadata_type: MetadataType
+    _measurements: Mapping[str, Measurement]
+
+    def __init__(
+        self, doc: Mapping[str, Any], metadata_type: MetadataType | None = None, *, where: str = ""
+    ) -> None:
+        doc = jsonify(doc)
+        where = where or f"product {doc.get('name')!r}"
+        check_schema(doc, _PRODUCT_SCHEMA, kind="product", where=where)
+        mt_ref = doc["metadata_type"]
+        if metadata_type is None:
+            if not isinstance(mt_ref, dict):
+                raise DocumentError(
+                    f"product {doc['name']!r} ({where}) names metadata type {mt_ref!r}; "
+                    "resolve it through an index or pass metadata_type=",
+                    field="metadata_type",
+                    value=mt_ref,
+                    doc=where,
+                )
+            metadata_type = MetadataType.from_doc(mt_ref, where=f"{where} (metadata_type)")
+        mt_name = mt_ref if isinstance(mt_ref, str) else mt_ref.get("name")
+        if mt_name != metadata_type.name:
+            raise DocumentError(
+                f"product {doc['name']!r} ({where}) names metadata type {mt_name!r} but was "
+                f"given {metadata_type.name!r}",
+                field="metadata_type",
+                value=mt_name,
+                doc=where,
+            )
+        measurements: dict[str, Measurement] = {}
+        seen: dict[str, str] = {}
+        for mdoc in doc.get("measurements", []):
+            m = Measurement.from_doc(mdoc, where=where)
+            for n in (m.name, *m.aliases):
+                if n in seen:
+                    raise DocumentError(
+                        f"product {doc['name']!r} ({where}): measurement name or alias {n!r} "
+                        f"is used by both {seen[n]!r} and {m.name!r}; names must be unique",
+                        field="measurements",
+                        value=n,
+                        doc=where,
+                    )
+                seen[n] = m.name
+            measurements[m.name] = m
+        self._doc = doc
+        self._metadata_type = metadata_type
+        self._measurements = MappingProxyType(measurements)
+
+    @classmethod
+    def from_doc(
+        cls, doc: Mapping[str, Any], metadata_type: MetadataType | None = None, *, where: str = ""
+    ) -> Product:
+        """Validate a product document.
+
+        Parameters
+        ----------
+        doc
+            The product document.
+        metadata_type
+            The metadata type it names. May be omitted when the document embeds its metadata
+            type as a mapping.
+        where
+            Names the document in error messages.
+
+        Raises
+        ------
+        DocumentError
+            The document is invalid; the message names the field, value and document.
+        """
+        return cls(doc, metadata_type, where=where)
+
+    @property
+    def name(self) -> str:
+        """Product name."""
+        return str(self._doc["name"])
+
+    @property
+    def description(self) -> str:
+        """Product description."""
+        return str(self._doc.get("description", ""))
+
+    @property
+    def license(self) -> str | None:
+        """SPDX licence id, if given."""
+        return self._doc.get("license")
+
+    @property
+    def metadata_type(self) -> MetadataType:
+        """The metadata type of the product's datasets."""
+        return self._metadata_type
+
+    @property
+    def metadata_doc(self) -> dict[str, Any]:
+        """A copy of the ``metadata`` section: what every dataset of the product matches."""
+        return copy.deepcopy(self._doc.get("metadata", {}))
+
+    @property
+    def definition(self) -> dict[str, Any]:
+        """A copy of the product document."""
+        return copy.deepcopy(self._doc)
+
+    @property
+    def measurements(self) -> Mapping[str, Measurement]:
+        """Measurements by name, in document order."""
+        return self._measurements
+
+    @property
+    def load_hints(self) -> dict[str, Any]:
+        """A copy of the ``load`` section (crs, resolution, align), empty if absent."""
+        return copy.deepcopy(self._doc.get("load", {}))
+
+    def lookup_measurements(self, names: Iterable[str] | None = None) -> dict[str, Measurement]:
+        """Measurements by the names or aliases asked for (all when None), keyed as asked.
+
+        Raises
+        ------
+        KeyError
+            A name is neither a measurement nor an alias of this product.
+        """
+        if names is None:
+            return dict(self._measurements)
+        by_name = {n: m for m in self._measurements.values() for n in (m.name, *m.aliases)}
+        out = {}
+        for n in names:
+            if n not in by_name:
+                from terracube.errors import QueryError
+
+                raise QueryError(
+                    f"product {self.name!r} has no measurement or alias {n!r}; it has {sorted(by_name)}"
+                )
+            out[n] = by_name[n]
+        return out
+
+    def field_values(self) -> dict[str, Any]:
+        """Search field values the product's ``metadata`` section sets (platform, ...)."""
+        md = self._doc.get("metadata", {})
+        out = {}
+        for name, f in self._metadata_type.search_fields.items():
+            try:
+                v = f.extract(md)
+            except DocumentError:
+                continue
+            if v is not None:
+                out[name] = v
+        return out
+
+    def with_metadata_type(self, metadata_type: MetadataType) -> Product:
+        """A copy of this product bound to another version of its metadata type."""
+        return Product(self._doc, metadata_type)
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Product)
+            and self._doc == other._doc
+            and self._metadata_type == other._metadata_type
+        )
+
+    def __hash__(self) -> int:
+        return hash(("product", self.name))
+
+    def __repr__(self) -> str:
+        return f"Product(name={self.name!r}, metadata_type={self._metadata_type.name!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Product, (self._doc, self._metadata_type))
