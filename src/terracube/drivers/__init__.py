@@ -1,0 +1,59 @@
+"""The plugin manager: index, reader and writer drivers found through entry points.
+
+Built-in drivers and third-party ones register the same way, in three entry-point groups
+(:data:`INDEX_GROUP`, :data:`READER_GROUP`, :data:`WRITER_GROUP`), each entry point naming a
+zero-argument init function that returns a driver object. Each group is discovered once, on
+first use, and cached; a broken plugin is reported with one
+:class:`~terracube.errors.TerracubePluginWarning` and the others still load. See
+``docs/plugins.md``.
+
+Layering: this package imports ``terracube.cfg`` and ``terracube.errors`` only, and no driver
+module until a group is discovered, so ``import terracube.drivers`` never pulls in psycopg,
+obstore, dask or rasterio.
+"""
+
+from __future__ import annotations
+
+from terracube.drivers._discovery import (
+    INDEX_GROUP,
+    READER_GROUP,
+    WRITER_GROUP,
+    refresh_drivers,
+)
+from terracube.drivers._info import (
+    DriverInfo,
+    IndexDriverProtocol,
+    ReaderDriverProtocol,
+    WriterDriverProtocol,
+)
+from terracube.drivers._lookup import (
+    DriverRow,
+    connect_index,
+    describe_drivers,
+    index_driver,
+    index_drivers,
+    reader_driver,
+    reader_drivers,
+    writer_driver,
+    writer_drivers,
+)
+
+__all__ = [
+    "INDEX_GROUP",
+    "READER_GROUP",
+    "WRITER_GROUP",
+    "DriverInfo",
+    "DriverRow",
+    "IndexDriverProtocol",
+    "ReaderDriverProtocol",
+    "WriterDriverProtocol",
+    "connect_index",
+    "describe_drivers",
+    "index_driver",
+    "index_drivers",
+    "reader_driver",
+    "reader_drivers",
+    "refresh_drivers",
+    "writer_driver",
+    "writer_drivers",
+]
