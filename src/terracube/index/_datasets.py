@@ -674,7 +674,7 @@ class AbstractDatasetResource(ABC):
 
 
 def _same(a: Dataset, b: Dataset) -> bool:
-    return a.product.name == b.product.name and a.metadata_doc == b.metadata_doc
+    return a.same_document(b)
 
 
 def _hashable(v: Any) -> Any:

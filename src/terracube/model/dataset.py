@@ -131,9 +131,19 @@ class Dataset:
             self._archived if archived_time is _UNSET else archived_time,
             self._indexed if indexed_time is _UNSET else indexed_time,
         )
-        if product is _UNSET:
+        if product is _UNSET or product is self._product or product == self._product:
             out._derived = self._derived
         return out
+
+    def same_document(self, other: Dataset) -> bool:
+        """Whether two datasets have the same id, product name and document (index state aside)."""
+        return self._id == other._id and self._product.name == other._product.name and self._doc == other._doc
+
+    def to_json(self) -> bytes:
+        """The document as compact JSON bytes (what index drivers store)."""
+        import orjson
+
+        return orjson.dumps(self._doc)
 
     # --- identity and index state ------------------------------------------------------------
 

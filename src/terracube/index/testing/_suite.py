@@ -605,6 +605,7 @@ class IndexTests(_RandomQueries):
         if not idx.supports_transactions:
             return
         ds = idx.datasets.from_doc(dataset_doc("ls8", id=A))
+
         def fail_midway() -> None:
             with idx.transaction():
                 idx.datasets.add(ds)

@@ -1,0 +1,110 @@
+"""How datasets become rows: the values every SQL driver stores beside the document.
+
+Shared by the SQL drivers so they agree on encoding:
+
+* times are integer microseconds since 1970-01-01 UTC;
+* search field values go into one flat mapping: a scalar under its name, a range under
+  ``name.lo`` and ``name.hi`` (an open end becomes a large sentinel, so plain comparisons
+  give the range semantics without NULL cases);
+* the ``time`` field (a datetime range) also becomes two columns for the spatio-temporal index;
+* the footprint is stored in lon/lat, with one bounding box per part (a footprint cut at the
+  antimeridian has two), for spatial indexes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+from terracube.model import Range
+
+if TYPE_CHECKING:
+    import shapely
+
+    from terracube.model import Dataset, SearchField
+
+__all__ = [
+    "DATETIME_OPEN",
+    "NUMBER_OPEN",
+    "TIME_FIELD",
+    "DatasetRow",
+    "dataset_row",
+    "from_micros",
+    "to_micros",
+    "value_for_storage",
+]
+
+#: Name of the field that feeds the spatio-temporal index (when it is a datetime range).
+TIME_FIELD: Final = "time"
+#: Sentinels for open range ends: beyond any real value, within int64 / float64.
+DATETIME_OPEN: Final = 2**62
+NUMBER_OPEN: Final = 1e300
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def to_micros(t: dt.datetime) -> int:
+    """Microseconds since the epoch (UTC) of an aware datetime."""
+    delta = t - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def from_micros(us: int) -> dt.datetime:
+    """The aware UTC datetime of microseconds since the epoch."""
+    return _EPOCH + dt.timedelta(microseconds=us)
+
+
+def value_for_storage(field: SearchField, value: Any) -> Any:
+    """One query or document value as stored (datetimes as microseconds)."""
+    if isinstance(value, dt.datetime):
+        return to_micros(value)
+    return value
+
+
+def _open(field: SearchField, high: bool) -> Any:
+    big = DATETIME_OPEN if field.value_type == "datetime" else NUMBER_OPEN
+    if field.value_type == "string":
+        return "\U0010ffff" if high else ""
+    return big if high else -big
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetRow:
+    """The derived values a SQL driver stores for one dataset."""
+
+    fields: dict[str, Any]
+    """Flat search field values (see the module docstring)."""
+    t0: int | None
+    """Start of the ``time`` range in microseconds, if the dataset has one."""
+    t1: int | None
+    """End of the ``time`` range in microseconds, if the dataset has one."""
+    footprint: shapely.Geometry | None
+    """Lon/lat footprint within [-180, 180], or None for a non-spatial dataset."""
+    boxes: tuple[tuple[float, float, float, float], ...]
+    """(west, south, east, north) of each part of the footprint."""
+
+
+def dataset_row(ds: Dataset) -> DatasetRow:
+    """Compute the stored values of a dataset."""
+    import shapely
+
+    fields: dict[str, Any] = {}
+    t0 = t1 = None
+    defs = ds.product.metadata_type.search_fields
+    for name, value in ds.search_values().items():
+        f = defs[name]
+        if isinstance(value, Range):
+            lo = _open(f, False) if value.begin is None else value_for_storage(f, value.begin)
+            hi = _open(f, True) if value.end is None else value_for_storage(f, value.end)
+            fields[f"{name}.lo"] = lo
+            fields[f"{name}.hi"] = hi
+            if name == TIME_FIELD and f.value_type == "datetime":
+                t0, t1 = lo, hi
+        else:
+            fields[name] = value_for_storage(f, value)
+    fp = ds.lonlat_footprint
+    boxes: tuple[tuple[float, float, float, float], ...] = ()
+    if fp is not None:
+        boxes = tuple(tuple(float(v) for v in p.bounds) for p in shapely.get_parts(fp))  # type: ignore[misc]
+    return DatasetRow(fields, t0, t1, fp, boxes)
