@@ -159,7 +159,11 @@ class _RandomQueries:
         writable.datasets.add_batch(writable.datasets.from_doc(d) for d in docs)
         return writable, docs
 
-    @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=80,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.differing_executors],
+    )
     @given(query=_queries())
     def test_random_queries_match_brute_force(
         self, random_index: tuple[AbstractIndex, list[dict[str, Any]]], query: dict[str, Any]
