@@ -10,7 +10,9 @@ faster.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import itertools
 import re
 import time
@@ -125,6 +127,23 @@ def _periods(rng: Range[dt.datetime], period: str) -> Iterator[Range[dt.datetime
             nxt = start.replace(year=start.year + y, month=mo + 1)
         yield Range(start, min(nxt - dt.timedelta(microseconds=1), rng.end))
         start = nxt
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector during a bulk add.
+
+    Validating and storing many documents allocates millions of small containers; with a large
+    heap the collector's full passes then take about half the time. Documents and datasets hold
+    no reference cycles, so reference counting alone frees them.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class AbstractDatasetResource(ABC):
@@ -305,7 +324,7 @@ class AbstractDatasetResource(ABC):
         done = skipped = 0
         products: dict[str, Product] = {}
         now = _now()
-        with self._index.transaction():
+        with _gc_paused(), self._index.transaction():
             it = iter(datasets)
             while chunk := list(itertools.islice(it, batch_size)):
                 bound: dict[uuid.UUID, Dataset] = {}

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from terracube.errors import DocumentError
 from terracube.model._docs import jsonify
-from terracube.model.eo3 import check_eo3, footprint, lonlat_bbox, lonlat_footprint, parse_crs
+from terracube.model.eo3 import check_eo3, check_projection, footprint, lonlat, parse_crs
 from terracube.model.fields import get_path, parse_datetime
 
 if TYPE_CHECKING:
@@ -23,6 +23,19 @@ if TYPE_CHECKING:
     from terracube.model.range import Range
 
 __all__ = ["Dataset", "SourceRef"]
+
+
+def _json_copy(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """A JSON-only deep copy of a document: orjson's fast round trip, else :func:`jsonify`."""
+    import orjson
+
+    try:
+        out = orjson.loads(orjson.dumps(doc, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY))
+    except TypeError:
+        return jsonify(doc)  # type: ignore[no-any-return]
+    if not isinstance(out, dict):
+        raise DocumentError(f"a dataset document is a mapping, not {type(doc).__name__}")
+    return out
 
 SourceRef = tuple[str, uuid.UUID]
 _UNSET: Any = object()
@@ -73,9 +86,9 @@ class Dataset:
         DocumentError
             The document is invalid; the message names the field, value and document.
         """
-        doc = jsonify(doc)
+        doc = _json_copy(doc)
         where = where or uri or f"dataset {doc.get('id')!r}"
-        check_eo3(doc, where=where)
+        shape = check_eo3(doc, where=where)
         if doc["product"]["name"] != product.name:
             raise DocumentError(
                 f"invalid dataset document {where}: field product.name = "
@@ -85,6 +98,9 @@ class Dataset:
                 doc=where,
             )
         ds = cls._make(uuid.UUID(str(doc["id"])), product, doc, uri, None, None)
+        ds._derived["extent"] = ext = footprint(doc, shape)
+        if ext is not None and not (ext.crs is not None and ext.crs.geographic):
+            check_projection(ds._lonlat()[0], doc, where=where)
         try:
             ds.search_values()
         except DocumentError as e:
@@ -262,21 +278,21 @@ class Dataset:
             self._derived["extent"] = footprint(self._doc)
         return self._derived["extent"]
 
+    def _lonlat(self) -> tuple[Any, Any]:
+        if "ll" not in self._derived:
+            ext = self.extent
+            self._derived["ll"] = (None, None) if ext is None else lonlat(ext)
+        return self._derived["ll"]  # type: ignore[no-any-return]
+
     @property
     def lonlat_footprint(self) -> shapely.Geometry | None:
         """The footprint in EPSG:4326 within [-180, 180], split at the antimeridian."""
-        if "ll" not in self._derived:
-            ext = self.extent
-            self._derived["ll"] = None if ext is None else lonlat_footprint(ext)
-        return self._derived["ll"]
+        return self._lonlat()[0]
 
     @property
     def lonlat_bounds(self) -> tuple[float, float, float, float] | None:
         """(west, south, east, north); east exceeds 180 across the antimeridian."""
-        if "llbb" not in self._derived:
-            ext = self.extent
-            self._derived["llbb"] = None if ext is None else lonlat_bbox(ext)
-        return self._derived["llbb"]
+        return self._lonlat()[1]
 
     # --- search fields -------------------------------------------------------------------------
 

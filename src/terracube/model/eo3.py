@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 __all__ = [
     "EO3_SCHEMA",
     "check_eo3",
+    "check_projection",
     "footprint",
+    "lonlat",
     "lonlat_bbox",
     "lonlat_footprint",
     "norm_lonlat",
@@ -81,11 +83,13 @@ def _project_lonlat(g: shapely.Geometry, crs_text: str) -> shapely.Geometry:
     return shapely.transform(g, fn)
 
 
-def check_eo3(doc: Mapping[str, Any], *, where: str) -> None:
+def check_eo3(doc: Mapping[str, Any], *, where: str) -> shapely.Geometry | None:
     """Check the structure of an eo3 dataset document.
 
     Checks the id, schema, product, crs, grids, geometry, properties (datetimes), measurements
     and lineage. Search-field values are checked separately by the metadata type's fields.
+
+    Returns the ``geometry`` as a shapely geometry (in the document's CRS), if it has one.
 
     Raises
     ------
@@ -140,10 +144,11 @@ def check_eo3(doc: Mapping[str, Any], *, where: str) -> None:
             raise _err(where, "crs", None, "a document with grids needs a crs")
 
     geom = doc.get("geometry")
+    shape = None
     if geom is not None:
         if crs_text is None:
             raise _err(where, "crs", None, "a document with a geometry needs a crs")
-        _check_geometry(geom, crs_text, where)
+        shape = _check_geometry(geom, crs_text, where)
 
     props = doc.get("properties")
     if not isinstance(props, dict):
@@ -198,9 +203,11 @@ def check_eo3(doc: Mapping[str, Any], *, where: str) -> None:
                     uuid.UUID(str(i))
                 except ValueError:
                     raise _err(where, f"lineage.source_ids.{cls_}", i, "not a UUID") from None
+    return shape
 
 
-def _check_geometry(geom: Any, crs_text: str, where: str) -> None:
+def _check_geometry(geom: Any, crs_text: str, where: str) -> shapely.Geometry:
+    """Check a GeoJSON footprint's shape; return it as a shapely geometry in its CRS."""
     import shapely
     from shapely.geometry import shape
 
@@ -214,34 +221,46 @@ def _check_geometry(geom: Any, crs_text: str, where: str) -> None:
         raise _err(where, "geometry", geom, "the footprint is empty")
     if not g.is_valid:
         raise _err(where, "geometry", geom, f"not a valid polygon: {shapely.is_valid_reason(g)}")
-    crs = parse_crs(crs_text)
-    minx, miny, maxx, maxy = g.bounds
-    if crs.geographic:
+    if parse_crs(crs_text).geographic:
+        minx, miny, maxx, maxy = g.bounds
         if miny < -90 - 1e-9 or maxy > 90 + 1e-9 or minx < -360 or maxx > 360:
             raise _err(
                 where, "geometry", geom,
                 f"coordinates fall outside lon/lat range in {crs_text!r} (bounds {g.bounds})",
             )  # fmt: skip
-        return
-    t = _to_lonlat(crs_text)
-    xs, ys = t.transform([minx, maxx, minx, maxx], [miny, miny, maxy, maxy], errcheck=False)
-    if not all(math.isfinite(v) for v in (*xs, *ys)) or any(abs(v) > 90.0001 for v in ys):
+    return g
+
+
+def check_projection(ll: shapely.Geometry, doc: Mapping[str, Any], *, where: str) -> None:
+    """Check that a footprint's corners projected to lon/lat land on Earth.
+
+    Raises
+    ------
+    DocumentError
+        Naming the geometry, the CRS and the document.
+    """
+    minx, miny, maxx, maxy = ll.bounds
+    if not all(math.isfinite(v) for v in (minx, miny, maxx, maxy)) or miny < -90.0001 or maxy > 90.0001:
         raise _err(
-            where, "geometry", geom,
-            f"coordinates do not fit {crs_text!r} (bounds {g.bounds} project nowhere on Earth)",
+            where, "geometry", doc.get("geometry"),
+            f"coordinates do not fit {doc.get('crs')!r}: they project to lon/lat bounds {ll.bounds}",
         )  # fmt: skip
 
 
-def footprint(doc: Mapping[str, Any]) -> Geometry | None:
-    """The dataset's footprint in its own CRS (geometry, else the union of its grids), or None."""
+def footprint(doc: Mapping[str, Any], shape: shapely.Geometry | None = None) -> Geometry | None:
+    """The dataset's footprint in its own CRS (geometry, else the union of its grids), or None.
+
+    ``shape`` is the already parsed ``geometry``, when the caller has it.
+    """
     from odc.geo.geom import Geometry, polygon
+    from shapely.geometry import shape as to_shape
 
     crs_text = doc.get("crs")
     if crs_text is None:
         return None
     crs = parse_crs(crs_text)
     if doc.get("geometry") is not None:
-        return Geometry(doc["geometry"], crs)
+        return Geometry(shape if shape is not None else to_shape(doc["geometry"]), crs)
     grids = doc.get("grids") or {}
     out = None
     for g in grids.values():
@@ -260,15 +279,26 @@ def lonlat_bbox(geom: Geometry) -> tuple[float, float, float, float]:
     This is the ``lon``/``lat`` extent the eo3 metadata type's fields read: vertices projected as
     they are, and a longitude span over 180 degrees read as a crossing of the antimeridian.
     """
+    return lonlat(geom)[1]
+
+
+def lonlat(geom: Geometry) -> tuple[shapely.Geometry, tuple[float, float, float, float]]:
+    """The footprint in lon/lat within [-180, 180] and its lon/lat bounding box, projected once.
+
+    See :func:`lonlat_footprint` and :func:`lonlat_bbox`.
+    """
     import numpy as np
     import shapely
 
     if geom.crs is None or geom.crs.geographic:
         minx, miny, maxx, maxy = geom.geom.bounds
-        return (minx, miny, maxx, maxy)
+        return norm_lonlat(geom.geom), (minx, miny, maxx, maxy)
     ll = _project_lonlat(geom.geom, _crs_key(geom.crs))
     xy = shapely.get_coordinates(ll)
     xy = xy[np.isfinite(xy).all(axis=1)]
+    if not len(xy):
+        nan = float("nan")
+        return ll, (nan, nan, nan, nan)
     minx, miny = xy.min(axis=0)
     maxx, maxy = xy.max(axis=0)
     west, east = float(minx), float(maxx)
@@ -276,7 +306,9 @@ def lonlat_bbox(geom: Geometry) -> tuple[float, float, float, float]:
         shifted = [x + 360 if x < 0 else x for x in (west, east)]
         if max(shifted) - min(shifted) < east - west:
             west, east = min(shifted), max(shifted)
-    return (west, float(miny), east, float(maxy))
+        # Projected corners jumped across the antimeridian: cut the shape there instead.
+        ll = geom.to_crs("EPSG:4326", wrapdateline=True).geom
+    return norm_lonlat(ll), (west, float(miny), east, float(maxy))
 
 
 def _crs_key(crs: CRS) -> str:
@@ -305,11 +337,4 @@ def lonlat_footprint(geom: Geometry) -> shapely.Geometry:
     A footprint across the antimeridian becomes a MultiPolygon of its two sides. Corners are
     projected as they are (no densification), as the lon/lat extent is computed.
     """
-    if geom.crs is None or geom.crs.geographic:
-        return norm_lonlat(geom.geom)
-    ll = _project_lonlat(geom.geom, _crs_key(geom.crs))
-    minx, _, maxx, _ = ll.bounds
-    if maxx - minx > 180:
-        # Projected corners jumped across the antimeridian: cut the shape there instead.
-        ll = geom.to_crs("EPSG:4326", wrapdateline=True).geom
-    return norm_lonlat(ll)
+    return lonlat(geom)[0]

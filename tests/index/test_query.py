@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from terracube.errors import QueryError
+from terracube.index.query import Between, ValueIn, matches, parse_spatial, parse_time, to_field_expression
+from terracube.model import Range, eo3_metadata_type
+
+FIELDS = eo3_metadata_type().search_fields
+
+
+def _pd(value: str, end: bool) -> dt.datetime:
+    p = pd.Period(value)
+    t = p.end_time if end else p.start_time
+    return t.to_pydatetime(warn=False).replace(tzinfo=dt.UTC)
+
+
+@given(
+    d=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
+    precision=st.sampled_from(["Y", "M", "D"]),
+)
+def test_period_strings_cover_their_whole_period(d: dt.date, precision: str) -> None:
+    text = {"Y": f"{d:%Y}", "M": f"{d:%Y-%m}", "D": f"{d:%Y-%m-%d}"}[precision]
+    r = parse_time(text)
+    assert r == Range(_pd(text, end=False), _pd(text, end=True))
+    # As the end of a range, a period string reaches the end of its period too.
+    assert parse_time((None, text)).end == r.end
+    assert parse_time((text, None)).begin == r.begin
+
+
+@given(a=st.datetimes(timezones=st.just(dt.UTC)), b=st.datetimes(timezones=st.just(dt.UTC)))
+def test_datetime_pairs(a: dt.datetime, b: dt.datetime) -> None:
+    if a <= b:
+        assert parse_time((a, b)) == Range(a, b)
+    else:
+        with pytest.raises(QueryError, match="ends before it starts"):
+            parse_time((a, b))
+
+
+def test_naive_is_utc_and_offsets_convert() -> None:
+    assert parse_time(dt.datetime(2020, 1, 1, 12)).begin == dt.datetime(2020, 1, 1, 12, tzinfo=dt.UTC)
+    r = parse_time("2020-01-01T10:00+02:00")  # a minute, in +02:00
+    assert r.begin == dt.datetime(2020, 1, 1, 8, tzinfo=dt.UTC)
+    assert r.end == dt.datetime(2020, 1, 1, 8, 0, 59, 999999, tzinfo=dt.UTC)
+
+
+def test_field_expressions() -> None:
+    cc = FIELDS["cloud_cover"]
+    assert to_field_expression(cc, (10, 50)) == Between(cc, Range(10.0, 50.0))
+    assert to_field_expression(cc, [10, 20]) == ValueIn(cc, (10.0, 20.0))
+    assert to_field_expression(cc, "5") == ValueIn(cc, (5.0,))
+    assert matches(Between(cc, Range(10.0, 50.0)), 50.0)
+    assert not matches(Between(cc, Range(10.0, 50.0)), 50.0001)
+    lat = FIELDS["lat"]
+    assert matches(ValueIn(lat, (3.0,)), Range(1.0, 3.0))
+    assert not matches(ValueIn(lat, (3.1,)), Range(1.0, 3.0))
+    with pytest.raises(QueryError, match=r"\(low, high\)"):
+        to_field_expression(cc, (1, 2, 3))
+    with pytest.raises(QueryError, match="empty list"):
+        to_field_expression(cc, [])
+
+
+def test_spatial_keywords() -> None:
+    f = parse_spatial({"lat": (-10, 10), "lon": (170, 190)})
+    assert f is not None
+    assert len(f.boxes) == 2  # cut at the antimeridian
+    assert f.geometry.bounds == pytest.approx((-180, -10, 180, 10))
+    assert parse_spatial({"time": "2020"}) is None
+    p = parse_spatial({"lat": 5, "lon": 6})
+    assert p is not None
+    assert p.geometry.geom_type == "Point"
+    with pytest.raises(QueryError, match="crs alone"):
+        parse_spatial({"crs": "EPSG:3577"})
+    with pytest.raises(QueryError, match="'EPSG:999999' is not a known CRS"):
+        parse_spatial({"x": (1, 2), "y": (1, 2), "crs": "EPSG:999999"})
+    with pytest.raises(QueryError, match="lat must be numbers"):
+        parse_spatial({"lat": ("a", "b")})
