@@ -557,13 +557,13 @@ class AbstractDatasetResource(ABC):
     def search_returning(
         self,
         field_names: Iterable[str] | None = None,
-        custom_offsets: Mapping[str, Offset] | None = None,
+        custom_offsets: Mapping[str, Sequence[str | int]] | None = None,
         limit: int | None = None,
         archived: bool | None = False,
         order_by: Any = None,
         fetch_all: bool = False,
         **query: Any,
-    ) -> Iterator[tuple[Any, ...]] | list[tuple[Any, ...]]:
+    ) -> Iterator[Any] | list[Any]:
         """Matching datasets as named tuples of the fields asked for.
 
         Parameters
@@ -576,7 +576,7 @@ class AbstractDatasetResource(ABC):
             Extra columns: name -> path of keys into the document.
         """
         plan = self._plan(query)
-        custom = dict(custom_offsets or {})
+        custom = {k: tuple(v) for k, v in (custom_offsets or {}).items()}
         if field_names is None:
             names = list(NATIVE_FIELDS) + sorted(
                 {f for pq in plan for f in pq.product.metadata_type.search_fields} - set(NATIVE_FIELDS)
@@ -590,7 +590,7 @@ class AbstractDatasetResource(ABC):
         names += [n for n in custom if n not in names]
         row_type = namedtuple("Result", names, rename=True)  # type: ignore[misc]
 
-        def rows() -> Iterator[tuple[Any, ...]]:
+        def rows() -> Iterator[Any]:
             for ds in self._search(plan, archived=archived, limit=limit, order_by=_norm_order_by(order_by)):
                 yield row_type(*(_field_value(ds, n, custom) for n in names))
 
@@ -641,7 +641,7 @@ class AbstractDatasetResource(ABC):
     def count_by(
         self,
         fields: Iterable[str],
-        custom_offsets: Mapping[str, Offset] | None = None,
+        custom_offsets: Mapping[str, Sequence[str | int]] | None = None,
         archived: bool | None = False,
         **query: Any,
     ) -> Iterator[tuple[tuple[Any, ...], int]]:

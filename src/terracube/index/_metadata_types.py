@@ -11,7 +11,14 @@ from terracube.errors import (
     MetadataTypeNotFoundError,
     UpdateError,
 )
-from terracube.index.changes import allow_any, allow_extension, classify_changes, get_doc_changes
+from terracube.index.changes import (
+    AllowPolicy,
+    Offset,
+    allow_any,
+    allow_extension,
+    classify_changes,
+    get_doc_changes,
+)
 from terracube.model import MetadataType
 
 if TYPE_CHECKING:
@@ -23,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["AbstractMetadataTypeResource"]
 
 # Descriptions may change freely; search fields may be added but not altered.
-_UPDATES_ALLOWED = {
+_UPDATES_ALLOWED: dict[Offset, AllowPolicy] = {
     ("description",): allow_any,
     ("dataset",): allow_extension,
     ("dataset", "search_fields"): allow_extension,

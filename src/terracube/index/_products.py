@@ -6,7 +6,14 @@ from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any
 
 from terracube.errors import DuplicateRecordError, ProductNotFoundError, QueryError, UpdateError
-from terracube.index.changes import allow_any, allow_removal, classify_changes, get_doc_changes
+from terracube.index.changes import (
+    AllowPolicy,
+    Offset,
+    allow_any,
+    allow_removal,
+    classify_changes,
+    get_doc_changes,
+)
 from terracube.index.query import SPATIAL_KEYWORDS, matches, to_field_expression
 from terracube.model import MetadataType, Product
 
@@ -23,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AbstractProductResource", "contains_doc"]
 
-_UPDATES_ALLOWED = {
+_UPDATES_ALLOWED: dict[Offset, AllowPolicy] = {
     ("description",): allow_any,
     ("license",): allow_any,
     ("metadata_type",): allow_any,

@@ -126,7 +126,7 @@ def _period(text: str) -> tuple[dt.datetime, dt.datetime] | None:
     n = sum(p is not None for p in parts)
     if n == 6:
         return None  # to the second: an instant
-    y = int(parts[0])  # type: ignore[arg-type]
+    y = int(m.group("y"))
     mo = int(parts[1] or 1)
     d = int(parts[2] or 1)
     h = int(parts[3] or 0)

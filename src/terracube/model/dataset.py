@@ -37,6 +37,7 @@ def _json_copy(doc: Mapping[str, Any]) -> dict[str, Any]:
         raise DocumentError(f"a dataset document is a mapping, not {type(doc).__name__}")
     return out
 
+
 SourceRef = tuple[str, uuid.UUID]
 _UNSET: Any = object()
 
@@ -276,13 +277,15 @@ class Dataset:
         """The footprint in the dataset's CRS: its geometry, else the union of its grids."""
         if "extent" not in self._derived:
             self._derived["extent"] = footprint(self._doc)
-        return self._derived["extent"]
+        ext: Geometry | None = self._derived["extent"]
+        return ext
 
     def _lonlat(self) -> tuple[Any, Any]:
         if "ll" not in self._derived:
             ext = self.extent
             self._derived["ll"] = (None, None) if ext is None else lonlat(ext)
-        return self._derived["ll"]  # type: ignore[no-any-return]
+        out: tuple[Any, Any] = self._derived["ll"]
+        return out
 
     @property
     def lonlat_footprint(self) -> shapely.Geometry | None:
@@ -292,7 +295,8 @@ class Dataset:
     @property
     def lonlat_bounds(self) -> tuple[float, float, float, float] | None:
         """(west, south, east, north); east exceeds 180 across the antimeridian."""
-        return self._lonlat()[1]
+        bb: tuple[float, float, float, float] | None = self._lonlat()[1]
+        return bb
 
     # --- search fields -------------------------------------------------------------------------
 
@@ -331,7 +335,8 @@ class Dataset:
                 if v is not None:
                     vals[name] = v
             self._derived["fields"] = vals
-        return self._derived["fields"]
+        out: dict[str, Any] = self._derived["fields"]
+        return out
 
     # --- value protocol ------------------------------------------------------------------------
 

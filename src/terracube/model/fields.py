@@ -54,7 +54,7 @@ def get_path(doc: Any, path: Sequence[str | int]) -> Any:
     cur = doc
     for key in path:
         if isinstance(cur, dict):
-            cur = cur.get(key, _MISSING)  # type: ignore[arg-type]
+            cur = cur.get(key, _MISSING)
         elif isinstance(cur, list) and isinstance(key, int) and -len(cur) <= key < len(cur):
             cur = cur[key]
         else:

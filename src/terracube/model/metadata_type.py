@@ -89,8 +89,8 @@ class MetadataType:
     _offsets: Mapping[str, Offset]
     _hash: int
 
-    def __init__(self, doc: Mapping[str, Any], *, where: str = "") -> None:
-        doc = jsonify(doc)
+    def __init__(self, definition: Mapping[str, Any], *, where: str = "") -> None:
+        doc: dict[str, Any] = jsonify(definition)
         where = where or f"metadata type {doc.get('name')!r}"
         check_schema(doc, _SCHEMA, kind="metadata type", where=where)
         ds = doc["dataset"]

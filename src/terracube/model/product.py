@@ -161,9 +161,9 @@ class Product:
     _measurements: Mapping[str, Measurement]
 
     def __init__(
-        self, doc: Mapping[str, Any], metadata_type: MetadataType | None = None, *, where: str = ""
+        self, definition: Mapping[str, Any], metadata_type: MetadataType | None = None, *, where: str = ""
     ) -> None:
-        doc = jsonify(doc)
+        doc: dict[str, Any] = jsonify(definition)
         where = where or f"product {doc.get('name')!r}"
         check_schema(doc, _PRODUCT_SCHEMA, kind="product", where=where)
         mt_ref = doc["metadata_type"]

@@ -306,7 +306,7 @@ class _Datasets(AbstractDatasetResource):
         wanted = [_uuid(i).bytes for i in ids]
         conn = self._index._conn()
         cat = self._index._catalog()
-        out = []
+        out: list[Dataset] = []
         for chunk in _chunks(wanted, _MAX_PARAMS):
             rows = conn.execute(
                 f"SELECT {_COLS} FROM dataset d WHERE d.id IN ({','.join('?' * len(chunk))})", chunk

@@ -74,7 +74,8 @@ def _period(value: Any, end: bool) -> dt.datetime:
     if isinstance(value, str):
         p = pd.Period(value)
         t = p.end_time if end else p.start_time
-        return t.to_pydatetime(warn=False).replace(tzinfo=dt.UTC)
+        out: dt.datetime = t.to_pydatetime(warn=False).replace(tzinfo=dt.UTC)
+        return out
     assert isinstance(value, dt.datetime)
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 

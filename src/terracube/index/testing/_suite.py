@@ -48,8 +48,8 @@ def ids_of(datasets: Any) -> set[str]:
     return {str(d.id) for d in datasets}
 
 
-def _utc(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=dt.UTC)  # type: ignore[misc]
+def _utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, second, tzinfo=dt.UTC)
 
 
 # Fixed ids make failures readable.
@@ -402,15 +402,19 @@ class IndexTests(_RandomQueries):
         assert idx.products.temporal_extent("ls8") == Range(_utc(2019, 12, 25), _utc(2021, 1, 1))
         ext = idx.products.spatial_extent("ls8")
         assert ext is not None
+        assert ext.crs is not None
         assert ext.crs.epsg == 4326
         assert ext.boundingbox.left == pytest.approx(149.0)
         assert ext.boundingbox.top == pytest.approx(-35.0)
         ext_utm = idx.products.spatial_extent("ls8", crs="EPSG:32755")
         assert ext_utm is not None
+        assert ext_utm.crs is not None
         assert ext_utm.crs.epsg == 32755
         changed = idx.products.most_recent_change("ls8")
+        indexed = idx.datasets.get_unsafe(A).indexed_time
         assert changed is not None
-        assert changed >= idx.datasets.get_unsafe(A).indexed_time
+        assert indexed is not None
+        assert changed >= indexed
 
     def test_delete_product(self, populated: AbstractIndex) -> None:
         idx = populated
