@@ -69,7 +69,12 @@ class ProductColumns:
         f = expr.field
         cols = self._column(f)
         if f.value_type == "string":
-            # Strings: evaluate per value, against the already-extracted column.
+            if isinstance(expr, ValueIn) and not f.is_range:
+                out = np.zeros(len(self.datasets), dtype=bool)
+                for v in expr.values:
+                    out |= cols[0] == v
+                return out
+            # String ranges: evaluate per value, against the already-extracted column.
             vals = [d.search_values().get(f.name) for d in self.datasets]
             return np.fromiter((matches(expr, v) for v in vals), dtype=bool, count=len(vals))
         with np.errstate(invalid="ignore"):

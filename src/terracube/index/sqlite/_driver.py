@@ -529,7 +529,7 @@ class SQLiteIndex(AbstractIndex):
             conn.execute("PRAGMA temp_store = MEMORY")
             if self._path != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA mmap_size = 268435456")
+                conn.execute("PRAGMA mmap_size = 2147418112")  # as much as SQLite allows; pages come from the OS cache
             self._local.conn = conn
             with self._lock:
                 self._all_conns.append(conn)
