@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 TILE = 100_000.0  # metres
 ZONES = 8  # UTM zones 49S..56S (Australia)
@@ -33,7 +35,12 @@ def tile_doc(i: int, *, product: str = "bench") -> dict[str, Any]:
         "product": {"name": product},
         "crs": f"epsg:327{zone}",
         "geometry": {"type": "Polygon", "coordinates": [ring]},
-        "grids": {"default": {"shape": [3334, 3334], "transform": [30.0, 0.0, x0, 0.0, -30.0, y0 + TILE, 0.0, 0.0, 1.0]}},
+        "grids": {
+            "default": {
+                "shape": [3334, 3334],
+                "transform": [30.0, 0.0, x0, 0.0, -30.0, y0 + TILE, 0.0, 0.0, 1.0],
+            }
+        },
         "properties": {
             "datetime": t.isoformat(),
             "eo:platform": "landsat-8",
@@ -45,7 +52,9 @@ def tile_doc(i: int, *, product: str = "bench") -> dict[str, Any]:
             "odc:product_family": "ard",
             "dea:dataset_maturity": "final",
         },
-        "measurements": {b: {"path": f"{b}.tif"} for b in ("blue", "green", "red", "nir", "swir1", "swir2", "fmask")},
+        "measurements": {
+            b: {"path": f"{b}.tif"} for b in ("blue", "green", "red", "nir", "swir1", "swir2", "fmask")
+        },
         "accessories": {"metadata:processor": {"path": "proc.yaml"}},
         "lineage": {"source_ids": {}},
     }

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _eo3_docs import STEP, T0, docs, product_doc, tile_doc  # noqa: E402
+from _eo3_docs import STEP, T0, docs, product_doc, tile_doc
 
 
 def _median_ms(fn, repeats: int) -> tuple[float, object]:
@@ -108,9 +108,14 @@ def main() -> None:
     result["search_median_results"] = statistics.median(sizes)
     result["count_median_ms"], _ = _median_ms(lambda i: index.datasets.count(**query(i)), 100)
     ids = [tile_doc(rng.randrange(args.n))["id"] for _ in range(2000)]
-    result["get_median_us"] = round(_median_ms(lambda i: index.datasets.get_unsafe(ids[i]), 2000)[0] * 1000, 1)
+    result["get_median_us"] = round(
+        _median_ms(lambda i: index.datasets.get_unsafe(ids[i]), 2000)[0] * 1000, 1
+    )
     result["region_code_search_ms"], n_rc = _median_ms(
-        lambda i: len(index.datasets.search(product="bench", region_code=f"{i % 40:02d}{i % 25:02d}", fetch_all=True)), 10
+        lambda i: len(
+            index.datasets.search(product="bench", region_code=f"{i % 40:02d}{i % 25:02d}", fetch_all=True)
+        ),
+        10,
     )
     result["region_code_results"] = n_rc
     if args.driver == "sqlite":
@@ -124,9 +129,14 @@ def main() -> None:
         plan = index.datasets._plan({"product": "bench", "region_code": "0101"})[0]
         w = where_sql(plan, cat.product_ids["bench"], cat.type_ids["eo3"], False)
         sql = f"SELECT d.id, d.doc FROM dataset d WHERE {w.sql()}"
-        result["plan_region_code"] = [r[3] for r in index._conn().execute("EXPLAIN QUERY PLAN " + sql, w.params)]
+        result["plan_region_code"] = [
+            r[3] for r in index._conn().execute("EXPLAIN QUERY PLAN " + sql, w.params)
+        ]
         result["plan_get"] = [
-            r[3] for r in index._conn().execute("EXPLAIN QUERY PLAN SELECT doc FROM dataset d WHERE d.id = ?", (b"x",))
+            r[3]
+            for r in index._conn().execute(
+                "EXPLAIN QUERY PLAN SELECT doc FROM dataset d WHERE d.id = ?", (b"x",)
+            )
         ]
         result["db_bytes"] = Path(args.db).stat().st_size
     print(json.dumps(result, indent=2, default=str))
