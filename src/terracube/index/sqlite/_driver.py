@@ -529,7 +529,8 @@ class SQLiteIndex(AbstractIndex):
             conn.execute("PRAGMA temp_store = MEMORY")
             if self._path != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA mmap_size = 2147418112")  # as much as SQLite allows; pages come from the OS cache
+                # As much as SQLite allows: pages then come straight from the OS cache.
+                conn.execute("PRAGMA mmap_size = 2147418112")
             self._local.conn = conn
             with self._lock:
                 self._all_conns.append(conn)
