@@ -31,7 +31,7 @@ from terracube.errors import (
 )
 from terracube.index.changes import AllowPolicy, Offset, classify_changes, get_doc_changes
 from terracube.index.query import SPATIAL_KEYWORDS, ProductQuery, parse_spatial, to_field_expression
-from terracube.model import Dataset, Product, Range
+from terracube.model import Dataset, LineageRelation, Product, Range
 from terracube.model.fields import get_path
 
 if TYPE_CHECKING:
@@ -316,9 +316,11 @@ class AbstractDatasetResource(ABC):
         DocumentError
             A dataset's product is not in the index.
         """
-        return self._add_batch(datasets, batch_size=batch_size, keep_state=False)
+        return self._add_batch(datasets, batch_size=batch_size, keep_state=False, with_lineage=with_lineage)
 
-    def _add_batch(self, datasets: Iterable[Dataset], *, batch_size: int, keep_state: bool) -> BatchStatus:
+    def _add_batch(
+        self, datasets: Iterable[Dataset], *, batch_size: int, keep_state: bool, with_lineage: bool = False
+    ) -> BatchStatus:
         self._index._require("supports_write", "add datasets")
         t0 = time.perf_counter()
         done = skipped = 0
@@ -340,6 +342,16 @@ class AbstractDatasetResource(ABC):
                         continue
                     bound[b.id] = b
                 existing = self._insert(list(bound.values()))
+                if with_lineage and self._index.supports_lineage:
+                    # Sources need not be in the index (external lineage); cycles are refused.
+                    rels = [
+                        LineageRelation(classifier, source, ds.id)
+                        for ds in bound.values()
+                        if ds.id not in existing
+                        for classifier, source in ds.sources
+                    ]
+                    if rels:
+                        self._index.lineage.merge(rels)
                 if existing:
                     for old in self.bulk_get(existing):
                         new = bound[old.id]

@@ -11,6 +11,7 @@ Resource base classes live in private modules and are re-exported from this one.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
@@ -284,6 +285,11 @@ class AbstractIndex(ABC):
             done += len(chunk)
             if progress:
                 progress(done, total, "datasets")
+        if source_index.supports_lineage and self.supports_lineage:
+            counts["lineage"] = 0
+            rels = source_index.lineage.get_all_lineage(batch_size)
+            while batch := list(itertools.islice(rels, batch_size)):
+                counts["lineage"] += self.lineage._add_batch(batch).completed
         return counts
 
 

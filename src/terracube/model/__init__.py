@@ -12,6 +12,7 @@ from terracube.model._docs import jsonify, read_documents
 from terracube.model.dataset import Dataset
 from terracube.model.eo3 import EO3_SCHEMA
 from terracube.model.fields import FIELD_TYPES, SearchField, parse_datetime
+from terracube.model.lineage import LineageDirection, LineageRelation, LineageTree
 from terracube.model.metadata_type import MetadataType, eo3_metadata_type
 from terracube.model.product import Measurement, Product
 from terracube.model.range import Range
@@ -20,6 +21,9 @@ __all__ = [
     "EO3_SCHEMA",
     "FIELD_TYPES",
     "Dataset",
+    "LineageDirection",
+    "LineageRelation",
+    "LineageTree",
     "Measurement",
     "MetadataType",
     "Product",

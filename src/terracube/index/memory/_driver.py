@@ -9,16 +9,17 @@ from typing import TYPE_CHECKING, Any
 
 from terracube.errors import DatasetNotFoundError, MetadataTypeNotFoundError, ProductNotFoundError
 from terracube.index._datasets import AbstractDatasetResource
-from terracube.index._lineage import NoLineageResource
+from terracube.index._lineage import AbstractLineageResource
 from terracube.index._metadata_types import AbstractMetadataTypeResource
 from terracube.index._products import AbstractProductResource
 from terracube.index._users import NoUserResource
 from terracube.index.abstract import AbstractIndex, AbstractIndexDriver
 from terracube.index.memory._columns import ProductColumns, sort_datasets
+from terracube.model.lineage import LineageDirection, LineageRelation
 
 if TYPE_CHECKING:
     import uuid
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
     from typing import Self
 
     from terracube.cfg import Environment
@@ -38,6 +39,9 @@ class _State:
         self.datasets: dict[uuid.UUID, Dataset] = {}
         self.by_product: dict[str, dict[uuid.UUID, None]] = {}
         self.changed: dict[uuid.UUID, dt.datetime] = {}
+        self.sources_of: dict[uuid.UUID, dict[uuid.UUID, str]] = {}  # derived -> source -> classifier
+        self.derived_of: dict[uuid.UUID, dict[uuid.UUID, str]] = {}  # source -> derived -> classifier
+        self.homes: dict[uuid.UUID, str] = {}
         self.next_id = 1
 
     def copy(self) -> _State:
@@ -47,6 +51,9 @@ class _State:
         out.datasets = dict(self.datasets)
         out.by_product = {k: dict(v) for k, v in self.by_product.items()}
         out.changed = dict(self.changed)
+        out.sources_of = {k: dict(v) for k, v in self.sources_of.items()}
+        out.derived_of = {k: dict(v) for k, v in self.derived_of.items()}
+        out.homes = dict(self.homes)
         out.next_id = self.next_id
         return out
 
@@ -215,6 +222,57 @@ class _Datasets(AbstractDatasetResource):
                 yield ds
 
 
+class _Lineage(AbstractLineageResource):
+    _index: MemoryIndex
+
+    def _relations_of(self, ids: Sequence[uuid.UUID], direction: LineageDirection) -> list[LineageRelation]:
+        st = self._index._state
+        if direction is LineageDirection.SOURCES:
+            return [LineageRelation(c, s, d) for d in ids for s, c in st.sources_of.get(d, {}).items()]
+        return [LineageRelation(c, s, d) for s in ids for d, c in st.derived_of.get(s, {}).items()]
+
+    def _existing(
+        self, pairs: Sequence[tuple[uuid.UUID, uuid.UUID]]
+    ) -> dict[tuple[uuid.UUID, uuid.UUID], str]:
+        st = self._index._state
+        out = {}
+        for s, d in pairs:
+            c = st.sources_of.get(d, {}).get(s)
+            if c is not None:
+                out[(s, d)] = c
+        return out
+
+    def _insert(self, relations: Sequence[LineageRelation]) -> None:
+        st = self._index._state
+        for r in relations:
+            st.sources_of.setdefault(r.derived_id, {})[r.source_id] = r.classifier
+            st.derived_of.setdefault(r.source_id, {})[r.derived_id] = r.classifier
+
+    _update = _insert
+
+    def _delete(self, pairs: Sequence[tuple[uuid.UUID, uuid.UUID]]) -> None:
+        st = self._index._state
+        for s, d in pairs:
+            st.sources_of.get(d, {}).pop(s, None)
+            st.derived_of.get(s, {}).pop(d, None)
+
+    def _iter_relations(self, batch_size: int) -> Iterator[LineageRelation]:
+        st = self._index._state
+        rels = [LineageRelation(c, s, d) for d, srcs in st.sources_of.items() for s, c in srcs.items()]
+        return iter(rels)
+
+    def _get_homes(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+        homes = self._index._state.homes
+        return {i: homes[i] for i in ids if i in homes}
+
+    def _set_homes(self, homes: Mapping[uuid.UUID, str]) -> None:
+        self._index._state.homes.update(homes)
+
+    def _clear_homes(self, ids: Sequence[uuid.UUID]) -> None:
+        for i in ids:
+            self._index._state.homes.pop(i, None)
+
+
 class MemoryIndex(AbstractIndex):
     """An index held in process memory. Writes and transactions work; nothing persists."""
 
@@ -228,9 +286,9 @@ class MemoryIndex(AbstractIndex):
     supports_transactions = True
     supports_spatial_indexes = False
     supports_users = False
-    supports_lineage = False
-    supports_external_lineage = False
-    supports_external_home = False
+    supports_lineage = True
+    supports_external_lineage = True
+    supports_external_home = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -241,7 +299,7 @@ class MemoryIndex(AbstractIndex):
         self.metadata_types = _MetadataTypes(self)
         self.products = _Products(self)
         self.datasets = _Datasets(self)
-        self.lineage = NoLineageResource(self)
+        self.lineage = _Lineage(self)
         self.users = NoUserResource(self)
 
     @classmethod

@@ -19,7 +19,7 @@ from terracube.errors import (
     QueryError,
 )
 from terracube.index._datasets import AbstractDatasetResource, _uuid
-from terracube.index._lineage import NoLineageResource
+from terracube.index._lineage import AbstractLineageResource
 from terracube.index._metadata_types import AbstractMetadataTypeResource
 from terracube.index._products import AbstractProductResource
 from terracube.index._rows import dataset_row, from_micros, to_micros
@@ -28,9 +28,10 @@ from terracube.index.abstract import AbstractIndex, AbstractIndexDriver
 from terracube.index.sqlite._schema import SCHEMA_VERSION, create_or_upgrade, schema_version
 from terracube.index.sqlite._sql import field_index_sql, order_sql, where_sql
 from terracube.model import Dataset, MetadataType, Product, Range
+from terracube.model.lineage import LineageDirection, LineageRelation
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
     from pathlib import Path
     from typing import Self
 
@@ -458,6 +459,84 @@ class _Datasets(AbstractDatasetResource):
             yield self._make(r, cat)
 
 
+class _Lineage(AbstractLineageResource):
+    _index: SQLiteIndex
+
+    def _relations_of(self, ids: Sequence[uuid.UUID], direction: LineageDirection) -> list[LineageRelation]:
+        conn = self._index._conn()
+        col = "derived_id" if direction is LineageDirection.SOURCES else "source_id"
+        out = []
+        for chunk in _chunks([i.bytes for i in ids], _MAX_PARAMS):
+            rows = conn.execute(
+                f"SELECT classifier, source_id, derived_id FROM dataset_lineage WHERE {col} IN "
+                f"({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            out.extend(LineageRelation(c, uuid.UUID(bytes=s), uuid.UUID(bytes=d)) for c, s, d in rows)
+        return out
+
+    def _existing(
+        self, pairs: Sequence[tuple[uuid.UUID, uuid.UUID]]
+    ) -> dict[tuple[uuid.UUID, uuid.UUID], str]:
+        conn = self._index._conn()
+        out = {}
+        for s, d in pairs:
+            row = conn.execute(
+                "SELECT classifier FROM dataset_lineage WHERE derived_id = ? AND source_id = ?",
+                (d.bytes, s.bytes),
+            ).fetchone()
+            if row is not None:
+                out[(s, d)] = row[0]
+        return out
+
+    def _insert(self, relations: Sequence[LineageRelation]) -> None:
+        self._index._conn().executemany(
+            "INSERT INTO dataset_lineage(derived_id, source_id, classifier) VALUES (?, ?, ?)",
+            [(r.derived_id.bytes, r.source_id.bytes, r.classifier) for r in relations],
+        )
+
+    def _update(self, relations: Sequence[LineageRelation]) -> None:
+        self._index._conn().executemany(
+            "UPDATE dataset_lineage SET classifier = ? WHERE derived_id = ? AND source_id = ?",
+            [(r.classifier, r.derived_id.bytes, r.source_id.bytes) for r in relations],
+        )
+
+    def _delete(self, pairs: Sequence[tuple[uuid.UUID, uuid.UUID]]) -> None:
+        self._index._conn().executemany(
+            "DELETE FROM dataset_lineage WHERE derived_id = ? AND source_id = ?",
+            [(d.bytes, s.bytes) for s, d in pairs],
+        )
+
+    def _iter_relations(self, batch_size: int) -> Iterator[LineageRelation]:
+        cur = self._index._conn().execute("SELECT classifier, source_id, derived_id FROM dataset_lineage")
+        while batch := cur.fetchmany(batch_size):
+            for c, s, d in batch:
+                yield LineageRelation(c, uuid.UUID(bytes=s), uuid.UUID(bytes=d))
+
+    def _get_homes(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+        conn = self._index._conn()
+        out = {}
+        for chunk in _chunks([i.bytes for i in ids], _MAX_PARAMS):
+            rows = conn.execute(
+                f"SELECT dataset_id, home FROM dataset_home WHERE dataset_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            out.update((uuid.UUID(bytes=i), h) for i, h in rows)
+        return out
+
+    def _set_homes(self, homes: Mapping[uuid.UUID, str]) -> None:
+        self._index._conn().executemany(
+            "INSERT INTO dataset_home(dataset_id, home) VALUES (?, ?) "
+            "ON CONFLICT(dataset_id) DO UPDATE SET home = excluded.home",
+            [(i.bytes, h) for i, h in homes.items()],
+        )
+
+    def _clear_homes(self, ids: Sequence[uuid.UUID]) -> None:
+        self._index._conn().executemany(
+            "DELETE FROM dataset_home WHERE dataset_id = ?", [(i.bytes,) for i in ids]
+        )
+
+
 class SQLiteIndex(AbstractIndex):
     """An index in one SQLite file: persistent, transactional, spatially indexed."""
 
@@ -471,9 +550,9 @@ class SQLiteIndex(AbstractIndex):
     supports_transactions = True
     supports_spatial_indexes = False
     supports_users = False
-    supports_lineage = False
-    supports_external_lineage = False
-    supports_external_home = False
+    supports_lineage = True
+    supports_external_lineage = True
+    supports_external_home = True
 
     def __init__(self, path: str | Path) -> None:
         """Open (not create) the index at ``path``; ``":memory:"`` for a private in-memory one."""
@@ -497,7 +576,7 @@ class SQLiteIndex(AbstractIndex):
         self.metadata_types = _MetadataTypes(self)
         self.products = _Products(self)
         self.datasets = _Datasets(self)
-        self.lineage = NoLineageResource(self)
+        self.lineage = _Lineage(self)
         self.users = NoUserResource(self)
 
     @classmethod

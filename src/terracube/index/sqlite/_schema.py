@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 __all__ = ["SCHEMA_VERSION", "create_or_upgrade", "schema_version"]
 
 #: Bumped whenever the schema changes; ``init_db`` upgrades older files step by step.
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 
 _V1: Final = """
 CREATE TABLE IF NOT EXISTS tc_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -54,6 +54,32 @@ CREATE VIRTUAL TABLE IF NOT EXISTS dataset_rtree USING rtree(
 """
 
 
+# Version 2: lineage relations (either side may be outside the index) and dataset homes.
+_V2: Final = """
+CREATE TABLE IF NOT EXISTS dataset_lineage (
+    derived_id BLOB NOT NULL,
+    source_id BLOB NOT NULL,
+    classifier TEXT NOT NULL,
+    PRIMARY KEY (derived_id, source_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS dataset_lineage_source ON dataset_lineage(source_id, derived_id);
+CREATE TABLE IF NOT EXISTS dataset_home (
+    dataset_id BLOB PRIMARY KEY,
+    home TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
+#: DDL that brings a schema from the version before to the key's version.
+_STEPS: Final = {1: _V1, 2: _V2}
+
+
+def _run(conn: sqlite3.Connection, ddl: str) -> None:
+    # Statement by statement: executescript would commit the caller's transaction.
+    for stmt in ddl.split(";"):
+        if stmt.strip():
+            conn.execute(stmt)
+
+
 def schema_version(conn: sqlite3.Connection) -> int | None:
     """The schema version of a database file, or None if it has no terracube schema."""
     row = conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='tc_meta'").fetchone()
@@ -63,23 +89,20 @@ def schema_version(conn: sqlite3.Connection) -> int | None:
     return None if v is None else int(v[0])
 
 
-def create_or_upgrade(conn: sqlite3.Connection) -> bool:
-    """Create the schema, or upgrade an older one; True if it was created now.
+def create_or_upgrade(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> bool:
+    """Create the schema, or upgrade an older one to ``target``; True if it was created now.
 
-    Runs inside the caller's transaction.
+    Runs inside the caller's transaction. ``target`` below the current version exists for
+    tests that need an old schema to upgrade.
     """
     version = schema_version(conn)
-    if version == SCHEMA_VERSION:
+    if version is not None and version >= target:
         return False
-    if version is None:
-        # Statement by statement: executescript would commit the caller's transaction.
-        for stmt in _V1.split(";"):
-            if stmt.strip():
-                conn.execute(stmt)
-    # Upgrades from older versions go here, one step per version.
+    for step in range((version or 0) + 1, target + 1):
+        _run(conn, _STEPS[step])
     conn.execute(
         "INSERT INTO tc_meta(key, value) VALUES ('schema_version', ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (str(SCHEMA_VERSION),),
+        (str(target),),
     )
     return version is None

@@ -34,6 +34,7 @@ from terracube.index.testing._documents import (
     dataset_doc,
     product_doc,
 )
+from terracube.index.testing._lineage_suite import LineageTests
 from terracube.index.testing._oracle import PLATFORMS, expected_ids, random_documents
 from terracube.model import Dataset, MetadataType, Product, Range
 
@@ -174,7 +175,7 @@ class _RandomQueries:
         assert idx.datasets.count(product="rnd", **query) == len(expected)
 
 
-class IndexTests(_RandomQueries):
+class IndexTests(_RandomQueries, LineageTests):
     """Inherit this and supply an ``index`` fixture to run the whole suite on a driver."""
 
     # --- fixtures -------------------------------------------------------------------------------
@@ -890,7 +891,12 @@ class IndexTests(_RandomQueries):
         mem = MemoryIndex()
         mem.init_db()
         counts = mem.clone(populated, batch_size=3)
-        assert counts == {"metadata_types": 1, "products": 3, "datasets": 10, "skipped": 0}
+        assert {k: counts[k] for k in ("metadata_types", "products", "datasets", "skipped")} == {
+            "metadata_types": 1,
+            "products": 3,
+            "datasets": 10,
+            "skipped": 0,
+        }
         assert mem.datasets.get_unsafe(X).is_archived
         assert mem.datasets.get_unsafe(A) == populated.datasets.get_unsafe(A)
         assert mem.datasets.get_unsafe(A).indexed_time == populated.datasets.get_unsafe(A).indexed_time
