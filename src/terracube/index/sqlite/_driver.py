@@ -465,7 +465,7 @@ class _Lineage(AbstractLineageResource):
     def _relations_of(self, ids: Sequence[uuid.UUID], direction: LineageDirection) -> list[LineageRelation]:
         conn = self._index._conn()
         col = "derived_id" if direction is LineageDirection.SOURCES else "source_id"
-        out = []
+        out: list[LineageRelation] = []
         for chunk in _chunks([i.bytes for i in ids], _MAX_PARAMS):
             rows = conn.execute(
                 f"SELECT classifier, source_id, derived_id FROM dataset_lineage WHERE {col} IN "
@@ -515,7 +515,7 @@ class _Lineage(AbstractLineageResource):
 
     def _get_homes(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
         conn = self._index._conn()
-        out = {}
+        out: dict[uuid.UUID, str] = {}
         for chunk in _chunks([i.bytes for i in ids], _MAX_PARAMS):
             rows = conn.execute(
                 f"SELECT dataset_id, home FROM dataset_home WHERE dataset_id IN ({','.join('?' * len(chunk))})",
