@@ -22,6 +22,7 @@ __all__ = [
     "LoadError",
     "MetadataTypeNotFoundError",
     "ObjectNotFoundError",
+    "PermissionDeniedError",
     "ProductNotFoundError",
     "QueryError",
     "RecordNotFoundError",
@@ -122,6 +123,10 @@ class LineageError(TerracubeError, ValueError):
 
 class IndexNotInitialisedError(TerracubeError, RuntimeError):
     """The index database has no terracube schema (run ``terracube system init``)."""
+
+
+class PermissionDeniedError(TerracubeError, PermissionError):
+    """The database user lacks the role this operation needs (e.g. a read-only user writing)."""
 
 
 # --- storage ------------------------------------------------------------------------------------

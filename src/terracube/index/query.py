@@ -82,15 +82,21 @@ class SpatialFilter:
     """The region; a dataset matches when its lon/lat footprint intersects it."""
     boxes: tuple[tuple[float, float, float, float], ...]
     """(west, south, east, north) of each part: candidate boxes for spatial indexes."""
+    crs: str | None = None
+    """The CRS the region was given in (e.g. ``"EPSG:3577"``), None for lon/lat.
+
+    Only a hint: a driver with a spatial index in that CRS may use it to find candidates.
+    Matching is always decided in lon/lat, by :meth:`matches`.
+    """
 
     @classmethod
-    def from_lonlat(cls, geom: shapely.Geometry) -> SpatialFilter:
-        """Wrap a lon/lat shapely geometry already within [-180, 180]."""
+    def from_lonlat(cls, geom: shapely.Geometry, crs: str | None = None) -> SpatialFilter:
+        """Wrap a lon/lat shapely geometry already within [-180, 180] (given in ``crs``)."""
         import shapely
 
         parts = shapely.get_parts(geom)
         boxes = tuple(tuple(float(v) for v in p.bounds) for p in parts)
-        return cls(geom, boxes)  # type: ignore[arg-type]
+        return cls(geom, boxes, crs)  # type: ignore[arg-type]
 
     def matches(self, footprint: shapely.Geometry | None) -> bool:
         """Whether a lon/lat footprint truly intersects the region (touching counts)."""
@@ -368,7 +374,8 @@ def _from_geometry(geom: Any) -> SpatialFilter:
     if isinstance(geom, Geometry):
         if geom.crs is None:
             return SpatialFilter.from_lonlat(norm_lonlat(geom.geom))
-        return SpatialFilter.from_lonlat(lonlat_footprint(geom))
+        crs = None if geom.crs.epsg == 4326 else str(geom.crs)
+        return SpatialFilter.from_lonlat(lonlat_footprint(geom), crs)
     if isinstance(geom, shapely.Geometry):
         return SpatialFilter.from_lonlat(norm_lonlat(geom))
     if isinstance(geom, dict) and "type" in geom:

@@ -1,0 +1,177 @@
+"""Metadata types and products: stored as jsonb, cached in memory, reloaded when changed.
+
+The cache is dropped when this index writes a type or product, when a transaction rolls back,
+and when another connection announces a change (``NOTIFY``, see ``_schema.py``). A lookup that
+misses reloads once before it fails, so a product another process just added is found.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import orjson
+
+from terracube.errors import MetadataTypeNotFoundError, ProductNotFoundError
+from terracube.index._metadata_types import AbstractMetadataTypeResource
+from terracube.index._products import AbstractProductResource
+from terracube.index.postgis._sql import field_index, indexed_fields
+from terracube.model import MetadataType, Product
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from terracube.index.postgis._driver import PostgisIndex
+
+__all__ = ["Catalog", "MetadataTypes", "Products", "load_catalog"]
+
+_log = logging.getLogger(__name__)
+_CONCURRENT_ABOVE = 10_000  # estimated datasets above which new field indexes are built concurrently
+
+
+class Catalog:
+    """Metadata types and products with their ids, as loaded at one moment."""
+
+    def __init__(self, types: dict[int, MetadataType], products: dict[int, Product]) -> None:
+        self.types = types
+        self.types_by_name = {m.name: m for m in types.values()}
+        self.type_ids = {m.name: i for i, m in types.items()}
+        self.products = products
+        self.products_by_name = {p.name: p for p in products.values()}
+        self.product_ids = {p.name: i for i, p in products.items()}
+
+
+def load_catalog(index: PostgisIndex) -> Catalog:
+    """Read every metadata type and product."""
+    db = index._db
+    types = {i: MetadataType.from_doc(doc) for i, doc in db.run("SELECT id, doc FROM metadata_type")}
+    products = {
+        i: Product.from_doc(doc, types[mt])
+        for i, mt, doc in db.run("SELECT id, metadata_type_id, doc FROM product")
+    }
+    return Catalog(types, products)
+
+
+def _json(doc: object) -> str:
+    return orjson.dumps(doc).decode()
+
+
+class MetadataTypes(AbstractMetadataTypeResource):
+    """``index.metadata_types`` of a PostGIS index."""
+
+    _index: PostgisIndex
+
+    def _add(self, metadata_type: MetadataType) -> None:
+        self._index._db.run(
+            "INSERT INTO metadata_type (name, doc) VALUES (%s, %s::jsonb)",
+            (metadata_type.name, _json(metadata_type.definition)),
+        )
+        self._index._catalog_changed()
+
+    def _replace(self, metadata_type: MetadataType) -> None:
+        self._index._db.run(
+            "UPDATE metadata_type SET doc = %s::jsonb, updated = now() WHERE name = %s",
+            (_json(metadata_type.definition), metadata_type.name),
+        )
+        self._index._catalog_changed()
+
+    def _get_all(self) -> Iterable[tuple[int, MetadataType]]:
+        return list(self._index._catalog().types.items())
+
+    def get_unsafe(self, id_: int) -> MetadataType:
+        """docstring inherited"""
+        mt = self._index._lookup(lambda c: c.types.get(id_))
+        if mt is None:
+            raise MetadataTypeNotFoundError(f"no metadata type with id {id_!r}")
+        return mt
+
+    def get_by_name_unsafe(self, name: str) -> MetadataType:
+        """docstring inherited"""
+        mt = self._index._lookup(lambda c: c.types_by_name.get(name))
+        if mt is None:
+            raise MetadataTypeNotFoundError(f"no metadata type named {name!r} in the index")
+        return mt
+
+    def check_field_indexes(
+        self, allow_table_lock: bool = False, rebuild_views: bool = False, rebuild_indexes: bool = False
+    ) -> None:
+        """Create the expression index of every search field; drop those of removed fields.
+
+        Indexes are partial (one metadata type each). Without ``allow_table_lock``, outside a
+        transaction and on a large table, they are built ``CONCURRENTLY`` so writers go on.
+        """
+        idx = self._index
+        db = idx._db
+        cat = idx._catalog()
+        wanted: dict[str, str] = {}
+        for mt_id, mt in cat.types.items():
+            for f in indexed_fields(dict(mt.search_fields)):
+                name, body = field_index(mt_id, f)
+                wanted[name] = body
+        have = {
+            r[0]
+            for r in db.run(
+                "SELECT indexname FROM pg_indexes WHERE schemaname = %s AND tablename = 'dataset' "
+                "AND indexname LIKE 'ix\\_%%'",
+                (idx.schema,),
+            )
+        }
+        (rows,) = db.one("SELECT reltuples FROM pg_class WHERE oid = 'dataset'::regclass")
+        concurrently = not allow_table_lock and not idx.in_transaction and rows > _CONCURRENT_ABOVE
+        how = " CONCURRENTLY" if concurrently else ""
+        drop = [n for n in have if n not in wanted or rebuild_indexes]
+        create = [n for n in wanted if n not in have or rebuild_indexes]
+        for name in drop:
+            db.run(f'DROP INDEX{how} IF EXISTS "{name}"')
+        for name in create:
+            _log.info("creating search field index %s", name)
+            db.run(f'CREATE INDEX{how} IF NOT EXISTS "{name}" {wanted[name]}')
+
+
+class Products(AbstractProductResource):
+    """``index.products`` of a PostGIS index."""
+
+    _index: PostgisIndex
+
+    def _add(self, product: Product) -> None:
+        cat = self._index._catalog()
+        self._index._db.run(
+            "INSERT INTO product (name, metadata_type_id, doc) VALUES (%s, %s, %s::jsonb)",
+            (product.name, cat.type_ids[product.metadata_type.name], _json(product.definition)),
+        )
+        self._index._catalog_changed()
+
+    def _replace(self, product: Product) -> None:
+        cat = self._index._catalog()
+        mt_id = cat.type_ids[product.metadata_type.name]
+        db = self._index._db
+        db.run(
+            "UPDATE product SET doc = %s::jsonb, metadata_type_id = %s, updated = now() WHERE name = %s",
+            (_json(product.definition), mt_id, product.name),
+        )
+        db.run(
+            "UPDATE dataset SET metadata_type_id = %s WHERE product_id = %s AND metadata_type_id <> %s",
+            (mt_id, cat.product_ids[product.name], mt_id),
+        )
+        self._index._catalog_changed()
+
+    def _delete(self, product: Product) -> None:
+        self._index._db.run("DELETE FROM product WHERE name = %s", (product.name,))
+        self._index._catalog_changed()
+
+    def _get_all(self) -> Iterable[tuple[int, Product]]:
+        return list(self._index._catalog().products.items())
+
+    def get_unsafe(self, id_: int) -> Product:
+        """docstring inherited"""
+        p = self._index._lookup(lambda c: c.products.get(id_))
+        if p is None:
+            raise ProductNotFoundError(f"no product with id {id_!r}")
+        return p
+
+    def get_by_name_unsafe(self, name: str) -> Product:
+        """docstring inherited"""
+        p = self._index._lookup(lambda c: c.products_by_name.get(name))
+        if p is None:
+            raise ProductNotFoundError(f"no product named {name!r} in the index")
+        return p

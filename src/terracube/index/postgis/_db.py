@@ -1,0 +1,203 @@
+"""Connections: one SQLAlchemy engine (pool) per index, psycopg 3 connections, errors mapped once.
+
+Each thread works on its own pooled connection in autocommit mode; ``index.transaction()``
+opens an explicit transaction on it. A search outside a transaction borrows another pooled
+connection for the life of its server-side cursor, so a caller may write while iterating.
+Every connection listens on the catalog channel: another process's change to metadata types,
+products or spatial indexes reaches the index's cached catalog at the next statement.
+
+Backend errors become terracube errors in one place, :func:`map_error`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import weakref
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from terracube.errors import (
+    DuplicateRecordError,
+    IndexNotInitialisedError,
+    PermissionDeniedError,
+    TerracubeError,
+)
+from terracube.index.postgis._schema import NOTIFY_CHANNEL
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    import psycopg
+
+__all__ = ["Database", "engine_url", "map_error"]
+
+_SCHEMES = ("postgresql+psycopg", "postgresql", "postgres")
+
+
+def engine_url(db_url: str) -> str:
+    """The SQLAlchemy URL (psycopg 3 dialect) of a ``postgresql://`` database URL."""
+    scheme, sep, rest = db_url.partition("://")
+    if not sep or scheme.lower() not in _SCHEMES:
+        from terracube.cfg._urls import redact_url
+        from terracube.errors import ConfigError
+
+        raise ConfigError(
+            f"not a PostgreSQL URL: {redact_url(db_url)!r}; expected postgresql://user@host:port/dbname"
+        )
+    return "postgresql+psycopg://" + rest
+
+
+def map_error(e: BaseException, user: str = "") -> BaseException:
+    """The terracube error for a psycopg error (or ``e`` itself when none fits)."""
+    import psycopg.errors as pe
+
+    if isinstance(e, pe.UniqueViolation):
+        detail = e.diag.message_detail or e.diag.message_primary
+        return DuplicateRecordError(f"a record with this key is already in the index: {detail}")
+    if isinstance(e, pe.InsufficientPrivilege):
+        return PermissionDeniedError(
+            f"database user {user!r} may not do this: {e.diag.message_primary}; an admin can grant "
+            "a terracube role (user, ingest, manage, admin) with index.users.grant"
+        )
+    if isinstance(e, pe.UndefinedTable | pe.InvalidSchemaName | pe.UndefinedFunction):
+        return IndexNotInitialisedError(
+            f"the PostgreSQL database has no (complete) terracube schema: {e.diag.message_primary}; "
+            "run `terracube system init`"
+        )
+    return e
+
+
+class Database:
+    """An engine and the connections an index uses."""
+
+    def __init__(self, db_url: str, schema: str, on_catalog_change: Callable[[], None]) -> None:
+        import psycopg
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+
+        self.schema = schema
+        self._pg = psycopg
+        self._on_catalog_change = on_catalog_change
+        url = make_url(engine_url(db_url))
+        self.user = url.username or ""
+        self.engine = create_engine(
+            url,
+            pool_size=4,
+            max_overflow=64,
+            pool_reset_on_return=None,
+            connect_args={
+                "options": f"-c search_path={schema},public -c TimeZone=UTC -c jit=off",
+                "application_name": "terracube",
+            },
+        )
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._held: list[Any] = []
+        self._staged: weakref.WeakSet[psycopg.Connection] = weakref.WeakSet()
+
+    # --- connections ----------------------------------------------------------------------------
+
+    def _checkout(self) -> tuple[Any, psycopg.Connection]:
+        """A pooled connection, set up for terracube on first use."""
+        fairy = self.engine.raw_connection()
+        conn: psycopg.Connection = fairy.driver_connection  # type: ignore[assignment]
+        if not fairy.info.get("terracube"):
+            self._setup(conn)
+            fairy.info["terracube"] = True
+        return fairy, conn
+
+    def _setup(self, conn: psycopg.Connection) -> None:
+        import orjson
+        from psycopg.types.json import set_json_loads
+
+        if conn.info.transaction_status != self._pg.pq.TransactionStatus.IDLE:
+            conn.rollback()
+        conn.autocommit = True
+        set_json_loads(orjson.loads, conn)
+        conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+        schema, callback = self.schema, self._on_catalog_change
+
+        def notified(n: psycopg.Notify) -> None:
+            if n.payload == schema:
+                callback()
+
+        conn.add_notify_handler(notified)
+
+    def conn(self) -> psycopg.Connection:
+        """This thread's connection."""
+        c: psycopg.Connection | None = getattr(self._local, "conn", None)
+        if c is None or c.closed:
+            fairy, c = self._checkout()
+            self._local.conn = c
+            with self._lock:
+                self._held.append(fairy)
+        return c
+
+    @contextlib.contextmanager
+    def borrowed(self) -> Iterator[psycopg.Connection]:
+        """A connection of its own for a while (a streaming search), returned afterwards."""
+        fairy, conn = self._checkout()
+        try:
+            yield conn
+        finally:
+            try:
+                if not conn.closed and conn.info.transaction_status != self._pg.pq.TransactionStatus.IDLE:
+                    conn.rollback()
+            finally:
+                fairy.close()
+
+    def close(self) -> None:
+        """Return every connection and close the pool."""
+        with self._lock:
+            for fairy in self._held:
+                with contextlib.suppress(Exception):
+                    fairy.close()
+            self._held.clear()
+        self._local = threading.local()
+        self.engine.dispose()
+
+    # --- statements -----------------------------------------------------------------------------
+
+    def run(
+        self, query: Any, params: Any = None, *, conn: psycopg.Connection | None = None
+    ) -> psycopg.Cursor:
+        """Execute a statement on this thread's connection (or ``conn``), mapping errors."""
+        c = conn if conn is not None else self.conn()
+        try:
+            return c.execute(query, params)
+        except self._pg.Error as e:
+            self.raise_mapped(e)
+
+    def one(self, query: Any, params: Any = None) -> tuple[Any, ...]:
+        """The one row a statement returns (an aggregate, say)."""
+        row = self.run(query, params).fetchone()
+        if row is None:  # pragma: no cover - callers only ask statements that return a row
+            raise RuntimeError(f"no row from {query!r}")
+        return row
+
+    def mapped(self, e: BaseException) -> BaseException:
+        """``e`` as a terracube error where one fits (see :func:`map_error`)."""
+        if isinstance(e, TerracubeError):
+            return e
+        return map_error(e, self.user)
+
+    def raise_mapped(self, e: BaseException) -> NoReturn:
+        """Raise ``e`` as a terracube error where one fits, else as it is."""
+        err = self.mapped(e)
+        if err is e:
+            raise e
+        raise err from e
+
+    # --- the staging table of bulk adds ---------------------------------------------------------
+
+    def staged(self, conn: psycopg.Connection) -> bool:
+        """Whether this connection has its staging table."""
+        return conn in self._staged
+
+    def mark_staged(self, conn: psycopg.Connection) -> None:
+        """Record that this connection created its staging table."""
+        self._staged.add(conn)
+
+    def forget_staged(self, conn: psycopg.Connection) -> None:
+        """A rollback may have removed the staging table: create it again next time."""
+        self._staged.discard(conn)

@@ -1,0 +1,349 @@
+"""The PostGIS index: resources over one PostgreSQL schema, spatial indexes per CRS."""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import TYPE_CHECKING, Any
+
+from terracube.errors import ConfigError, IndexNotInitialisedError, QueryError, UpdateError
+from terracube.index._lineage import NoLineageResource
+from terracube.index.abstract import AbstractIndex, AbstractIndexDriver
+from terracube.index.postgis._catalog import Catalog, MetadataTypes, Products, load_catalog
+from terracube.index.postgis._datasets import Datasets
+from terracube.index.postgis._schema import (
+    OWNER,
+    SCHEMA_VERSION,
+    create_or_upgrade,
+    grant_table,
+    schema_version,
+    spatial_table_ddl,
+)
+from terracube.index.postgis._spatial import SpatialIndex, norm_srid, rows_sql, spatial_index_for
+from terracube.index.postgis._users import Users
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import Self, TypeVar
+
+    import psycopg
+    from odc.geo import CRS
+
+    from terracube.cfg import Environment
+
+    T = TypeVar("T")
+
+__all__ = ["DEFAULT_SCHEMA", "PostgisIndex", "PostgisIndexDriver", "driver_init"]
+
+#: The PostgreSQL schema an index lives in unless the environment's ``schema`` option says.
+DEFAULT_SCHEMA = "terracube"
+_SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+class PostgisIndex(AbstractIndex):
+    """An index in a PostgreSQL database with PostGIS: many users, many writers, large.
+
+    Parameters
+    ----------
+    db_url
+        ``postgresql://user:password@host:port/dbname``.
+    schema
+        The PostgreSQL schema holding the index's tables (``terracube``).
+    """
+
+    driver_name = "postgis"
+    supports_legacy = False
+    supports_eo3 = True
+    supports_nongeo = True
+    supports_vector = False
+    supports_write = True
+    supports_persistence = True
+    supports_transactions = True
+    supports_spatial_indexes = True
+    supports_users = True
+    supports_lineage = False
+    supports_external_lineage = False
+    supports_external_home = False
+
+    def __init__(self, db_url: str, *, schema: str = DEFAULT_SCHEMA) -> None:
+        super().__init__()
+        from terracube.index.postgis._db import Database
+
+        if not _SCHEMA_NAME.match(schema):
+            raise ConfigError(
+                f"PostgreSQL schema name {schema!r} is not allowed; use lower-case letters, digits and _"
+            )
+        self.schema = schema
+        self._db_url = db_url
+        self._db = Database(db_url, schema, self._catalog_changed)
+        self._cat: Catalog | None = None
+        self._spatial: dict[int, SpatialIndex] | None = None
+        self._cat_epoch = 0
+        self._cat_lock = threading.Lock()
+        self._schema_ok = False
+        self.metadata_types = MetadataTypes(self)
+        self.products = Products(self)
+        self.datasets = Datasets(self)
+        self.lineage = NoLineageResource(self)
+        self.users = Users(self)
+
+    @classmethod
+    def from_environment(cls, env: Environment) -> Self:
+        """Open the index an environment's ``postgresql://`` URL names (option ``schema``)."""
+        return cls(env.db_url, schema=env.get("schema", DEFAULT_SCHEMA))
+
+    @property
+    def url(self) -> str:
+        """The database URL, password hidden."""
+        from terracube.cfg._urls import redact_url
+
+        return redact_url(self._db_url)
+
+    @property
+    def engine(self) -> Any:
+        """The SQLAlchemy engine (for tools that want their own connections)."""
+        return self._db.engine
+
+    def __repr__(self) -> str:
+        return f"PostgisIndex({self.url!r}, schema={self.schema!r})"
+
+    def close(self) -> None:
+        """Close every connection this index opened."""
+        self._db.close()
+
+    # --- schema ---------------------------------------------------------------------------------
+
+    def init_db(self, with_default_types: bool = True) -> bool:
+        """Create the schema, or upgrade an older one; add the eo3 type (docstring inherited).
+
+        Needs a database user allowed to create the ``postgis`` extension and the terracube
+        roles the first time (a superuser); later upgrades need the ``admin`` role.
+        """
+        with self.transaction():
+            found = create_or_upgrade(self._db.conn(), self.schema)
+        self._schema_ok = True
+        self._catalog_changed()
+        if with_default_types:
+            self._add_default_types()
+        self.metadata_types.check_field_indexes()
+        return found is None
+
+    def _upgrade_to(self, version: int) -> None:
+        """Create or upgrade the schema only up to ``version`` (for upgrade tests)."""
+        with self.transaction():
+            create_or_upgrade(self._db.conn(), self.schema, target=version)
+        self._catalog_changed()
+
+    def _require_schema(self) -> None:
+        if self._schema_ok:
+            return
+        version = schema_version(self._db.conn(), self.schema)
+        if version is None:
+            raise IndexNotInitialisedError(
+                f"{self.url} has no terracube schema {self.schema!r}; run `terracube system init`"
+            )
+        if version < SCHEMA_VERSION:
+            raise IndexNotInitialisedError(
+                f"the terracube schema {self.schema!r} in {self.url} has version {version}, this "
+                f"terracube needs {SCHEMA_VERSION}; run `terracube system init` to upgrade it"
+            )
+        self._schema_ok = True
+
+    # --- transactions ---------------------------------------------------------------------------
+
+    def _begin(self) -> None:
+        self._db.run("BEGIN")
+
+    def _commit(self) -> None:
+        self._db.run("COMMIT")
+
+    def _rollback(self) -> None:
+        conn = self._db.conn()
+        self._db.run("ROLLBACK")
+        self._db.forget_staged(conn)
+        self._catalog_changed()
+
+    # --- catalog cache --------------------------------------------------------------------------
+
+    def _catalog_changed(self) -> None:
+        with self._cat_lock:
+            self._cat_epoch += 1
+            self._cat = None
+            self._spatial = None
+
+    def _catalog(self) -> Catalog:
+        cat = self._cat
+        if cat is not None:
+            return cat
+        self._require_schema()
+        epoch = self._cat_epoch
+        cat = load_catalog(self)
+        with self._cat_lock:
+            if epoch == self._cat_epoch:
+                self._cat = cat
+        return cat
+
+    def _lookup(self, find: Callable[[Catalog], T | None]) -> T | None:
+        """Find something in the catalog; on a miss, reload once (another process may have added it)."""
+        found = find(self._catalog())
+        if found is None:
+            self._catalog_changed()
+            found = find(self._catalog())
+        return found
+
+    # --- spatial indexes ------------------------------------------------------------------------
+
+    def _read_spatial(self, conn: psycopg.Connection | None = None) -> dict[int, SpatialIndex]:
+        rows = self._db.run("SELECT srid, crs, west, south, east, north FROM spatial_index", conn=conn)
+        return {r[0]: SpatialIndex(r[0], r[1], (r[2], r[3], r[4], r[5])) for r in rows}
+
+    def _spatial_indexes(self) -> dict[int, SpatialIndex]:
+        """The spatial tables, cached like the catalog (for searches)."""
+        sp = self._spatial
+        if sp is None:
+            self._require_schema()
+            epoch = self._cat_epoch
+            sp = self._read_spatial()
+            with self._cat_lock:
+                if epoch == self._cat_epoch:
+                    self._spatial = sp
+        return sp
+
+    def _write_spatial_indexes(self, conn: psycopg.Connection) -> list[SpatialIndex]:
+        """The spatial tables a write must fill, read after locking out index creation."""
+        if conn.info.transaction_status == self._db._pg.pq.TransactionStatus.INTRANS:
+            # A new spatial index is filled under a SHARE lock; once ours is granted, it is listed.
+            self._db.run("LOCK TABLE dataset IN ROW EXCLUSIVE MODE", conn=conn)
+        return sorted(self._read_spatial(conn).values(), key=lambda s: s.srid)
+
+    def spatial_indexes(self, refresh: bool = False) -> list[CRS]:
+        """CRSs with a spatial index, EPSG:4326 first (docstring inherited)."""
+        from odc.geo import CRS
+
+        if refresh:
+            self._catalog_changed()
+        srids = sorted(self._spatial_indexes(), key=lambda s: (s != 4326, s))
+        return [CRS(f"EPSG:{s}") for s in srids]
+
+    def create_spatial_index(self, crs: Any) -> bool:
+        """Add a spatial index in ``crs`` and fill it from every dataset already indexed.
+
+        Writers wait while it is filled. Searches whose region is given in ``crs`` then find
+        their candidates through it. Returns False if it already existed.
+
+        Raises
+        ------
+        QueryError
+            The CRS has no EPSG code, or PostGIS does not know it.
+        """
+        srid = norm_srid(crs)
+        if srid in self._spatial_indexes():
+            return False
+        db = self._db
+        known = db.run("SELECT 1 FROM spatial_ref_sys WHERE srid = %s", (srid,)).fetchone()
+        if known is None:
+            raise QueryError(f"PostGIS does not know EPSG:{srid} (not in spatial_ref_sys)")
+        info = spatial_index_for(srid)
+        with self.transaction():
+            conn = db.conn()
+            db.run("LOCK TABLE dataset IN SHARE MODE")
+            if srid in self._read_spatial(conn):
+                return False
+            db.run(f"SET LOCAL ROLE {OWNER}")
+            for stmt in spatial_table_ddl(srid):
+                db.run(stmt)
+            db.run(
+                "INSERT INTO spatial_index (srid, crs, west, south, east, north) VALUES (%s, %s, %s, %s, %s, %s)",
+                (srid, info.crs, *info.area),
+            )
+            grant_table(conn, self.schema, info.table, spatial=True)
+            db.run(rows_sql(info, "dataset"))
+            db.run("RESET ROLE")
+        db.run(f"ANALYZE {info.table}")
+        self._catalog_changed()
+        return True
+
+    def update_spatial_index(
+        self,
+        crs: Iterable[Any] | None = None,
+        product_names: Iterable[str] | None = None,
+        dataset_ids: Iterable[Any] | None = None,
+    ) -> int:
+        """Rewrite spatial index entries; returns how many were written.
+
+        Parameters
+        ----------
+        crs
+            The spatial indexes to rewrite (all, EPSG:4326 included, by default).
+        product_names
+            Only the datasets of these products.
+        dataset_ids
+            Only these datasets.
+        """
+        from terracube.index._datasets import _uuid
+
+        have = self._spatial_indexes()
+        if crs is None:
+            targets = list(have.values())
+        else:
+            srids = [norm_srid(c) for c in ([crs] if isinstance(crs, str) else crs)]
+            missing = [f"EPSG:{s}" for s in srids if s not in have]
+            if missing:
+                raise QueryError(f"no spatial index in {missing}; create it with create_spatial_index")
+            targets = [have[s] for s in srids]
+        conds: list[str] = []
+        params: list[Any] = []
+        if product_names is not None:
+            cat = self._catalog()
+            pids = [cat.product_ids[self.products.get_by_name_unsafe(n).name] for n in product_names]
+            conds.append("product_id = ANY(%s)")
+            params.append(pids)
+        if dataset_ids is not None:
+            conds.append("id = ANY(%s)")
+            params.append([_uuid(i) for i in dataset_ids])
+        where = " AND ".join(conds) or "true"
+        src = f"(SELECT id, product_id, t0, t1, footprint FROM dataset WHERE {where})"
+        written = 0
+        with self.transaction():
+            for t in targets:
+                self._db.run(
+                    f"DELETE FROM {t.table} WHERE id IN (SELECT id FROM dataset WHERE {where})", params
+                )
+                written += self._db.run(rows_sql(t, src), params).rowcount
+        return written
+
+    def drop_spatial_index(self, crs: Any) -> bool:
+        """Remove the spatial index in ``crs``; False if there was none.
+
+        Raises
+        ------
+        UpdateError
+            ``crs`` is EPSG:4326, which every index keeps.
+        """
+        srid = norm_srid(crs)
+        if srid == 4326:
+            raise UpdateError("the EPSG:4326 spatial index is part of every index and cannot be dropped")
+        if srid not in self._spatial_indexes():
+            return False
+        with self.transaction():
+            self._db.run(f"DROP TABLE IF EXISTS spatial_{srid}")
+            self._db.run("DELETE FROM spatial_index WHERE srid = %s", (srid,))
+        self._catalog_changed()
+        return True
+
+
+class PostgisIndexDriver(AbstractIndexDriver):
+    """Opens :class:`PostgisIndex` databases (URLs ``postgresql://...``)."""
+
+    name = "postgis"
+    description = "PostgreSQL + PostGIS: many users and writers, spatial indexes per CRS"
+
+    @staticmethod
+    def index_class() -> type[PostgisIndex]:
+        """docstring inherited"""
+        return PostgisIndex
+
+
+def driver_init() -> PostgisIndexDriver:
+    """Entry point of the ``postgis`` index driver."""
+    return PostgisIndexDriver()
