@@ -19,7 +19,7 @@ from terracube.index._flags import refuse
 from terracube.model.lineage import LineageDirection, LineageRelation, LineageTree, check_acyclic
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 
     from terracube.index._datasets import BatchStatus
     from terracube.index.abstract import AbstractIndex
@@ -31,6 +31,18 @@ Pair = tuple[uuid.UUID, uuid.UUID]  # (source_id, derived_id)
 
 def _uuid(v: Any) -> uuid.UUID:
     return v if isinstance(v, uuid.UUID) else uuid.UUID(str(v))
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _fast_uuid(i: int) -> uuid.UUID:
+    """``uuid.UUID(int=i)`` without its argument checks: ids here come from stored UUIDs."""
+    u = _new(uuid.UUID)
+    _set(u, "int", i)
+    _set(u, "is_safe", uuid.SafeUUID.unknown)
+    return u
 
 
 class AbstractLineageResource:
@@ -80,6 +92,10 @@ class AbstractLineageResource:
         """Forget the homes of these datasets."""
         self._refuse("clear dataset homes")
 
+    def _has_homes(self) -> bool:
+        """Whether any home may be recorded (a driver answers cheaply to skip a lookup)."""
+        return True
+
     # --- trees ----------------------------------------------------------------------------------
 
     def get_source_tree(self, id_: Any, max_depth: int = 0) -> LineageTree:
@@ -90,57 +106,89 @@ class AbstractLineageResource:
         """The tree of datasets derived from ``id_``, ``max_depth`` levels deep (0: all)."""
         return self._tree(_uuid(id_), LineageDirection.DERIVED, max_depth)
 
-    def _tree(self, root: uuid.UUID, direction: LineageDirection, max_depth: int) -> LineageTree:
-        self._index._require("supports_lineage", "read lineage")
-        # Breadth first, one query per level; each dataset is expanded once.
-        children: dict[uuid.UUID, dict[str, list[uuid.UUID]]] = {}
-        depth_of = {root: 0}
+    def _key(self, id_: uuid.UUID) -> Hashable:
+        """The driver's cheap, hashable form of an id (default: its 128-bit integer)."""
+        return id_.int
+
+    def _id(self, key: Any) -> uuid.UUID:
+        """The UUID of a key made by :meth:`_key` or returned by :meth:`_edges`."""
+        return _fast_uuid(key)
+
+    def _edges(
+        self, root: Any, direction: LineageDirection, max_depth: int
+    ) -> Iterable[tuple[str, Any, Any]]:
+        """Relations within ``max_depth`` steps of ``root`` as (classifier, source, derived) keys.
+
+        Keys (see :meth:`_key`) hash far faster than UUIDs. The default walks one level per
+        :meth:`_relations_of` call; drivers override it to work on their raw ids.
+        """
+        seen = {root}
         frontier = [root]
         depth = 0
         while frontier and not (max_depth and depth >= max_depth):
-            found: dict[uuid.UUID, dict[str, list[uuid.UUID]]] = {i: {} for i in frontier}
-            for r in self._relations_of(frontier, direction):
-                parent, child = (
-                    (r.derived_id, r.source_id)
-                    if direction is LineageDirection.SOURCES
-                    else (r.source_id, r.derived_id)
-                )
-                found[parent].setdefault(r.classifier, []).append(child)
-            children.update(found)
-            depth += 1
+            rels = self._relations_of([uuid.UUID(int=i) for i in frontier], direction)
             nxt = []
-            for kids in found.values():
-                for ks in kids.values():
-                    for k in ks:
-                        if k not in depth_of:
-                            depth_of[k] = depth
-                            nxt.append(k)
+            for r in rels:
+                s, d = r.source_id.int, r.derived_id.int
+                yield r.classifier, s, d
+                child = s if direction is LineageDirection.SOURCES else d
+                if child not in seen:
+                    seen.add(child)
+                    nxt.append(child)
             frontier = nxt
-        homes = self._get_homes(list(depth_of)) if self._index.supports_external_home else {}
-        built: dict[uuid.UUID, LineageTree] = {}
-        building: set[uuid.UUID] = set()
+            depth += 1
 
-        def build(node: uuid.UUID) -> LineageTree:
-            done = built.get(node)
-            if done is not None:
-                return done
-            if node in building:
-                raise LineageError(f"stored lineage has a cycle through dataset {node}")
-            building.add(node)
-            kids = children.get(node)
-            tree = LineageTree(
-                direction,
-                node,
-                None
-                if kids is None
-                else {c: tuple(build(k) for k in sorted(ks)) for c, ks in sorted(kids.items())},
-                homes.get(node),
-            )
-            building.discard(node)
-            built[node] = tree
-            return tree
+    def _tree(self, root: uuid.UUID, direction: LineageDirection, max_depth: int) -> LineageTree:
+        from terracube.index._datasets import _gc_paused
 
-        return build(root)
+        self._index._require("supports_lineage", "read lineage")
+        with _gc_paused():  # thousands of small nodes; no cycles among them
+            return self._build_tree(root, direction, max_depth)
+
+    def _build_tree(self, root: uuid.UUID, direction: LineageDirection, max_depth: int) -> LineageTree:
+        sources = direction is LineageDirection.SOURCES
+        children: dict[Any, dict[str, set[Any]]] = {}
+        root_key = self._key(root)
+        for classifier, s, d in self._edges(root_key, direction, max_depth):
+            parent, child = (d, s) if sources else (s, d)
+            children.setdefault(parent, {}).setdefault(classifier, set()).add(child)
+        # Depth of each node (shortest path), to know which ones were looked up.
+        depth_of = {root_key: 0}
+        levels = [[root_key]]
+        while levels[-1]:
+            nxt = []
+            for n in levels[-1]:
+                for kids in children.get(n, {}).values():
+                    for k in kids:
+                        if k not in depth_of:
+                            depth_of[k] = len(levels)
+                            nxt.append(k)
+            levels.append(nxt)
+        ids = {k: self._id(k) for k in depth_of}
+        homes: dict[uuid.UUID, str] = {}
+        if self._index.supports_external_home and self._has_homes():
+            homes = self._get_homes(list(ids.values()))
+        # Build bottom-up, deepest level first, so every child exists before its parent.
+        built: dict[Any, LineageTree] = {}
+        for level in reversed(levels):
+            for node in level:
+                kids = children.get(node)
+                looked_up = not max_depth or depth_of[node] < max_depth
+                sub: Mapping[str, Sequence[LineageTree]] | None = None
+                if looked_up:
+                    try:
+                        sub = (
+                            {c: tuple(built[k] for k in sorted(ks)) for c, ks in sorted(kids.items())}
+                            if kids
+                            else {}
+                        )
+                    except KeyError as e:
+                        raise LineageError(
+                            f"stored lineage has a cycle through dataset {self._id(e.args[0])}"
+                        ) from None
+                u = ids[node]
+                built[node] = LineageTree(direction, u, sub, homes.get(u))
+        return built[root_key]
 
     # --- writing --------------------------------------------------------------------------------
 

@@ -261,6 +261,9 @@ class _Lineage(AbstractLineageResource):
         rels = [LineageRelation(c, s, d) for d, srcs in st.sources_of.items() for s, c in srcs.items()]
         return iter(rels)
 
+    def _has_homes(self) -> bool:
+        return bool(self._index._state.homes)
+
     def _get_homes(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
         homes = self._index._state.homes
         return {i: homes[i] for i in ids if i in homes}

@@ -19,7 +19,7 @@ from terracube.errors import (
     QueryError,
 )
 from terracube.index._datasets import AbstractDatasetResource, _uuid
-from terracube.index._lineage import AbstractLineageResource
+from terracube.index._lineage import AbstractLineageResource, _fast_uuid
 from terracube.index._metadata_types import AbstractMetadataTypeResource
 from terracube.index._products import AbstractProductResource
 from terracube.index._rows import dataset_row, from_micros, to_micros
@@ -474,6 +474,48 @@ class _Lineage(AbstractLineageResource):
             )
             out.extend(LineageRelation(c, uuid.UUID(bytes=s), uuid.UUID(bytes=d)) for c, s, d in rows)
         return out
+
+    def _key(self, id_: uuid.UUID) -> bytes:
+        return id_.bytes
+
+    def _id(self, key: Any) -> uuid.UUID:
+        return _fast_uuid(int.from_bytes(key, "big"))
+
+    def _edges(
+        self, root: Any, direction: LineageDirection, max_depth: int
+    ) -> Iterable[tuple[str, Any, Any]]:
+        """Level by level on the stored 16-byte ids, each node expanded once (docstring inherited).
+
+        As fast here as one recursive query, and unlike ``UNION ALL`` it cannot blow up where
+        many lineage paths meet.
+        """
+        near = "derived_id" if direction is LineageDirection.SOURCES else "source_id"
+        pick = 1 if direction is LineageDirection.SOURCES else 2
+        conn = self._index._conn()
+        out: list[tuple[str, Any, Any]] = []
+        seen = {root}
+        frontier = [root]
+        depth = 0
+        while frontier and not (max_depth and depth >= max_depth):
+            nxt = []
+            for chunk in _chunks(frontier, _MAX_PARAMS):
+                rows = conn.execute(
+                    f"SELECT classifier, source_id, derived_id FROM dataset_lineage WHERE {near} IN "
+                    f"({','.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+                out += rows
+                for r in rows:
+                    child = r[pick]
+                    if child not in seen:
+                        seen.add(child)
+                        nxt.append(child)
+            frontier = nxt
+            depth += 1
+        return out
+
+    def _has_homes(self) -> bool:
+        return self._index._conn().execute("SELECT EXISTS (SELECT 1 FROM dataset_home)").fetchone()[0] == 1
 
     def _existing(
         self, pairs: Sequence[tuple[uuid.UUID, uuid.UUID]]
