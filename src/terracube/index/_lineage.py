@@ -158,8 +158,8 @@ class AbstractLineageResource:
         while levels[-1]:
             nxt = []
             for n in levels[-1]:
-                for kids in children.get(n, {}).values():
-                    for k in kids:
+                for same in children.get(n, {}).values():
+                    for k in same:
                         if k not in depth_of:
                             depth_of[k] = len(levels)
                             nxt.append(k)
@@ -172,14 +172,14 @@ class AbstractLineageResource:
         built: dict[Any, LineageTree] = {}
         for level in reversed(levels):
             for node in level:
-                kids = children.get(node)
+                by_class = children.get(node)
                 looked_up = not max_depth or depth_of[node] < max_depth
                 sub: Mapping[str, Sequence[LineageTree]] | None = None
                 if looked_up:
                     try:
                         sub = (
-                            {c: tuple(built[k] for k in sorted(ks)) for c, ks in sorted(kids.items())}
-                            if kids
+                            {c: tuple(built[k] for k in sorted(ks)) for c, ks in sorted(by_class.items())}
+                            if by_class
                             else {}
                         )
                     except KeyError as e:

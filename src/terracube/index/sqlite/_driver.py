@@ -515,7 +515,8 @@ class _Lineage(AbstractLineageResource):
         return out
 
     def _has_homes(self) -> bool:
-        return self._index._conn().execute("SELECT EXISTS (SELECT 1 FROM dataset_home)").fetchone()[0] == 1
+        row = self._index._conn().execute("SELECT EXISTS (SELECT 1 FROM dataset_home)").fetchone()
+        return bool(row[0])
 
     def _existing(
         self, pairs: Sequence[tuple[uuid.UUID, uuid.UUID]]
