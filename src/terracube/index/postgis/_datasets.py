@@ -26,7 +26,7 @@ from terracube.index._rows import DATETIME_OPEN, dataset_row, from_micros
 from terracube.index.postgis._spatial import candidates, rows_sql
 from terracube.index.postgis._sql import COLUMNS, order_sql, uses_box_index, where_sql
 from terracube.index.query import ProductQuery
-from terracube.model import Range
+from terracube.model import Dataset, Range
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -40,12 +40,10 @@ if TYPE_CHECKING:
     from terracube.index.postgis._catalog import Catalog
     from terracube.index.postgis._driver import PostgisIndex
     from terracube.index.postgis._spatial import SpatialIndex
-    from terracube.model import Dataset, Product
+    from terracube.model import Product
 
 __all__ = ["Datasets"]
 
-_FIRST_FETCH: Final = 200  # rows in a search's first round trip
-_FETCH: Final = 2000  # rows per later round trip
 _REPLAY_LIMIT: Final = 200_000  # datasets a bulk add keeps to replay after a deadlock
 _RETRIES: Final = 5
 
@@ -56,7 +54,6 @@ _STAGE: Final = (
 )
 _STAGE_COLS: Final = "id, product_id, metadata_type_id, doc, uri, added, archived, t0, t1, fields, footprint"
 _NULL: Final = b"\\N"
-_cursor_ids = itertools.count()
 
 
 def _esc(text: str) -> bytes:
@@ -95,8 +92,6 @@ class Datasets(AbstractDatasetResource):
     # --- rows <-> datasets ---------------------------------------------------------------------
 
     def _make(self, row: Sequence[Any], cat: Catalog) -> Dataset:
-        from terracube.model import Dataset
-
         id_, pid, doc, uri, archived, added = row[:6]
         product = cat.products.get(pid)
         if product is None:
@@ -321,34 +316,10 @@ class Datasets(AbstractDatasetResource):
     def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[Dataset]:
         """Run a query through a server-side cursor, yielding datasets batch by batch."""
         idx = self._index
-        db = idx._db
-        if idx.in_transaction:
-            yield from self._fetch(db.conn(), sql, params)
-            return
-        with db.borrowed() as conn:
-            db.run("BEGIN READ ONLY", conn=conn)
-            yield from self._fetch(conn, sql, params)
-            db.run("COMMIT", conn=conn)
-
-    def _fetch(self, conn: psycopg.Connection, sql: str, params: Sequence[Any]) -> Iterator[Dataset]:
-        db = self._index._db
-        cur = conn.cursor(name=f"tc_search_{next(_cursor_ids)}")
-        try:
-            try:
-                cur.execute(sql, params)
-                rows = cur.fetchmany(_FIRST_FETCH)
-            except db._pg.Error as e:
-                db.raise_mapped(e)
-            while rows:
-                cat = self._index._catalog()
-                for r in rows:
-                    yield self._make(r, cat)
-                try:
-                    rows = cur.fetchmany(_FETCH)
-                except db._pg.Error as e:
-                    db.raise_mapped(e)
-        finally:
-            cur.close()
+        for rows in idx._db.batches(sql, params, in_transaction=idx.in_transaction):
+            cat = idx._catalog()
+            for r in rows:
+                yield self._make(r, cat)
 
     def search_by_metadata(
         self, metadata: Mapping[str, Any], archived: bool | None = False, fetch_all: bool = False

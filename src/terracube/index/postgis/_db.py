@@ -12,6 +12,7 @@ Backend errors become terracube errors in one place, :func:`map_error`.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import threading
 import weakref
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -29,9 +30,13 @@ if TYPE_CHECKING:
 
     import psycopg
 
-__all__ = ["Database", "engine_url", "map_error"]
+__all__ = ["FETCH", "FIRST_FETCH", "Database", "engine_url", "map_error"]
 
 _SCHEMES = ("postgresql+psycopg", "postgresql", "postgres")
+#: Rows in a streamed query's first round trip, and in each later one.
+FIRST_FETCH = 200
+FETCH = 2000
+_cursor_ids = itertools.count()
 
 
 def engine_url(db_url: str) -> str:
@@ -187,6 +192,38 @@ class Database:
         if err is e:
             raise e
         raise err from e
+
+    def batches(self, query: str, params: Any, *, in_transaction: bool) -> Iterator[list[tuple[Any, ...]]]:
+        """Rows of a query, batch by batch, from a server-side cursor.
+
+        In a transaction the cursor lives on this thread's connection (and sees the
+        transaction's writes); otherwise on a borrowed connection, in a read-only transaction
+        of its own, returned when the rows run out or the generator is closed.
+        """
+        if in_transaction:
+            yield from self._fetch(self.conn(), query, params)
+            return
+        with self.borrowed() as conn:
+            self.run("BEGIN READ ONLY", conn=conn)
+            yield from self._fetch(conn, query, params)
+            self.run("COMMIT", conn=conn)
+
+    def _fetch(self, conn: psycopg.Connection, query: str, params: Any) -> Iterator[list[tuple[Any, ...]]]:
+        cur = conn.cursor(name=f"tc_search_{next(_cursor_ids)}")
+        try:
+            try:
+                cur.execute(query, params)
+                rows = cur.fetchmany(FIRST_FETCH)
+            except self._pg.Error as e:
+                self.raise_mapped(e)
+            while rows:
+                yield rows
+                try:
+                    rows = cur.fetchmany(FETCH)
+                except self._pg.Error as e:
+                    self.raise_mapped(e)
+        finally:
+            cur.close()
 
     # --- the staging table of bulk adds ---------------------------------------------------------
 

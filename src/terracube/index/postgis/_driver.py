@@ -7,10 +7,10 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from terracube.errors import ConfigError, IndexNotInitialisedError, QueryError, UpdateError
-from terracube.index._lineage import NoLineageResource
 from terracube.index.abstract import AbstractIndex, AbstractIndexDriver
 from terracube.index.postgis._catalog import Catalog, MetadataTypes, Products, load_catalog
 from terracube.index.postgis._datasets import Datasets
+from terracube.index.postgis._lineage import Lineage
 from terracube.index.postgis._schema import (
     OWNER,
     SCHEMA_VERSION,
@@ -61,9 +61,9 @@ class PostgisIndex(AbstractIndex):
     supports_transactions = True
     supports_spatial_indexes = True
     supports_users = True
-    supports_lineage = False
-    supports_external_lineage = False
-    supports_external_home = False
+    supports_lineage = True
+    supports_external_lineage = True
+    supports_external_home = True
 
     def __init__(self, db_url: str, *, schema: str = DEFAULT_SCHEMA) -> None:
         super().__init__()
@@ -84,7 +84,7 @@ class PostgisIndex(AbstractIndex):
         self.metadata_types = MetadataTypes(self)
         self.products = Products(self)
         self.datasets = Datasets(self)
-        self.lineage = NoLineageResource(self)
+        self.lineage = Lineage(self)
         self.users = Users(self)
 
     @classmethod

@@ -18,6 +18,9 @@ Tables (in the index's own schema, ``terracube`` unless configured):
     ``footprint``. Search fields get expression indexes per metadata type (see ``_sql.py``).
 ``spatial_index``
     The CRSs that have a spatial table, with each CRS's area of use in lon/lat.
+``dataset_lineage``, ``dataset_home``
+    Lineage relations (source, derived, classifier; either may be outside the index) and the
+    index each external dataset lives in.
 ``spatial_<srid>``
     One row per footprint part: an n-dimensional box (x, y, time in days, product id) stored
     as a two-point ``LINESTRING ZM`` under a GiST ``gist_geometry_ops_nd`` index, so one index
@@ -65,6 +68,12 @@ OWNER: Final = ROLE_NAMES["manage"]
 NOTIFY_CHANNEL: Final = "terracube_catalog"
 #: Footprint parts wider or taller than this (degrees) are held apart from the others.
 WIDE_DEGREES: Final = 30.0
+#: What the ``ingest`` role may do to tables besides the spatial ones (it reads them all).
+_INGEST_WRITES: Final = {
+    "dataset": "INSERT, UPDATE",
+    "dataset_lineage": "INSERT, UPDATE, DELETE",
+    "dataset_home": "INSERT, UPDATE, DELETE",
+}
 #: Microseconds per day: the time axis of spatial boxes is in days since 1970.
 _US_PER_DAY: Final = 86_400_000_000
 
@@ -186,8 +195,22 @@ def _v2() -> list[str]:
     ]
 
 
+def _v3() -> list[str]:
+    """Lineage relations (either side may be outside the index) and dataset homes."""
+    return [
+        """CREATE TABLE dataset_lineage (
+            derived_id uuid NOT NULL,
+            source_id uuid NOT NULL,
+            classifier text NOT NULL,
+            PRIMARY KEY (derived_id, source_id)
+        )""",
+        "CREATE INDEX dataset_lineage_source ON dataset_lineage (source_id, derived_id)",
+        "CREATE TABLE dataset_home (dataset_id uuid PRIMARY KEY, home text NOT NULL)",
+    ]
+
+
 #: version -> the statements that bring the previous version to it.
-MIGRATIONS: Final[dict[int, Callable[[], list[str]]]] = {1: _v1, 2: _v2}
+MIGRATIONS: Final[dict[int, Callable[[], list[str]]]] = {1: _v1, 2: _v2, 3: _v3}
 #: The version this code reads and writes.
 SCHEMA_VERSION: Final = max(MIGRATIONS)
 
@@ -210,8 +233,8 @@ def grant_table(conn: psycopg.Connection, schema: str, table: str, *, spatial: b
 
     t = sql.Identifier(schema, table)
     conn.execute(sql.SQL("GRANT SELECT ON {} TO terracube_user").format(t))
-    if table == "dataset" or spatial:
-        rights = "INSERT, UPDATE, DELETE" if spatial else "INSERT, UPDATE"
+    rights = "INSERT, UPDATE, DELETE" if spatial else _INGEST_WRITES.get(table)
+    if rights:
         conn.execute(sql.SQL("GRANT " + rights + " ON {} TO terracube_ingest").format(t))
 
 
