@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from terracube.errors import MetadataTypeNotFoundError, ProductNotFoundError
+from terracube.errors import DuplicateRecordError, MetadataTypeNotFoundError, ProductNotFoundError
 from terracube.index._metadata_types import AbstractMetadataTypeResource
 from terracube.index._products import AbstractProductResource
 from terracube.index.postgis._sql import field_index, indexed_fields
@@ -56,17 +56,41 @@ def _json(doc: object) -> str:
     return orjson.dumps(doc).decode()
 
 
+def _insert_once(
+    index: PostgisIndex, sql: str, table: str, name: str, doc: dict[str, object], *extra: object
+) -> None:
+    """Insert a named document; if another writer stored the same name meanwhile, it must match.
+
+    Raises
+    ------
+    DuplicateRecordError
+        A concurrent writer stored a different document under this name.
+    """
+    db = index._db
+    params = (name, *extra, _json(doc))
+    if db.run(sql, params).rowcount == 0:
+        (stored,) = db.one(f"SELECT doc FROM {table} WHERE name = %s", (name,))
+        if stored != orjson.loads(_json(doc)):
+            raise DuplicateRecordError(
+                f"{table.replace('_', ' ')} {name!r} was just added by another writer with a different "
+                "document; use update to change it"
+            )
+    index._catalog_changed()
+
+
 class MetadataTypes(AbstractMetadataTypeResource):
     """``index.metadata_types`` of a PostGIS index."""
 
     _index: PostgisIndex
 
     def _add(self, metadata_type: MetadataType) -> None:
-        self._index._db.run(
-            "INSERT INTO metadata_type (name, doc) VALUES (%s, %s::jsonb)",
-            (metadata_type.name, _json(metadata_type.definition)),
+        _insert_once(
+            self._index,
+            "INSERT INTO metadata_type (name, doc) VALUES (%s, %s::jsonb) ON CONFLICT (name) DO NOTHING",
+            "metadata_type",
+            metadata_type.name,
+            metadata_type.definition,
         )
-        self._index._catalog_changed()
 
     def _replace(self, metadata_type: MetadataType) -> None:
         self._index._db.run(
@@ -135,11 +159,15 @@ class Products(AbstractProductResource):
 
     def _add(self, product: Product) -> None:
         cat = self._index._catalog()
-        self._index._db.run(
-            "INSERT INTO product (name, metadata_type_id, doc) VALUES (%s, %s, %s::jsonb)",
-            (product.name, cat.type_ids[product.metadata_type.name], _json(product.definition)),
+        _insert_once(
+            self._index,
+            "INSERT INTO product (name, metadata_type_id, doc) VALUES (%s, %s, %s::jsonb) "
+            "ON CONFLICT (name) DO NOTHING",
+            "product",
+            product.name,
+            product.definition,
+            cat.type_ids[product.metadata_type.name],
         )
-        self._index._catalog_changed()
 
     def _replace(self, product: Product) -> None:
         cat = self._index._catalog()
