@@ -1,0 +1,102 @@
+"""``terracube quickstart``: a demo index from nothing, idempotent, quick."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import TYPE_CHECKING
+
+import yaml
+from click.testing import CliRunner
+
+from terracube.cli import cli
+from terracube.cli._quickstart import PRODUCT_NAME, dataset_docs, default_folder
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    import pytest
+    from click.testing import Result
+
+
+def test_quickstart_twice(run: Callable[..., Result], tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    t0 = time.perf_counter()
+    first = run("quickstart", "--dir", str(folder))
+    assert time.perf_counter() - t0 < 10
+    out = first.stdout
+    assert "(created; environment 'default')" in out
+    assert f"Product: {PRODUCT_NAME} (added)" in out
+    assert f"Documents: 8 in {folder} (8 written)" in out
+    assert "Datasets: 8 added, 0 already indexed" in out
+    assert "'time in [2020-02, 2020-03]'   # 4 found" in out
+    assert "'lat in [-35.8, -35.2] lon in [150.2, 150.8]'   # 4 found" in out
+    assert first.stderr == ""
+    files = sorted(folder.rglob("*.odc-metadata.yaml"))
+    assert len(files) == 8
+    contents = {f: f.read_text() for f in files}
+
+    second = run("quickstart", "--dir", str(folder))
+    assert "(already initialised; environment 'default')" in second.stdout
+    assert f"Product: {PRODUCT_NAME} (already there)" in second.stdout
+    assert f"Documents: 8 in {folder} (0 written)" in second.stdout
+    assert "Datasets: 0 added, 8 already indexed" in second.stdout
+    assert {f: f.read_text() for f in files} == contents
+
+    # What quickstart indexed is there for the other commands.
+    assert run("dataset", "count", f"product={PRODUCT_NAME}").stdout == "8\n"
+    rows = json.loads(run("dataset", "search", "region_code=t149_36", "-f", "json").stdout)
+    assert len(rows) == 4
+    assert all(r["uri"].startswith(folder.as_uri()) for r in rows)
+
+
+def test_quickstart_documents_are_deterministic() -> None:
+    first, second = dataset_docs(), dataset_docs()
+    assert first == second
+    assert len({doc["id"] for _, doc in first}) == len(first) == 8
+    assert len({doc["properties"]["datetime"][:10] for _, doc in first}) == 4
+    assert len({json.dumps(doc["geometry"]) for _, doc in first}) == 2
+
+
+def test_quickstart_dir_from_environment_variable(
+    run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TERRACUBE_QUICKSTART_DIR", str(tmp_path / "from-env"))
+    run("quickstart")
+    assert len(list((tmp_path / "from-env").rglob("*.yaml"))) == 8
+
+
+def test_quickstart_default_folder_is_next_to_the_index(run: Callable[..., Result], db_path: Path) -> None:
+    run("quickstart")
+    folder = db_path.parent / "quickstart"
+    assert len(list(folder.rglob("*.odc-metadata.yaml"))) == 8
+    doc = yaml.safe_load(next(folder.rglob("*.odc-metadata.yaml")).read_text())
+    assert doc["product"]["name"] == PRODUCT_NAME
+
+
+def test_quickstart_on_a_clean_machine(tmp_path: Path) -> None:
+    # No configuration and no variables: the built-in SQLite index in the user's data folder.
+    result = CliRunner().invoke(cli, ["quickstart"])
+    assert result.exit_code == 0, result.stderr
+    data = tmp_path / "xdg-data" / "terracube"
+    assert (data / "index.db").is_file()
+    assert len(list((data / "quickstart").rglob("*.odc-metadata.yaml"))) == 8
+    assert f"sqlite:///{data / 'index.db'}" in result.stdout
+
+
+def test_quickstart_with_a_memory_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERRACUBE_DB_URL", "memory://")
+    result = CliRunner().invoke(cli, ["quickstart"])
+    assert result.exit_code == 0, result.stderr
+    assert "Datasets: 8 added" in result.stdout
+    assert (tmp_path / "xdg-data" / "terracube" / "quickstart").is_dir()
+
+
+def test_default_folder(tmp_path: Path) -> None:
+    from terracube.cfg import Environment
+
+    env = Environment("x", "sqlite", f"sqlite:///{tmp_path}/cube/index.db")
+    assert default_folder(env) == tmp_path / "cube" / "quickstart"
+    mem = Environment("x", "memory", "memory://")
+    assert default_folder(mem) == tmp_path / "xdg-data" / "terracube" / "quickstart"
