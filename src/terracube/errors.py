@@ -12,6 +12,7 @@ from __future__ import annotations
 
 __all__ = [
     "BucketNotFoundError",
+    "ConcurrentWriteError",
     "ConfigError",
     "DatasetNotFoundError",
     "DocumentError",
@@ -28,6 +29,7 @@ __all__ = [
     "RecordNotFoundError",
     "StorageAuthError",
     "StorageError",
+    "StorageRequestError",
     "StorageTransientError",
     "TerracubeError",
     "TerracubePluginWarning",
@@ -129,6 +131,10 @@ class PermissionDeniedError(TerracubeError, PermissionError):
     """The database user lacks the role this operation needs (e.g. a read-only user writing)."""
 
 
+class ConcurrentWriteError(TerracubeError, RuntimeError):
+    """Another writer's transaction conflicted with this one, which was rolled back; run it again."""
+
+
 # --- storage ------------------------------------------------------------------------------------
 
 
@@ -150,6 +156,10 @@ class StorageAuthError(StorageError, PermissionError):
 
 class StorageTransientError(StorageError, ConnectionError):
     """A transient storage failure (5xx, timeout, dropped connection) persisted after retries."""
+
+
+class StorageRequestError(StorageError, ValueError):
+    """A storage request is malformed: bad bucket name, key, byte range or array selection."""
 
 
 # --- loading ------------------------------------------------------------------------------------

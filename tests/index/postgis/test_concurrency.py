@@ -106,3 +106,34 @@ def test_killed_writer_leaves_no_partial_batch(index: PostgisIndex, pg_url: str)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.strip().splitlines()[-1]) == {"completed": 600, "skipped": 0}
     assert index.datasets.count() == 600
+
+
+def test_another_clients_catalog_changes_are_seen(index: PostgisIndex, pg_url: str) -> None:
+    other = PostgisIndex(pg_url)
+    try:
+        assert index.products.get_by_name_unsafe("ls8").description == "Test product ls8"  # now cached
+        assert other.products.get_by_name("ls8") is not None
+        other.products.add_document(product_doc("s2"))
+        changed = product_doc("ls8")
+        changed["description"] = "changed elsewhere"
+        other.products.update_document(changed)
+        index.datasets.count()  # any statement brings the notification in
+        assert index.products.get_by_name_unsafe("ls8").description == "changed elsewhere"
+        assert index.products.get_by_name("s2") is not None
+    finally:
+        other.close()
+
+
+def test_replay_of_an_iterator_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    from terracube.index.postgis import _datasets
+
+    r = _datasets._Replay(iter(range(10)))  # type: ignore[arg-type]
+    first = r.again()
+    assert [next(first) for _ in range(4)] == [0, 1, 2, 3]  # a failed attempt read four
+    assert list(r.again()) == list(range(10))  # the retry reads them all
+    assert r.possible
+    monkeypatch.setattr(_datasets, "_REPLAY_LIMIT", 3)
+    big = _datasets._Replay(iter(range(10)))  # type: ignore[arg-type]
+    assert list(big.again()) == list(range(10))
+    assert not big.possible  # too long to keep: a deadlock is reported instead
+    assert big._seen == []

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import orjson
 
-from terracube.errors import DatasetNotFoundError, QueryError
+from terracube.errors import ConcurrentWriteError, DatasetNotFoundError, QueryError
 from terracube.index._datasets import AbstractDatasetResource, _uuid
 from terracube.index._rows import DATETIME_OPEN, dataset_row, from_micros
 from terracube.index.postgis._spatial import candidates, rows_sql
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Datasets"]
 
-_REPLAY_LIMIT: Final = 200_000  # datasets a bulk add keeps to replay after a deadlock
+_REPLAY_LIMIT: Final = 10_000  # datasets of an iterator a bulk add keeps to replay after a deadlock
 _RETRIES: Final = 5
 
 _STAGE: Final = (
@@ -84,6 +84,32 @@ def _insert_sql(indexes: Iterable[SpatialIndex]) -> str:
     )
 
 
+class _Replay:
+    """The datasets of a bulk add, readable again if the add must be retried."""
+
+    def __init__(self, datasets: Iterable[Dataset]) -> None:
+        self._list = datasets if isinstance(datasets, list | tuple) else None
+        self._source = iter(datasets)
+        self._seen: list[Dataset] = []
+        self.possible = True
+
+    def again(self) -> Iterator[Dataset]:
+        """Every dataset from the start (those read before, then the rest)."""
+        if self._list is not None:
+            return iter(self._list)
+        return itertools.chain(list(self._seen), self._recording())
+
+    def _recording(self) -> Iterator[Dataset]:
+        for ds in self._source:
+            if self.possible:
+                if len(self._seen) < _REPLAY_LIMIT:
+                    self._seen.append(ds)
+                else:  # too many to keep: give up replaying and free them
+                    self.possible = False
+                    self._seen.clear()
+            yield ds
+
+
 class Datasets(AbstractDatasetResource):
     """``index.datasets`` of a PostGIS index."""
 
@@ -101,28 +127,19 @@ class Datasets(AbstractDatasetResource):
     # --- writes --------------------------------------------------------------------------------
 
     def _add_batch(self, datasets: Iterable[Dataset], **options: Any) -> BatchStatus:
-        # A bulk add owning its transaction is replayed if it deadlocks with another writer.
+        """Add datasets in one transaction; replayed if it deadlocks with another writer.
+
+        Only a bulk add that owns its transaction is replayed, and only when its input can be
+        read again: a list, or the first :data:`_REPLAY_LIMIT` datasets of an iterator.
+        """
         if self._index.in_transaction:
             return super()._add_batch(datasets, **options)
-        errors = self._index._db._pg.errors
-        retryable = (errors.DeadlockDetected, errors.SerializationFailure)
-        seen: list[Dataset] = []
-        complete = [True]
-        source = iter(datasets)
-
-        def recording() -> Iterator[Dataset]:
-            for ds in source:
-                if len(seen) < _REPLAY_LIMIT:
-                    seen.append(ds)
-                else:
-                    complete[0] = False
-                yield ds
-
+        replay = _Replay(datasets)
         for attempt in range(_RETRIES):
             try:
-                return super()._add_batch(itertools.chain(list(seen), recording()), **options)
-            except retryable:
-                if not complete[0] or attempt == _RETRIES - 1:
+                return super()._add_batch(replay.again(), **options)
+            except ConcurrentWriteError:
+                if not replay.possible or attempt == _RETRIES - 1:
                     raise
                 time.sleep(random.uniform(0.05, 0.3) * (attempt + 1))
         raise AssertionError("unreachable")  # pragma: no cover

@@ -18,6 +18,7 @@ import weakref
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from terracube.errors import (
+    ConcurrentWriteError,
     DuplicateRecordError,
     IndexNotInitialisedError,
     PermissionDeniedError,
@@ -63,6 +64,12 @@ def map_error(e: BaseException, user: str = "") -> BaseException:
         return PermissionDeniedError(
             f"database user {user!r} may not do this: {e.diag.message_primary}; an admin can grant "
             "a terracube role (user, ingest, manage, admin) with index.users.grant"
+        )
+    if isinstance(e, pe.DeadlockDetected | pe.SerializationFailure):
+        return ConcurrentWriteError(
+            f"another writer holds records this transaction needs, and PostgreSQL stopped this one: "
+            f"{e.diag.message_primary}; nothing was written, run it again (bulk adds of a list, or of "
+            "up to 10,000 datasets, are retried by themselves)"
         )
     if isinstance(e, pe.UndefinedTable | pe.InvalidSchemaName | pe.UndefinedFunction):
         return IndexNotInitialisedError(
