@@ -156,6 +156,20 @@ def main() -> None:
     result["plan_cloud_cover"] = plan({"product": "bench", "cloud_cover": (10, 10.5)})
     result["plan_time_only"] = plan({"product": "bench", "time": ("2000-01-01", "2000-01-20")})
     result["plan_get"] = explain(index, "SELECT d.doc FROM dataset d WHERE d.id = %s", (ids[0],))
+    # Every indexed field of eo3, searched for a value: which scan each plan starts with.
+    from terracube.index.postgis._sql import indexed_fields
+
+    values = {"string": "nowhere", "numeric": 42.5}
+    fields = dict(index.products.get_by_name_unsafe("bench").metadata_type.search_fields)
+    result["plan_fields"] = {
+        f.name: [
+            line.strip()
+            for line in plan({"product": "bench", f.name: values[f.value_type]})
+            if "Scan" in line or "Execution" in line
+        ]
+        for f in indexed_fields(fields)
+        if f.name != "platform"  # the product fixes it: no dataset condition is left
+    }
     (size,) = index._db.one("SELECT pg_database_size(current_database())")
     result["db_bytes"] = size
     index.close()

@@ -22,6 +22,15 @@ if command -v pg_ctlcluster >/dev/null 2>&1; then
     fi
 fi
 
+# The postgis tests connect over TCP as a superuser ($TERRACUBE_TEST_PG). A fresh cluster asks
+# for a password there: give postgres one and tell the tests.
+if [ -z "${TERRACUBE_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1; then
+    if ! psql -w -h 127.0.0.1 -U postgres -d postgres -Atqc 'SELECT 1' >/dev/null 2>&1; then
+        as_root runuser -u postgres -- psql -qc "ALTER USER postgres PASSWORD 'postgres'" >/dev/null
+        export TERRACUBE_TEST_PG=postgresql://postgres:postgres@127.0.0.1:5432/postgres
+    fi
+fi
+
 python3 -m pip install -q --disable-pip-version-check -e '.[all]'
 
 ruff check src tests bench

@@ -188,3 +188,15 @@ def test_batch_size_must_be_positive(run: Callable[..., Result], with_product: s
         "Invalid value for '--batch-size'"
         in run("dataset", "add", "--batch-size", "0", str(docs), code=2).stderr
     )
+
+
+def test_index_not_initialised_is_one_error(
+    run: Callable[..., Result], db_path: Path, docs: Path, write_yaml: Callable[..., Path], ds_doc: DsDoc
+) -> None:
+    for n in range(3):
+        write_yaml(docs / f"{n}.yaml", ds_doc(n))
+    result = run("dataset", "add", str(docs), code=1)
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"Error: the SQLite index at {str(db_path)!r} has no terracube schema; run `terracube system init`"
+    ]

@@ -27,13 +27,14 @@ class PgServer:
         self.base = url.rsplit("/", 1)[0]
         self.run_id = f"{os.getpid()}_{uuid.uuid4().hex[:6]}"
 
-    def url_for(self, dbname: str, user: str | None = None) -> str:
+    def url_for(self, dbname: str, user: str | None = None, password: str | None = None) -> str:
         """The URL of a database on this server (optionally as another user)."""
         base = self.base
         if user is not None:
             scheme, rest = base.split("://", 1)
             host = rest.rsplit("@", 1)[-1]
-            base = f"{scheme}://{user}@{host}"
+            login = user if password is None else f"{user}:{password}"
+            base = f"{scheme}://{login}@{host}"
         return f"{base}/{dbname}"
 
     def sql(self, statement: str, dbname: str | None = None) -> list[tuple[object, ...]]:

@@ -25,6 +25,7 @@ class CliState:
         self._config: Config | None = None
         self._environment: Environment | None = None
         self._index: AbstractIndex | None = None
+        self._checked = False
 
     @property
     def config(self) -> Config:
@@ -48,9 +49,8 @@ class CliState:
             self._environment = self.config.environment(self.env_name)
         return self._environment
 
-    @property
-    def index(self) -> AbstractIndex:
-        """The environment's index, connected on first use.
+    def connect(self) -> AbstractIndex:
+        """The environment's index, connected on first use (it may not be initialised yet).
 
         Raises
         ------
@@ -63,6 +63,23 @@ class CliState:
             index: Any = connect_index(self.environment)
             self._index = index
         return self._index
+
+    @property
+    def index(self) -> AbstractIndex:
+        """The environment's index, connected and checked to be initialised.
+
+        Checking up front gives one clear error instead of one per document.
+
+        Raises
+        ------
+        IndexNotInitialisedError
+            The index has no terracube schema yet (run ``terracube system init``).
+        """
+        index = self.connect()
+        if not self._checked:
+            next(iter(index.metadata_types.get_all()), None)
+            self._checked = True
+        return index
 
     def close(self) -> None:
         """Close the index, if one was opened."""

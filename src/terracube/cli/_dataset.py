@@ -124,26 +124,18 @@ def add(
     --on-error stop). Datasets already in the index with the same document are skipped.
     Exits with status 1 if any failed.
     """
+    index = state.index
     failures = Failures(stop=on_error == "stop")
     files, unmatched = find_document_files(paths)
-    summary = None
     try:
         for arg in unmatched:
             failures.report(arg, "no such file, folder or matching pattern")
     except StopRun:
-        pass
-    else:
-        summary = add_dataset_files(
-            state.index,
-            files,
-            failures=failures,
-            batch_size=batch_size,
-            dry_run=dry_run,
-            show_progress=show_progress,
-        )
-    if summary is None:
         click.echo("Stopped at the first failure; nothing was added.")
         ctx.exit(1)
+    summary = add_dataset_files(
+        index, files, failures=failures, batch_size=batch_size, dry_run=dry_run, show_progress=show_progress
+    )
     click.echo(summary.line())
     if summary.failed:
         ctx.exit(1)
@@ -178,8 +170,8 @@ def update(
     """
     from terracube.index.changes import allow_any as allow_any_policy
 
-    allowed = {parse_offset(o): allow_any_policy for o in allow_any}
     index = state.index
+    allowed = {parse_offset(o): allow_any_policy for o in allow_any}
     failures = Failures(stop=on_error == "stop")
     files, unmatched = find_document_files(paths)
     counts = {"updated": 0, "unchanged": 0}

@@ -234,6 +234,6 @@ def quickstart(state: CliState, folder: Path | None) -> None:
     that is a SQLite index in your terracube data folder. Safe to run again.
     """
     env = state.environment
-    qs = Quickstart(env, state.index, (folder or default_folder(env)).expanduser().absolute())
+    qs = Quickstart(env, state.connect(), (folder or default_folder(env)).expanduser().absolute())
     for step in STEPS:
         step(qs)

@@ -33,7 +33,7 @@ def init(state: CliState, no_default_types: bool) -> None:
     Safe to run again: an index that is up to date is left as is.
     """
     env = state.environment
-    created = state.index.init_db(with_default_types=not no_default_types)
+    created = state.connect().init_db(with_default_types=not no_default_types)
     where = f"{env.index_driver} index {_redacted(env.db_url)} (environment {env.name!r})"
     click.echo(f"Created {where}." if created else f"Up to date: {where}.")
 
@@ -58,7 +58,7 @@ def check(ctx: click.Context, state: CliState, fmt: str) -> None:
     }
     problem = None
     try:
-        index = state.index
+        index = state.connect()
         info["connected"] = True
         info["metadata_types"] = sum(1 for _ in index.metadata_types.get_all())
         info["initialised"] = True

@@ -35,7 +35,7 @@ def username(admin: PostgisIndex) -> Iterator[str]:
 
 
 def _as(pg_server: PgServer, pg_url: str, user: str) -> PostgisIndex:
-    return PostgisIndex(pg_server.url_for(pg_url.rsplit("/", 1)[1], user=user))
+    return PostgisIndex(pg_server.url_for(pg_url.rsplit("/", 1)[1], user=user, password="secret"))
 
 
 def test_read_only_user_cannot_write(
