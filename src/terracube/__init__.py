@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "Datacube",
     "Dataset",
     "Measurement",
     "MetadataType",
@@ -27,11 +28,16 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from terracube.api import Datacube
     from terracube.model import Dataset, Measurement, MetadataType, Product, Range
 
 
 def __getattr__(name: str) -> Any:
     # Lazy re-exports keep `import terracube` cheap (no shapely/pyproj until a model is used).
+    if name == "Datacube":
+        from terracube.api import Datacube
+
+        return Datacube
     if name in __all__ and name != "__version__":
         import terracube.model as _model
 

@@ -1,0 +1,406 @@
+"""Read data sources into an output grid: paste or reproject each source, fuse, eagerly or with Dask.
+
+One output time step of one band is filled from the data sources of its group, in order:
+
+* a source on the output grid (same CRS and pixel size, whole-pixel offset, or an integer
+  multiple of the pixel size) is *pasted*: its window is read straight into the output
+  array, at reduced resolution (COG overviews) when the output is coarser;
+* any other source is read over the window that covers the output (at a reduced resolution
+  when that is much coarser) and reprojected with ``rasterio.warp.reproject``;
+* sources after the first are read into a buffer and fused into the output: by default the
+  first valid pixel wins, else ``fuse_func(dest, src)`` updates ``dest`` in place.
+
+The Dask path builds one task per (band, time chunk, y chunk, x chunk). A task holds only
+picklable data sources for the datasets touching its chunk (no index), opens them and reads
+just the windows it needs, so graphs run unchanged on a ``dask.distributed`` cluster.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from terracube.errors import LoadError, QueryError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    import numpy as np
+    from odc.geo.geobox import GeoBox
+
+    from terracube.storage.bands import DataSource, RasterReader
+
+__all__ = ["BandPlan", "ChunkTask", "load_chunk", "read_sources"]
+
+_log = logging.getLogger("terracube.load")
+
+#: Resampling names accepted (rasterio's).
+RESAMPLING = (
+    "nearest", "bilinear", "cubic", "cubic_spline", "lanczos", "average", "mode", "max", "min", "med", "q1",
+    "q3", "sum", "rms",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class BandPlan:
+    """How to fill one output variable (picklable: every Dask task carries it)."""
+
+    name: str
+    """Output variable name (as asked: a measurement name or an alias)."""
+    dtype: str
+    """Output dtype."""
+    nodata: Any
+    """Output nodata (fill value)."""
+    resampling: str = "nearest"
+    """Resampling when reprojecting or reading at reduced resolution."""
+    fuse_func: Callable[[Any, Any], None] | None = None
+    """``fuse_func(dest, src)`` merging a later source into ``dest`` in place; None: first valid wins."""
+    skip_broken: bool = False
+    """Skip sources that cannot be read (logged) instead of raising :class:`LoadError`."""
+
+
+def _is_nan(v: Any) -> bool:
+    return isinstance(v, float) and v != v
+
+
+def _same_nodata(a: Any, b: Any) -> bool:
+    return a == b or (_is_nan(a) and _is_nan(b))
+
+
+def _fuse_first_valid(dest: np.ndarray[Any, Any], src: np.ndarray[Any, Any], nodata: Any) -> None:
+    import numpy as np
+
+    if _is_nan(nodata):
+        np.copyto(dest, src, where=np.isnan(dest))
+    else:
+        np.copyto(dest, src, where=dest == nodata)
+
+
+def read_sources(
+    dst: np.ndarray[Any, Any], dst_gbox: GeoBox, sources: Sequence[DataSource], plan: BandPlan
+) -> None:
+    """Fill ``dst`` (2-D, already full of nodata, on ``dst_gbox``) from ``sources`` in order.
+
+    Raises
+    ------
+    LoadError
+        A source cannot be read and ``plan.skip_broken`` is False; the message names it.
+    """
+    import numpy as np
+
+    if not sources:
+        return
+    if len(sources) == 1:
+        _read_one(sources[0], dst, dst_gbox, plan)
+        return
+    buf: np.ndarray[Any, Any] | None = None
+    first = plan.fuse_func is None
+    for src in sources:
+        if first:
+            first = _read_one(src, dst, dst_gbox, plan) is None  # dst is still all nodata: read straight in
+            continue
+        if buf is None:
+            buf = np.full(dst.shape, plan.nodata, dtype=dst.dtype)
+        roi = _read_one(src, buf, dst_gbox, plan)
+        if roi is None:
+            continue
+        if plan.fuse_func is None:
+            _fuse_first_valid(dst[roi], buf[roi], plan.nodata)
+        else:
+            plan.fuse_func(dst[roi], buf[roi])
+        buf[roi] = plan.nodata
+
+
+def _read_one(source: DataSource, dst: np.ndarray[Any, Any], dst_gbox: GeoBox, plan: BandPlan) -> Any:
+    """Read one source into ``dst``; return the output region it touched, or None."""
+    band = source.band
+    try:
+        with source.open() as rdr:
+            return _read_reader(rdr, dst, dst_gbox, plan)
+    except LoadError as e:
+        if plan.skip_broken:
+            _log.warning("skipping %s: %s", band.describe(), e)
+            return None
+        raise
+    except (OSError, ValueError, RuntimeError) as e:
+        if plan.skip_broken:
+            _log.warning("skipping %s: %s", band.describe(), e)
+            return None
+        raise LoadError(f"cannot read {band.describe()}: {type(e).__name__}: {e}") from e
+
+
+def _read_reader(rdr: RasterReader, dst: np.ndarray[Any, Any], dst_gbox: GeoBox, plan: BandPlan) -> Any:
+    import numpy as np
+    from affine import Affine
+    from odc.geo.geobox import GeoBox
+    from odc.geo.overlap import compute_reproject_roi
+    from odc.geo.roi import roi_is_empty
+
+    from terracube.api._geobox import norm_crs
+
+    crs = rdr.crs
+    src_crs = norm_crs(crs if isinstance(crs, str) else str(crs))
+    src_gbox = GeoBox(rdr.shape, rdr.transform, src_crs)
+    nearest = plan.resampling == "nearest"
+    rr = compute_reproject_roi(src_gbox, dst_gbox, ttol=0.9 if nearest else 0.05, stol=1e-3)
+    if roi_is_empty(rr.roi_dst) or roi_is_empty(rr.roi_src):
+        return None
+    src_nodata = rdr.nodata if rdr.nodata is not None else plan.nodata
+    view = dst[rr.roi_dst]
+    ys, xs = rr.roi_src
+    h, w = ys.stop - ys.start, xs.stop - xs.start
+    window = ((ys.start, ys.stop), (xs.start, xs.stop))
+    shrink = rr.read_shrink
+    if rr.paste_ok and (
+        (shrink == 1 and (h, w) == view.shape) or (h, w) == (view.shape[0] * shrink, view.shape[1] * shrink)
+    ):
+        out_shape = None if shrink == 1 else view.shape
+        if np.dtype(rdr.dtype) == view.dtype and _same_nodata(src_nodata, plan.nodata):
+            rdr.read(window, out_shape, out=view, resampling=plan.resampling)
+        else:
+            data = rdr.read(window, out_shape, resampling=plan.resampling)
+            _copy_with_nodata(view, data, src_nodata, plan.nodata)
+        return rr.roi_dst
+    oh, ow = (h, w) if shrink == 1 else (max(1, -(-h // shrink)), max(1, -(-w // shrink)))
+    data = rdr.read(window, None if (oh, ow) == (h, w) else (oh, ow), resampling=plan.resampling)
+    src_tr = src_gbox.transform @ Affine.translation(xs.start, ys.start) @ Affine.scale(w / ow, h / oh)
+    # GDAL sizes resampling kernels from the scale change; it would take it from the windows'
+    # sizes, which differ from chunk to chunk. Give it the true scale (what is left after a
+    # reduced-resolution read) so that every chunking gives the same pixels.
+    scale = (
+        min(1.0, w / (ow * rr.scale2.x)) if rr.scale2.x else 1.0,
+        min(1.0, h / (oh * rr.scale2.y)) if rr.scale2.y else 1.0,
+    )
+    _reproject(data, src_tr, src_gbox.crs, view, dst_gbox[rr.roi_dst], src_nodata, plan, scale)
+    return rr.roi_dst
+
+
+def _copy_with_nodata(
+    view: np.ndarray[Any, Any], data: np.ndarray[Any, Any], src_nodata: Any, nodata: Any
+) -> None:
+    import numpy as np
+
+    if src_nodata is None or _same_nodata(src_nodata, nodata):
+        np.copyto(view, data, casting="unsafe")
+        return
+    missing = np.isnan(data) if _is_nan(src_nodata) else data == src_nodata
+    np.copyto(view, data, casting="unsafe")
+    view[missing] = nodata
+
+
+_WARP_DTYPES = {"int8": "int16", "bool": "uint8"}
+
+#: rasterio's array reprojection silences a warning of its own with ``warnings.catch_warnings``,
+#: which is not thread-safe: two warps at once in one process can restore each other's filters
+#: and let a spurious ``NotGeoreferencedWarning`` out. So warps take turns, each using GDAL's
+#: own threads (``_WARP_THREADS``) to keep the cores busy.
+_WARP_LOCK = threading.Lock()
+_WARP_THREADS = max(1, os.cpu_count() or 1)
+
+
+def _reproject(
+    data: np.ndarray[Any, Any],
+    src_tr: Any,
+    src_crs: Any,
+    view: np.ndarray[Any, Any],
+    dst_gbox: GeoBox,
+    src_nodata: Any,
+    plan: BandPlan,
+    scale: tuple[float, float],
+) -> None:
+    import numpy as np
+    import rasterio.warp
+    from rasterio.enums import Resampling
+
+    work = _WARP_DTYPES.get(view.dtype.name, view.dtype.name)
+    src = data if data.dtype.name not in _WARP_DTYPES else data.astype(_WARP_DTYPES[data.dtype.name])
+    tmp = np.full(view.shape, plan.nodata, dtype=work)
+    with _WARP_LOCK:
+        rasterio.warp.reproject(
+            src,
+            tmp,
+            src_transform=src_tr,
+            src_crs=_rio_crs(src_crs),
+            dst_transform=dst_gbox.transform,
+            dst_crs=_rio_crs(dst_gbox.crs),
+            resampling=Resampling[plan.resampling],
+            src_nodata=src_nodata,
+            dst_nodata=plan.nodata,
+            num_threads=_WARP_THREADS if tmp.size >= 512 * 512 else 1,
+            XSCALE=repr(scale[0]),
+            YSCALE=repr(scale[1]),
+        )
+    np.copyto(view, tmp, casting="unsafe")
+
+
+def _rio_crs(crs: Any) -> Any:
+    return _rio_crs_cached(crs.epsg or crs.to_wkt()) if crs is not None else None
+
+
+def _rio_crs_cached(key: Any) -> Any:
+    from rasterio.crs import CRS as RioCRS
+
+    if key not in _RIO_CRS:
+        _RIO_CRS[key] = RioCRS.from_epsg(key) if isinstance(key, int) else RioCRS.from_wkt(key)
+    return _RIO_CRS[key]
+
+
+_RIO_CRS: dict[Any, Any] = {}
+
+
+# --- Dask ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkTask:
+    """Everything one Dask task needs to produce one output chunk of one band."""
+
+    gbox: GeoBox
+    """The chunk's grid."""
+    steps: tuple[tuple[DataSource, ...], ...]
+    """For each time step of the chunk, its sources in fusing order (empty: nodata)."""
+    plan: BandPlan
+    """How to read and fuse."""
+
+
+def load_chunk(task: ChunkTask) -> np.ndarray[Any, Any]:
+    """Produce one ``(time, y, x)`` chunk: nodata, then every step's sources read and fused."""
+    import numpy as np
+
+    out = np.full((len(task.steps), *task.gbox.shape), task.plan.nodata, dtype=task.plan.dtype)
+    for i, sources in enumerate(task.steps):
+        read_sources(out[i], task.gbox, sources, task.plan)
+    return out
+
+
+def norm_chunks(dask_chunks: Any, dims: tuple[str, str], shape: tuple[int, int, int]) -> tuple[int, int, int]:
+    """Chunk sizes ``(time, y, x)`` from ``dask_chunks`` (``{"time": 1, "x": 2048, "y": 2048}``).
+
+    A missing dimension, ``-1`` or ``None`` spans the whole axis, except time (1 by default);
+    ``x``/``y`` and ``longitude``/``latitude`` are accepted for either grid.
+
+    Raises
+    ------
+    QueryError
+        Unknown dimension or a size that is not a positive integer.
+    """
+    if not isinstance(dask_chunks, dict):
+        raise QueryError(
+            f"dask_chunks must be a dict such as {{'time': 1, 'x': 2048, 'y': 2048}}, not {dask_chunks!r}"
+        )
+    synonyms = {
+        "time": "time",
+        "y": "y",
+        "x": "x",
+        "latitude": "y",
+        "longitude": "x",
+        dims[0]: "y",
+        dims[1]: "x",
+    }
+    sizes = {"time": 1, "y": shape[1], "x": shape[2]}
+    full = {"time": shape[0], "y": shape[1], "x": shape[2]}
+    for k, v in dask_chunks.items():
+        if k not in synonyms:
+            raise QueryError(
+                f"dask_chunks names an unknown dimension {k!r}; use time, {dims[0]} and {dims[1]}"
+            )
+        d = synonyms[k]
+        if v is None or v == -1 or v == "auto":
+            sizes[d] = full[d]
+        elif isinstance(v, int) and not isinstance(v, bool) and v > 0:
+            sizes[d] = v
+        else:
+            raise QueryError(f"dask_chunks[{k!r}] = {v!r}: give a positive integer, or -1 for the whole axis")
+    return max(1, min(sizes["time"], max(full["time"], 1))), max(1, sizes["y"]), max(1, sizes["x"])
+
+
+def _splits(n: int, size: int) -> tuple[int, ...]:
+    if n == 0:
+        return (0,)
+    return tuple(min(size, n - s) for s in range(0, n, size))
+
+
+def dask_band(
+    plan: BandPlan,
+    gbox: GeoBox,
+    steps: Sequence[Sequence[tuple[DataSource, tuple[int, int, int, int] | None]]],
+    chunks: tuple[int, int, int],
+) -> Any:
+    """A lazy ``(time, y, x)`` Dask array for one band.
+
+    ``steps[t]`` lists the sources of time step ``t`` with their pixel bounding box in ``gbox``
+    (``(row0, row1, col0, col1)``, None when unknown: the source goes to every chunk).
+    """
+    import dask.array as da
+    import numpy as np
+
+    nt = len(steps)
+    ny, nx = gbox.shape
+    ct, cy, cx = chunks
+    tch, ych, xch = _splits(nt, ct), _splits(ny, cy), _splits(nx, cx)
+    nyc, nxc = len(ych), len(xch)
+    name = f"terracube-load-{plan.name}-{uuid.uuid4().hex}"
+    # Which spatial chunks each source touches, per time step.
+    hits: list[dict[tuple[int, int], list[DataSource]]] = []
+    for srcs in steps:
+        per: dict[tuple[int, int], list[DataSource]] = {}
+        for src, box in srcs:
+            if box is None:
+                yr, xr = range(nyc), range(nxc)
+            else:
+                r0, r1, c0, c1 = box
+                r0, c0 = max(r0, 0), max(c0, 0)
+                r1, c1 = min(r1, ny), min(c1, nx)
+                if r1 <= r0 or c1 <= c0:
+                    continue
+                yr, xr = range(r0 // cy, (r1 - 1) // cy + 1), range(c0 // cx, (c1 - 1) // cx + 1)
+            for yi in yr:
+                for xi in xr:
+                    per.setdefault((yi, xi), []).append(src)
+        hits.append(per)
+    dsk: dict[Any, Any] = {}
+    for ti in range(len(tch)):
+        t0 = ti * ct
+        ts = range(t0, min(t0 + ct, nt))
+        for yi in range(nyc):
+            for xi in range(nxc):
+                sub = gbox[yi * cy : yi * cy + ych[yi], xi * cx : xi * cx + xch[xi]]
+                task = ChunkTask(sub, tuple(tuple(hits[t].get((yi, xi), ())) for t in ts), plan)
+                dsk[(name, ti, yi, xi)] = (load_chunk, task)
+    return da.Array(dsk, name, chunks=(tch, ych, xch), dtype=np.dtype(plan.dtype))
+
+
+def pixel_boxes(
+    gbox: GeoBox, bboxes: np.ndarray[Any, Any], pads: Sequence[int]
+) -> list[tuple[int, int, int, int] | None]:
+    """Pixel boxes ``(row0, row1, col0, col1)`` in ``gbox`` of CRS bounding boxes, one per row.
+
+    Each box is grown by its ``pads`` entry (pixels); a NaN row gives None (unknown: everywhere).
+    Edges within 1e-6 pixel of a pixel boundary are taken as on it, so tiles on the output grid
+    do not spill into their neighbours' chunks.
+    """
+    import math
+
+    import numpy as np
+
+    inv = ~gbox.transform
+    eps = 1e-6
+    out: list[tuple[int, int, int, int] | None] = []
+    for (x0, y0, x1, y1), pad in zip(bboxes, pads, strict=True):
+        if not np.isfinite([x0, y0, x1, y1]).all():
+            out.append(None)
+            continue
+        cols, rows = zip(*(inv @ (x, y) for x in (x0, x1) for y in (y0, y1)), strict=True)
+        out.append(
+            (
+                math.floor(min(rows) + eps) - pad,
+                math.ceil(max(rows) - eps) + pad,
+                math.floor(min(cols) + eps) - pad,
+                math.ceil(max(cols) - eps) + pad,
+            )
+        )
+    return out

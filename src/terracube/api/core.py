@@ -1,0 +1,511 @@
+"""`Datacube`: find datasets, load them as ``xarray.Dataset``, write and index new data."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from terracube.errors import DriverNotFoundError, LoadError, QueryError
+
+if TYPE_CHECKING:
+    import uuid
+    from collections.abc import Sequence
+
+    from odc.geo.geobox import GeoBox
+
+    from terracube.api._grouping import DatasetGroup, GroupBy
+    from terracube.api._load import BandPlan
+    from terracube.cfg import Config, Environment
+    from terracube.model import Dataset, Measurement, Product
+    from terracube.storage.bands import DataSource
+
+__all__ = ["Datacube"]
+
+#: Environment options forwarded to readers as storage options (never secrets).
+_OPTION_PREFIXES = ("s3_", "gdal_")
+_SECRET_WORDS = ("secret", "password", "token", "access_key", "credential")
+
+
+def storage_options_of(env: Environment) -> dict[str, str]:
+    """The storage options of an environment: its ``s3_*`` and ``gdal_*`` options, minus secrets."""
+    return {
+        k: v
+        for k, v in env.options.items()
+        if k.startswith(_OPTION_PREFIXES) and not any(w in k for w in _SECRET_WORDS)
+    }
+
+
+class Datacube:
+    """An index and the drivers to read and write the data it describes.
+
+    Parameters
+    ----------
+    index
+        An open index (e.g. ``MemoryIndex()``, ``SQLiteIndex(path)``); it stays open when the
+        Datacube is closed.
+    env
+        Otherwise, an environment name or :class:`~terracube.cfg.Environment` to connect to
+        (default: ``$TERRACUBE_ENVIRONMENT`` or ``default``); that index is closed with the
+        Datacube.
+    config
+        Configuration to resolve ``env`` in (default: :func:`terracube.cfg.load_config`).
+    storage_options
+        Settings for reaching storage (``s3_endpoint``, ``s3_region``, ``gdal_<OPTION>``...).
+        Default: the environment's ``s3_*`` and ``gdal_*`` options.
+
+    Examples
+    --------
+    >>> from terracube import Datacube
+    >>> from terracube.index.memory import MemoryIndex
+    >>> dc = Datacube(index=MemoryIndex())
+    >>> dc.find_datasets(product=[])
+    []
+    """
+
+    __slots__ = ("_index", "_own_index", "_readers", "_storage_options")
+
+    def __init__(
+        self,
+        index: Any = None,
+        *,
+        env: str | Environment | None = None,
+        config: Config | None = None,
+        storage_options: Mapping[str, str] | None = None,
+    ) -> None:
+        if index is not None and (env is not None or config is not None):
+            raise ValueError("give either index= or env= (and config=), not both")
+        environment = None
+        if index is None:
+            from terracube.cfg import Environment, get_environment
+            from terracube.drivers import connect_index
+
+            environment = env if isinstance(env, Environment) else get_environment(env, config=config)
+            index = connect_index(environment)
+        self._index = index
+        self._own_index = environment is not None
+        if storage_options is not None:
+            self._storage_options = dict(storage_options)
+        else:
+            self._storage_options = storage_options_of(environment) if environment is not None else {}
+        self._readers: dict[tuple[str, str], Any] = {}
+
+    # --- lifecycle -----------------------------------------------------------------------------
+
+    @property
+    def index(self) -> Any:
+        """The index."""
+        return self._index
+
+    @property
+    def storage_options(self) -> dict[str, str]:
+        """Settings handed to readers (copy)."""
+        return dict(self._storage_options)
+
+    def close(self) -> None:
+        """Close the index if this Datacube opened it."""
+        if self._own_index:
+            self._index.close()
+
+    def __enter__(self) -> Datacube:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Datacube(index={self._index!r})"
+
+    # --- finding -------------------------------------------------------------------------------
+
+    def find_datasets(self, *, like: Any = None, limit: int | None = None, **query: Any) -> list[Dataset]:
+        """Active datasets matching a query, as ``index.datasets.search`` finds them.
+
+        Parameters
+        ----------
+        like
+            A GeoBox (or xarray object with one): search its extent.
+        limit
+            At most this many.
+        **query
+            ``product``, ``time``, ``lat``/``lon``, ``x``/``y``/``crs``, ``geopolygon`` or any
+            search field.
+
+        Raises
+        ------
+        QueryError
+            Unknown field or malformed value.
+        """
+        if like is not None:
+            from terracube.api._geobox import geobox_from_like
+
+            if any(
+                query.get(k) is not None
+                for k in ("lat", "lon", "latitude", "longitude", "x", "y", "geopolygon")
+            ):
+                raise QueryError("like= gives the region; leave out lat/lon, x/y and geopolygon")
+            query["geopolygon"] = geobox_from_like(like).extent
+        return list(self._index.datasets.search(limit=limit, **query))
+
+    @staticmethod
+    def group_datasets(datasets: Sequence[Dataset], group_by: GroupBy = "time") -> list[DatasetGroup]:
+        """Group datasets into time steps (see :func:`terracube.api.group_datasets`)."""
+        from terracube.api._grouping import group_datasets
+
+        return group_datasets(datasets, group_by)
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def load(
+        self,
+        product: str | Product | None = None,
+        *,
+        measurements: Sequence[str] | str | None = None,
+        datasets: Sequence[Dataset] | None = None,
+        like: Any = None,
+        output_crs: Any = None,
+        resolution: Any = None,
+        align: Any = None,
+        resampling: str | Mapping[str, str] = "nearest",
+        group_by: GroupBy = "time",
+        fuse_func: Callable[[Any, Any], None] | None = None,
+        dask_chunks: Mapping[str, int | None] | None = None,
+        skip_broken_datasets: bool = False,
+        progress_cbk: Callable[[int, int], Any] | None = None,
+        **query: Any,
+    ) -> Any:
+        """Load a product's data for a region and period as an ``xarray.Dataset``.
+
+        Parameters
+        ----------
+        product
+            Product name or :class:`~terracube.model.Product` (may be omitted with ``datasets=``).
+        measurements
+            Band names or aliases (default: all); variables are named as asked.
+        datasets
+            Load these datasets instead of searching the index (the query then only gives the region).
+        like
+            Load onto this grid: a GeoBox or an xarray object with ``.odc.geobox``.
+        output_crs, resolution, align
+            The output grid: CRS; resolution as a number (square pixels), a ``(y, x)`` pair or
+            ``{"x":, "y":}``; alignment of pixel edges in CRS units, ``(y, x)``. Defaults come from
+            the product's ``load`` hints, else the datasets' native grid.
+        resampling
+            ``"nearest"`` (default), ``"bilinear"``, ``"cubic"``, ``"average"``... or a mapping of
+            band name -> method, with ``"*"`` for the others.
+        group_by
+            ``"time"`` (one step per acquisition time), ``"solar_day"`` (one per local solar day)
+            or a function of a dataset returning its group key.
+        fuse_func
+            ``fuse_func(dest, src)`` merging a later dataset of a group into ``dest`` in place;
+            default: the first valid (non-nodata) pixel wins.
+        dask_chunks
+            Return lazy Dask arrays with these chunks, e.g. ``{"time": 1, "x": 2048, "y": 2048}``
+            (a missing spatial dimension spans the whole axis). Tasks read only their own windows
+            and never touch the index, so they run on any ``dask.distributed`` cluster.
+        skip_broken_datasets
+            Skip (and log) datasets that cannot be read instead of raising.
+        progress_cbk
+            ``progress_cbk(done, total)`` after each (time step, band) of an eager load. With
+            ``dask_chunks`` use Dask's progress tools instead.
+        **query
+            ``time``; the region as ``x``/``y`` (+ ``crs``), ``lat``/``lon`` or ``geopolygon``; and any
+            search field of the product (``cloud_cover=(0, 20)``...).
+
+        Returns
+        -------
+        xarray.Dataset
+            Dims ``(time, y, x)`` (``latitude``/``longitude`` for geographic CRSs), ``time`` sorted,
+            an odc-geo GeoBox (``ds.odc.geobox``), each variable with ``nodata`` and ``units``
+            attributes. Empty (``xarray.Dataset()``) when no dataset matches.
+
+        Raises
+        ------
+        QueryError
+            Bad query or options (unknown band, unknown resampling, undecidable grid...).
+        LoadError
+            A dataset cannot be read (the message names it), unless ``skip_broken_datasets``.
+        """
+        import xarray as xr
+
+        from terracube.api._geobox import dataset_bboxes, norm_crs, output_geobox, query_region
+        from terracube.api._grouping import group_datasets
+
+        if progress_cbk is not None and dask_chunks is not None:
+            raise QueryError("progress_cbk reports eager loads; with dask_chunks use dask's progress tools")
+        prod = self._product(product, datasets)
+        if isinstance(measurements, str):
+            measurements = [measurements]
+        wanted = prod.lookup_measurements(measurements)
+        plans = self._plans(wanted, resampling, fuse_func, skip_broken_datasets)
+        if datasets is None:
+            search = dict(query)
+            if like is not None and not any(
+                query.get(k) is not None
+                for k in ("lat", "lon", "latitude", "longitude", "x", "y", "geopolygon")
+            ):
+                from terracube.api._geobox import geobox_from_like
+
+                search["geopolygon"] = geobox_from_like(like).extent
+            datasets = list(self._index.datasets.search(product=prod.name, **search))
+        else:
+            datasets = list(datasets)
+            others = sorted({d.product.name for d in datasets} - {prod.name})
+            if others:
+                raise QueryError(f"datasets= holds datasets of {others}, not only of product {prod.name!r}")
+        if not datasets:
+            return xr.Dataset()
+        region = None if like is not None else query_region(query)
+        canonical = sorted({m.name for m in wanted.values()})
+        gbox = output_geobox(
+            product=prod, datasets=datasets, measurements=canonical, region=region, like=like,
+            output_crs=output_crs, resolution=resolution, align=align,
+        )  # fmt: skip
+        groups = group_datasets(datasets, group_by)
+        from terracube.api._load import pixel_boxes
+
+        # Same CRS: outlines are exact. Otherwise they are sampled, so grow them by a pixel.
+        pads = [0 if d._doc.get("crs") and norm_crs(d._doc["crs"]) == gbox.crs else 1 for d in datasets]
+        bboxes = dataset_bboxes(datasets, canonical, gbox.crs)
+        boxes = dict(zip([d.id for d in datasets], pixel_boxes(gbox, bboxes, pads), strict=True))
+        ny, nx = gbox.shape
+        steps: dict[str, list[list[tuple[DataSource, Any]]]] = {}
+        for name, m in wanted.items():
+            per_step = []
+            for g in groups:
+                srcs = []
+                for ds in g.datasets:
+                    box = boxes[ds.id]
+                    if box is not None and (box[1] <= 0 or box[0] >= ny or box[3] <= 0 or box[2] >= nx):
+                        continue
+                    src = self._datasource(ds, m, skip_broken_datasets)
+                    if src is not None:
+                        srcs.append((src, box))
+                per_step.append(srcs)
+            steps[name] = per_step
+        if dask_chunks is not None:
+            data = self._dask_arrays(plans, gbox, steps, dask_chunks, len(groups))
+        else:
+            data = self._eager_arrays(plans, gbox, steps, progress_cbk)
+        return _to_xarray(data, wanted, gbox, groups)
+
+    def _product(self, product: str | Product | None, datasets: Sequence[Dataset] | None) -> Product:
+        from terracube.errors import ProductNotFoundError
+        from terracube.model import Product
+
+        if isinstance(product, Product):
+            return product
+        if product is None:
+            if datasets:
+                return datasets[0].product
+            raise QueryError("load() needs a product (or datasets=)")
+        if not isinstance(product, str):
+            raise QueryError(f"product must be a name or a Product, not {product!r}")
+        found = self._index.products.get_by_name(product)
+        if found is None:
+            known = sorted(p.name for p in self._index.products.get_all())
+            raise ProductNotFoundError(f"no product named {product!r} in the index; products: {known}")
+        return found  # type: ignore[no-any-return]
+
+    @staticmethod
+    def _plans(
+        wanted: Mapping[str, Measurement],
+        resampling: str | Mapping[str, str],
+        fuse_func: Callable[[Any, Any], None] | None,
+        skip: bool,
+    ) -> dict[str, BandPlan]:
+        from terracube.api._load import RESAMPLING, BandPlan
+
+        if isinstance(resampling, str):
+            per: Mapping[str, str] = {"*": resampling}
+        elif isinstance(resampling, Mapping):
+            per = resampling
+            known = {n for m in wanted.values() for n in (m.name, *m.aliases)} | set(wanted) | {"*"}
+            extra = sorted(set(per) - known)
+            if extra:
+                raise QueryError(f"resampling names bands that are not loaded: {extra}")
+        else:
+            raise QueryError(f"resampling must be a name or a mapping of band -> name, not {resampling!r}")
+        plans = {}
+        for name, m in wanted.items():
+            method = per.get(name, per.get(m.name, per.get("*", "nearest")))
+            if method not in RESAMPLING:
+                raise QueryError(f"unknown resampling {method!r} for {name!r}; use one of {list(RESAMPLING)}")
+            plans[name] = BandPlan(name, m.dtype, m.nodata, method, fuse_func, skip)
+        return plans
+
+    def _datasource(self, ds: Dataset, m: Measurement, skip: bool) -> DataSource | None:
+        from terracube.drivers import reader_driver
+        from terracube.storage.bands import BandInfo
+
+        try:
+            band = BandInfo.from_dataset(ds, m.name, storage_options=self._storage_options)
+            key = (band.uri_scheme, band.format)
+            reader = self._readers.get(key)
+            if reader is None:
+                if not band.format:
+                    raise LoadError(
+                        f"dataset {str(ds.id)!r} gives no file format (properties.odc:file_format) and "
+                        f"{band.uri!r} does not tell; set odc:file_format in its document"
+                    )
+                try:
+                    reader = self._readers[key] = reader_driver(*key)
+                except DriverNotFoundError as e:
+                    raise LoadError(f"cannot read {band.describe()}: {e}") from None
+            source: DataSource = reader.new_datasource(band)
+            return source
+        except LoadError:
+            if skip:
+                import logging
+
+                logging.getLogger("terracube.load").warning("skipping dataset %s", ds.id, exc_info=True)
+                return None
+            raise
+
+    @staticmethod
+    def _eager_arrays(
+        plans: Mapping[str, BandPlan],
+        gbox: GeoBox,
+        steps: Mapping[str, Sequence[Sequence[tuple[DataSource, Any]]]],
+        progress_cbk: Callable[[int, int], Any] | None,
+    ) -> dict[str, Any]:
+        from concurrent.futures import ThreadPoolExecutor, as_completed
+
+        import numpy as np
+
+        from terracube.api._load import read_sources
+
+        arrays = {}
+        jobs = []
+        for name, plan in plans.items():
+            nt = len(steps[name])
+            arrays[name] = arr = np.full((nt, *gbox.shape), plan.nodata, dtype=plan.dtype)
+            for t, srcs in enumerate(steps[name]):
+                jobs.append((arr[t], [s for s, _ in srcs], plan))
+        total = len(jobs)
+        workers = max(1, min(total, os.cpu_count() or 1))
+        if workers == 1:
+            for done, (dst, srcs, plan) in enumerate(jobs, 1):
+                read_sources(dst, gbox, srcs, plan)
+                if progress_cbk is not None:
+                    progress_cbk(done, total)
+            return arrays
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="terracube-load") as ex:
+            futures = [ex.submit(read_sources, dst, gbox, srcs, plan) for dst, srcs, plan in jobs]
+            try:
+                for done, fut in enumerate(as_completed(futures), 1):
+                    fut.result()
+                    if progress_cbk is not None:
+                        progress_cbk(done, total)
+            except BaseException:
+                for f in futures:
+                    f.cancel()
+                raise
+        return arrays
+
+    @staticmethod
+    def _dask_arrays(
+        plans: Mapping[str, BandPlan],
+        gbox: GeoBox,
+        steps: Mapping[str, Sequence[Sequence[tuple[DataSource, Any]]]],
+        dask_chunks: Mapping[str, int | None],
+        nt: int,
+    ) -> dict[str, Any]:
+        from terracube.api._load import dask_band, norm_chunks
+
+        chunks = norm_chunks(dict(dask_chunks), gbox.dimensions, (nt, *gbox.shape))
+        return {name: dask_band(plan, gbox, steps[name], chunks) for name, plan in plans.items()}
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def write(
+        self,
+        dataset: Any,
+        product: str | Product,
+        *,
+        driver: str = "s3aio",
+        location: str,
+        properties: Mapping[str, Any] | None = None,
+        storage_config: Mapping[str, Any] | None = None,
+        global_attributes: Mapping[str, Any] | None = None,
+        variable_params: Mapping[str, Mapping[str, Any]] | None = None,
+        ids: Sequence[uuid.UUID | str] | None = None,
+    ) -> list[Dataset]:
+        """Store an ``xarray.Dataset`` with a writer driver and index it, in one call.
+
+        One storage unit is written under ``location``; one eo3 dataset is indexed per time step
+        (geometry, grid, properties, measurements, and the writer's ``driver_data``). If writing
+        fails nothing is indexed; if indexing fails the written unit is deleted.
+
+        Parameters
+        ----------
+        dataset
+            Variables named after the product's measurements (or aliases) over ``(time, y, x)``
+            (a scalar ``time`` coordinate for one step), with a GeoBox (``dataset.odc.geobox``).
+        product
+            Product name or :class:`~terracube.model.Product` (in the index).
+        driver
+            Writer driver name or alias (``"netcdf"``, ``"s3aio"``...).
+        location
+            A folder or URI prefix to write into, or the storage unit's own path/URI (ending in
+            the driver's suffix, e.g. ``.nc``).
+        properties
+            eo3 properties for every dataset (``eo:platform``, ``eo:cloud_cover``...).
+        storage_config, global_attributes, variable_params
+            Passed to the writer (bucket and chunking; file attributes; per-band compression).
+        ids
+            Dataset ids, one per time step (default: new random UUIDs).
+
+        Returns
+        -------
+        list of Dataset
+            The indexed datasets, in time order.
+
+        Raises
+        ------
+        QueryError
+            The dataset does not fit the product.
+        DocumentError
+            The documents would be invalid.
+        terracube.errors.StorageError
+            Writing failed (nothing was indexed).
+        DriverNotFoundError
+            No writer of that name is installed.
+        """
+        from terracube.api._write import write_and_index
+        from terracube.drivers import writer_driver
+
+        prod = self._product(product, None)
+        writer = writer_driver(driver)
+        return write_and_index(
+            self._index, dataset, prod, writer=writer, location=location, properties=properties,
+            storage_config=storage_config, global_attributes=global_attributes, variable_params=variable_params,
+            ids=ids,
+        )  # fmt: skip
+
+
+def _to_xarray(
+    data: Mapping[str, Any],
+    wanted: Mapping[str, Measurement],
+    gbox: GeoBox,
+    groups: Sequence[DatasetGroup],
+) -> Any:
+    import numpy as np
+    import xarray as xr
+    from odc.geo.xr import xr_coords
+
+    coords: dict[Any, Any] = {"time": ("time", np.array([np.datetime64(g.time, "ns") for g in groups]))}
+    coords.update(xr_coords(gbox, crs_coord_name="spatial_ref"))
+    dims = ("time", *gbox.dimensions)
+    variables = {}
+    for name, m in wanted.items():
+        attrs: dict[str, Any] = {
+            "units": m.units,
+            "nodata": m.nodata,
+            "crs": str(gbox.crs),
+            "grid_mapping": "spatial_ref",
+        }
+        if m.flags_definition is not None:
+            attrs["flags_definition"] = dict(m.flags_definition)
+        variables[name] = xr.Variable(dims, data[name], attrs)
+    return xr.Dataset(variables, coords=coords)

@@ -1,0 +1,249 @@
+"""Reading a selection out of one C-order array object: the engine behind S3AIO and S3LIO.
+
+Uncompressed objects are read by byte ranges: the runs a selection needs (see
+:func:`~._selection.plan_runs`), with runs closer than a gap merged into one request and
+long contiguous runs read straight into the output. Compressed objects are fetched whole and
+decoded once.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from terracube.errors import StorageRequestError
+from terracube.storage.s3._ranges import ByteRange
+from terracube.storage.s3._selection import AxisSelection, RunPlan, gather, plan_runs
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from terracube.storage.s3._codecs import Codec
+    from terracube.storage.s3.byteio import S3IO
+
+__all__ = ["ArrayTarget", "ReadTask", "byte_view", "plan_reads", "prepare_out", "run_reads"]
+
+
+def byte_view(array: np.ndarray) -> memoryview:
+    """A flat writable-or-not byte view of a C-contiguous array (any dtype, datetime too)."""
+    if not array.flags.c_contiguous:
+        raise StorageRequestError("internal: byte view of a non-contiguous array")
+    return memoryview(array.reshape(-1).view(np.uint8))
+
+
+def prepare_out(out: np.ndarray | None, shape: tuple[int, ...], dtype: np.dtype[Any]) -> np.ndarray:
+    """The output array: `out` checked against the result shape and dtype, or a new one."""
+    if out is None:
+        return np.empty(shape, dtype=dtype)
+    if out.shape != shape or out.dtype != dtype:
+        raise StorageRequestError(
+            f"out has shape {out.shape} and dtype {out.dtype}; the selection needs shape {shape} and dtype {dtype}"
+        )
+    if not out.flags.writeable:
+        raise StorageRequestError("out is read-only")
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ReadTask:
+    """One request: a span of the object serving runs ``first:last`` of a plan.
+
+    With ``direct`` set, the span is the byte range ``direct`` of row `first` of the
+    output (a contiguous run, possibly a piece of it) and is read straight into it.
+    """
+
+    span: ByteRange
+    """Bytes to fetch."""
+    first: int
+    """First run served."""
+    last: int
+    """One past the last run served."""
+    direct: tuple[int, int] | None = None
+    """Byte offsets within output row `first` for a direct read, else None."""
+
+
+@dataclass(slots=True)
+class ArrayTarget:
+    """Where a read lands: the runs' output rows, possibly through a temporary buffer."""
+
+    target: np.ndarray
+    """The increasing-order result view (may be non-contiguous)."""
+    rows: np.ndarray
+    """``(n_runs, run_len)`` view of a contiguous buffer receiving the runs."""
+    staging: bool
+    """True when `rows` is a temporary to copy into `target` at the end."""
+
+    @classmethod
+    def make(cls, target: np.ndarray, plan: RunPlan) -> ArrayTarget:
+        if target.flags.c_contiguous:
+            return cls(target, target.reshape(plan.n_runs, plan.run_len), False)
+        buffer = np.empty(target.shape, target.dtype)
+        return cls(target, buffer.reshape(plan.n_runs, plan.run_len), True)
+
+    def finish(self) -> None:
+        if self.staging:
+            self.target[...] = self.rows.reshape(self.target.shape)
+
+
+def plan_reads(
+    plan: RunPlan, itemsize: int, *, max_gap: int, part_size: int | None, bbox: bool = False
+) -> list[ReadTask]:
+    """Cut a plan into requests.
+
+    Parameters
+    ----------
+    plan
+        The runs.
+    itemsize
+        Bytes per element.
+    max_gap
+        Runs closer than this many bytes share a request.
+    part_size
+        Split requests larger than this (None: never), so parallel reads balance.
+    bbox
+        One request spanning every run (the bounding byte interval).
+    """
+    if plan.n_runs == 0:
+        return []
+    starts = plan.offsets * itemsize
+    span_bytes = plan.span * itemsize
+    if bbox:
+        return [ReadTask(ByteRange(int(starts[0]), int(starts[-1]) + span_bytes), 0, plan.n_runs)]
+    gaps = starts[1:] - (starts[:-1] + span_bytes)
+    breaks = np.flatnonzero(gaps > max_gap) + 1
+    bounds = [0, *breaks.tolist(), plan.n_runs]
+    tasks: list[ReadTask] = []
+    run_bytes = plan.run_len * itemsize
+    for first, last in itertools.pairwise(bounds):
+        lo = int(starts[first])
+        hi = int(starts[last - 1]) + span_bytes
+        if last - first == 1 and plan.template is None:
+            piece = part_size or run_bytes
+            for a in range(0, run_bytes, piece):
+                b = min(a + piece, run_bytes)
+                tasks.append(ReadTask(ByteRange(lo + a, lo + b), first, last, (a, b)))
+            continue
+        if part_size is None or hi - lo <= part_size:
+            tasks.append(ReadTask(ByteRange(lo, hi), first, last))
+            continue
+        # split a long group at run boundaries into pieces of about part_size bytes
+        rel = starts[first:last] - lo
+        cuts = np.searchsorted(rel, np.arange(part_size, hi - lo, part_size), side="left")
+        edges = sorted({0, *cuts.tolist(), last - first})
+        for a, b in itertools.pairwise(edges):
+            if a == b:
+                continue
+            tasks.append(
+                ReadTask(
+                    ByteRange(int(starts[first + a]), int(starts[first + b - 1]) + span_bytes),
+                    first + a,
+                    first + b,
+                )
+            )
+    return tasks
+
+
+def place(task: ReadTask, data: Any, plan: RunPlan, dtype: np.dtype[Any], rows: np.ndarray) -> None:
+    """Copy fetched bytes `data` of `task` into the output rows."""
+    if task.direct is not None:
+        a, b = task.direct
+        byte_view(rows[task.first])[a:b] = memoryview(data).cast("B")
+        return
+    buf = np.frombuffer(data, dtype=dtype)
+    gather(plan, task.first, task.last, buf, task.span.start // dtype.itemsize, rows)
+
+
+def fetch_into(
+    io: S3IO, bucket: str, key: str, task: ReadTask, plan: RunPlan, dtype: np.dtype[Any], rows: np.ndarray
+) -> None:
+    """Fetch one task and place it (in-process)."""
+    if task.direct is not None:
+        a, b = task.direct
+        io.backend.get_range(bucket, key, task.span.start, task.span.stop, byte_view(rows[task.first])[a:b])
+        return
+    data = io.backend.get_range(bucket, key, task.span.start, task.span.stop, None)
+    place(task, data, plan, dtype, rows)
+
+
+def fetch_bytes(io: S3IO, bucket: str, key: str, task: ReadTask) -> bytes:
+    """Fetch one task's bytes (for remote workers)."""
+    return bytes(io.backend.get_range(bucket, key, task.span.start, task.span.stop, None))
+
+
+def run_reads(
+    io: S3IO,
+    bucket: str,
+    key: str,
+    plan: RunPlan,
+    tasks: Sequence[ReadTask],
+    dtype: np.dtype[Any],
+    rows: np.ndarray,
+    *,
+    parallel: bool,
+) -> None:
+    """Execute read tasks: in this thread (direct reads one by one, the rest as one
+    multi-range request) or on the store's runner."""
+    if not tasks:
+        return
+    if not parallel:
+        grouped = [t for t in tasks if t.direct is None]
+        for task in tasks:
+            if task.direct is not None:
+                fetch_into(io, bucket, key, task, plan, dtype, rows)
+        if grouped:
+            datas = io.backend.get_ranges(bucket, key, [t.span for t in grouped])
+            for task, data in zip(grouped, datas, strict=True):
+                place(task, data, plan, dtype, rows)
+        return
+    runner = io.runner
+    names = [f"{key}[{t.span.start}:{t.span.stop}]" for t in tasks]
+    what = f"read of {bucket}/{key}"
+    if runner.shares_memory:
+        runner.run(
+            fetch_into, [(io, bucket, key, t, plan, dtype, rows) for t in tasks], names=names, what=what
+        )
+        return
+    datas = runner.run(fetch_bytes, [(io, bucket, key, t) for t in tasks], names=names, what=what)
+    for task, data in zip(tasks, datas, strict=True):
+        place(task, data, plan, dtype, rows)
+
+
+def read_selection(
+    io: S3IO,
+    bucket: str,
+    key: str,
+    shape: tuple[int, ...],
+    dtype: np.dtype[Any],
+    codec: Codec,
+    sel: Sequence[AxisSelection],
+    target: np.ndarray,
+    *,
+    max_gap: int,
+    part_size: int | None,
+    parallel: bool,
+    bbox: bool = False,
+) -> None:
+    """Fill `target` (the increasing-order view of the result) with `sel` of one object."""
+    if any(s.count == 0 for s in sel):
+        return
+    if not codec.is_raw:
+        whole = np.empty(shape, dtype)
+        codec.decode_into(io.backend.get(bucket, key), byte_view(whole), what=f"object {bucket}/{key}")
+        target[...] = whole[tuple(s.as_slice() for s in sel)]
+        return
+    plan = plan_runs(shape, sel)
+    whole = plan.n_runs == 1 and plan.template is None and plan.run_len == math.prod(shape)
+    if whole and target.flags.c_contiguous and not parallel:
+        # the whole object into a contiguous target: one request, its size checked
+        io.backend.read_into(bucket, key, byte_view(target))
+        return
+    dest = ArrayTarget.make(target, plan)
+    tasks = plan_reads(
+        plan, dtype.itemsize, max_gap=max_gap, part_size=part_size if parallel else None, bbox=bbox
+    )
+    run_reads(io, bucket, key, plan, tasks, dtype, dest.rows, parallel=parallel)
+    dest.finish()

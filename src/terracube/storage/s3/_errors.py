@@ -1,0 +1,158 @@
+"""The one place where backend failures become terracube errors.
+
+obstore (S3), the signed REST calls (bucket operations and multipart uploads) and the local
+file system each fail in their own way; :func:`storage_error` folds them into
+:class:`~terracube.errors.ObjectNotFoundError`, :class:`~terracube.errors.BucketNotFoundError`,
+:class:`~terracube.errors.StorageAuthError`, :class:`~terracube.errors.StorageTransientError`
+or :class:`~terracube.errors.StorageError`, with messages naming the operation, the bucket,
+the key and the store. :func:`is_retryable` says which raw failures deserve another attempt.
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+import socket
+
+from terracube.errors import (
+    BucketNotFoundError,
+    ObjectNotFoundError,
+    StorageAuthError,
+    StorageError,
+    StorageRequestError,
+    StorageTransientError,
+)
+from terracube.storage.s3._retry import TransientError
+
+__all__ = ["HTTPStatusError", "is_retryable", "storage_error"]
+
+_STATUS = re.compile(r"status code: (\d{3})")
+_CODE = re.compile(r"<Code>([^<]+)</Code>")
+
+_AUTH_CODES = {
+    "AccessDenied",
+    "AllAccessDisabled",
+    "ExpiredToken",
+    "InvalidAccessKeyId",
+    "InvalidToken",
+    "SignatureDoesNotMatch",
+    "TokenRefreshRequired",
+}
+_TRANSIENT_CODES = {"InternalError", "ServiceUnavailable", "SlowDown", "RequestTimeout"}
+# obstore retries 5xx answers and failed connections itself; these body failures it does not.
+_BODY_FAILURES = ("body error", "error decoding response body", "response body", "IncompleteBody")
+_AUTH_HINT = (
+    "check the access key and secret (TERRACUBE_S3_ACCESS_KEY_ID / TERRACUBE_S3_SECRET_ACCESS_KEY "
+    "or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY) and the bucket's permissions"
+)
+
+
+class HTTPStatusError(Exception):
+    """Internal: a REST call answered with a non-2xx status."""
+
+    def __init__(self, status: int, code: str | None, message: str) -> None:
+        super().__init__(f"HTTP {status} {code or ''}: {message}".strip())
+        self.status = status
+        self.code = code
+
+
+def _status_and_code(exc: BaseException) -> tuple[int | None, str | None]:
+    if isinstance(exc, HTTPStatusError | TransientError):
+        return exc.status, exc.code
+    text = str(exc)
+    status = _STATUS.search(text)
+    code = _CODE.search(text)
+    return (int(status.group(1)) if status else None, code.group(1) if code else None)
+
+
+def _summary(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    first = text[0] if text else type(exc).__name__
+    code = _status_and_code(exc)[1]
+    if code and code not in first:
+        first = f"{first} [{code}]"
+    return first if len(first) <= 400 else first[:397] + "..."
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """True for a failure another attempt may cure and that the client did not retry already.
+
+    Our REST calls mark such failures with :class:`TransientError`. obstore retries server
+    errors and connection failures itself, but not a body cut off half way.
+    """
+    if isinstance(exc, TransientError):
+        return True
+    name = type(exc).__name__
+    if name == "GenericError":
+        status, _ = _status_and_code(exc)
+        text = str(exc)
+        return status is None and any(marker in text for marker in _BODY_FAILURES)
+    return False
+
+
+def _is_connection_failure(exc: BaseException) -> bool:
+    if isinstance(exc, ConnectionError | TimeoutError | socket.timeout):
+        return True
+    if isinstance(exc, OSError) and exc.errno in (errno.ECONNREFUSED, errno.ECONNRESET, errno.EPIPE):
+        return True
+    text = str(exc).lower()
+    return type(exc).__name__ == "GenericError" and any(
+        marker in text
+        for marker in ("error sending request", "connection", "timed out", "timeout", *_BODY_FAILURES)
+    )
+
+
+def storage_error(
+    exc: BaseException, *, op: str, location: str, bucket: str, key: str | None = None
+) -> StorageError:
+    """The terracube error for a failed operation.
+
+    Parameters
+    ----------
+    exc
+        The raw failure (obstore, REST or OS error). Already-mapped errors pass through.
+    op
+        The operation, in words (``"get"``, ``"put"``, ``"create bucket"``).
+    location
+        The store: ``"S3 endpoint http://..."`` or ``"local root /data"``.
+    bucket, key
+        What the operation addressed.
+
+    Returns
+    -------
+    StorageError
+        One of its subclasses; raise it ``from exc``.
+    """
+    if isinstance(exc, StorageError):
+        return exc
+    target = f"{bucket}/{key}" if key else bucket
+    status, code = _status_and_code(exc)
+    name = type(exc).__name__
+    summary = _summary(exc)
+    if code == "NoSuchBucket" or (isinstance(exc, NotADirectoryError) and key is None):
+        return BucketNotFoundError(
+            f"bucket {bucket!r} does not exist at {location}; create it with create_bucket({bucket!r})"
+        )
+    if (
+        code in ("NoSuchKey", "NoSuchUpload")
+        or (status == 404 and key is not None and code is None)
+        or (isinstance(exc, FileNotFoundError) and key is not None)
+    ):
+        return ObjectNotFoundError(f"object {key!r} not found in bucket {bucket!r} at {location}")
+    if (
+        code in _AUTH_CODES
+        or status in (401, 403)
+        or name in ("PermissionDeniedError", "UnauthenticatedError")
+        or isinstance(exc, PermissionError)
+    ):
+        return StorageAuthError(f"{op} {target!r} was refused at {location} ({summary}); {_AUTH_HINT}")
+    if code == "InvalidRange" or status == 416:
+        return StorageRequestError(f"{op} {target!r}: byte range not satisfiable at {location} ({summary})")
+    if (
+        isinstance(exc, TransientError)
+        or (status is not None and status >= 500)
+        or code in _TRANSIENT_CODES
+        or _is_connection_failure(exc)
+    ):
+        return StorageTransientError(f"{op} {target!r} failed at {location} after retries: {summary}")
+    return StorageError(f"{op} {target!r} failed at {location}: {summary}")

@@ -1,0 +1,41 @@
+"""Test helpers for the S3 array store, shipped for third-party backends and tests.
+
+- :class:`StoreTests`: the S3IO conformance suite (subclass it, supply ``store`` and
+  ``backdoor`` fixtures);
+- :func:`moto_server`: a moto S3 server on a free loopback port;
+- :class:`FaultProxy` and :class:`Fault`: a loopback proxy that counts requests and injects
+  server errors, dropped connections, truncated bodies and delays.
+
+A backend's test module::
+
+    import pytest
+    from terracube.storage.testing import StoreTests
+
+    class TestMyBackend(StoreTests):
+        @pytest.fixture
+        def store(self):
+            with S3IO(my_config) as s3:
+                yield s3
+
+        @pytest.fixture
+        def backdoor(self):
+            return MyRawClient()
+"""
+
+from __future__ import annotations
+
+from terracube.storage.testing._moto import MOTO_CREDENTIALS, moto_server, reset_moto, set_moto_auth
+from terracube.storage.testing._proxy import Fault, FaultProxy, RequestRecord
+from terracube.storage.testing._suite import Backdoor, StoreTests
+
+__all__ = [
+    "MOTO_CREDENTIALS",
+    "Backdoor",
+    "Fault",
+    "FaultProxy",
+    "RequestRecord",
+    "StoreTests",
+    "moto_server",
+    "reset_moto",
+    "set_moto_auth",
+]

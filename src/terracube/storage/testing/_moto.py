@@ -1,0 +1,60 @@
+"""A moto S3 server on a free loopback port, for tests and benchmarks.
+
+>>> with moto_server() as endpoint:  # doctest: +SKIP
+...     store = S3IO(S3Config(endpoint=endpoint, access_key_id="testing",
+...                           secret_access_key="testing"))
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import urllib.request
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["MOTO_CREDENTIALS", "moto_server", "set_moto_auth"]
+
+#: Credentials moto accepts while authentication is off (its default).
+MOTO_CREDENTIALS = {"access_key_id": "testing", "secret_access_key": "testing", "region": "us-east-1"}
+
+
+@contextlib.contextmanager
+def moto_server() -> Iterator[str]:
+    """Run moto's threaded S3 server on 127.0.0.1, port 0, and yield its endpoint URL.
+
+    Yields
+    ------
+    str
+        ``http://127.0.0.1:PORT`` with the port the server bound.
+    """
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        yield f"http://{host}:{port}"
+    finally:
+        server.stop()
+
+
+def set_moto_auth(endpoint: str, enabled: bool) -> None:
+    """Turn moto's credential checks on or off (they are off by default).
+
+    With checks on, requests signed with an unknown access key are refused with 403
+    ``InvalidAccessKeyId``. The setting is process-wide in moto: turn it off again.
+    """
+    count = b"0" if enabled else b"inf"
+    request = urllib.request.Request(f"{endpoint}/moto-api/reset-auth", data=count, method="POST")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        json.load(response)
+
+
+def reset_moto(endpoint: str) -> None:
+    """Delete every bucket and object on the moto server."""
+    request = urllib.request.Request(f"{endpoint}/moto-api/reset", data=b"", method="POST")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        response.read()
