@@ -160,18 +160,14 @@ def check_eo3(doc: Mapping[str, Any], *, where: str) -> shapely.Geometry | None:
             where, "properties.datetime", None,
             "give properties.datetime, or dtr:start_datetime and dtr:end_datetime",
         )  # fmt: skip
-    times = {}
     for key in ("datetime", "dtr:start_datetime", "dtr:end_datetime", "odc:processing_datetime"):
         if props.get(key) is not None:
             try:
-                times[key] = parse_datetime(props[key])
+                parse_datetime(props[key])
             except ValueError as e:
                 raise _err(where, f"properties.{key}", props[key], str(e)) from None
-    if has_range and times["dtr:start_datetime"] > times["dtr:end_datetime"]:
-        raise _err(
-            where, "properties.dtr:end_datetime", props["dtr:end_datetime"],
-            f"ends before dtr:start_datetime {props['dtr:start_datetime']!r}",
-        )  # fmt: skip
+    # An end before the start is accepted, as ODC accepts it: the time field is the least and
+    # the greatest of datetime, dtr:start_datetime and dtr:end_datetime, so it is still a range.
 
     meas = doc.get("measurements")
     if meas is not None:

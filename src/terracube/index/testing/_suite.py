@@ -512,12 +512,6 @@ class IndexTests(_RandomQueries, LineageTests):
             (lambda d: d["grids"]["default"].update(shape=[10]), r"grids.default.shape"),
             (lambda d: d["measurements"]["red"].update(grid="nope"), r"measurements.red.grid = 'nope'"),
             (lambda d: d.update(lineage={"source_ids": {"ard": ["xx"]}}), r"lineage.source_ids.ard = 'xx'"),
-            (
-                lambda d: d["properties"].update(
-                    {"dtr:start_datetime": "2020-02-01", "dtr:end_datetime": "2020-01-01"}
-                ),
-                "ends before",
-            ),
         ],
     )
     def test_bad_dataset_refused(
@@ -529,6 +523,18 @@ class IndexTests(_RandomQueries, LineageTests):
             writable.datasets.add(writable.datasets.from_doc(doc, uri="file:///x/bad.yaml"))
         assert "file:///x/bad.yaml" in str(err.value)
         assert writable.datasets.count(archived=None) == 0
+
+    def test_time_range_ending_before_its_start(
+        self, products: dict[str, Product], writable: AbstractIndex
+    ) -> None:
+        # ODC accepts such documents: time is [least(start, datetime), greatest(end, datetime)].
+        doc = dataset_doc("ls8", time="2020-01-20T00:00:00Z")
+        doc["properties"].update({"dtr:start_datetime": "2020-02-01", "dtr:end_datetime": "2020-01-01"})
+        ds = writable.datasets.from_doc(doc)
+        writable.datasets.add(ds)
+        assert ds.time == Range(_utc(2020, 1, 20), _utc(2020, 1, 20))
+        assert ds.id in {d.id for d in writable.datasets.search(product="ls8", time="2020-01-20")}
+        assert ds.id not in {d.id for d in writable.datasets.search(product="ls8", time="2020-01-31")}
 
     def test_dataset_of_unknown_product(self, products: dict[str, Product], writable: AbstractIndex) -> None:
         with pytest.raises(DocumentError, match=r"product.name = 'nope'.*no such product"):
