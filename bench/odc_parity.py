@@ -88,13 +88,16 @@ def documents() -> list[dict]:
         month = rng.randint(1, 12)
         day = rng.choice([1, 1, 15, 28])
         hh, mm, ss = rng.choice([(0, 0, 0), (23, 59, 59), (12, 30, 0), (23, 59, 59)])
-        t = f"{year}-{month:02d}-{day:02d}T{hh:02d}:{mm:02d}:{ss:02d}Z"
+        t = f"{year}-{month:02d}-{day:02d}T{hh:02d}:{mm:02d}:{ss:02d}"
+        # Spellings of a time: UTC with Z, a local offset (another UTC day), fractions, none (UTC).
+        tz = rng.choice(["Z", "Z", "+10:00", "-05:30", ".250000Z", ""])
+        t += tz
         props = {
             "datetime": t,
             "eo:platform": "landsat-8",
             "eo:instrument": "OLI_TIRS",
             "odc:file_format": "GeoTIFF",
-            "odc:processing_datetime": "2021-06-01T00:00:00Z",
+            "odc:processing_datetime": f"2021-06-01T00:00:00{tz.removeprefix('.250000')}",
             "odc:region_code": f"{rng.randint(88, 95):03d}{rng.randint(80, 86):03d}",
             "eo:cloud_cover": rng.choice([0.0, 10.0, 10.0, 25.5, 50.0, 50.0, 50.000001, 9.999, 80.0]),
             "odc:product_family": "ard",
@@ -105,14 +108,18 @@ def documents() -> list[dict]:
             end_month = month + (days // 30)
             end_year = year + (end_month - 1) // 12
             end_month = (end_month - 1) % 12 + 1
-            props["dtr:end_datetime"] = f"{end_year}-{end_month:02d}-{min(28, day + days % 28):02d}T00:00:00Z"
+            props["dtr:end_datetime"] = (
+                f"{end_year}-{end_month:02d}-{min(28, day + days % 28):02d}T00:00:00{tz.removeprefix('.250000')}"
+            )
         out.append(
             {
                 "$schema": "https://schemas.opendatacube.org/dataset",
                 "id": str(uuid.uuid5(NS, str(i))),
                 "product": {"name": "parity"},
                 "crs": f"EPSG:{epsg}",
-                "geometry": {"type": "Polygon", "coordinates": [ring]},
+                "geometry": {"type": "Polygon", "coordinates": [ring]}
+                if i % 17
+                else {"type": "MultiPolygon", "coordinates": [[ring]]},
                 "grids": {
                     "default": {
                         "shape": [100, 100],
