@@ -40,13 +40,13 @@ def _median_ms(fn, repeats: int) -> tuple[float, object]:
 def query(i: int, steps: int) -> dict[str, object]:
     """The i-th product + time + bbox query: ~100 datasets at 1M (the same as bench_index.py)."""
     r = random.Random(i)
-    step = r.randint(0, max(0, steps - 26))
+    step = r.randint(0, max(0, steps - 18))
     t0 = T0 + step * STEP
     lon0 = r.choice([108.0, 114.0, 120.0, 126.0, 132.0, 138.0, 144.0, 150.0]) + 0.2
     lat0 = r.uniform(-36.0, -20.0)
     return {
         "product": "bench",
-        "time": (t0, t0 + 25 * STEP - dt.timedelta(seconds=1)),
+        "time": (t0, t0 + 17 * STEP - dt.timedelta(seconds=1)),
         "lon": (lon0, lon0 + 1.2),
         "lat": (lat0, lat0 + 1.2),
     }
