@@ -14,7 +14,9 @@ import contextlib
 import datetime as dt
 import gc
 import itertools
+import queue
 import re
+import threading
 import time
 import uuid
 from abc import ABC, abstractmethod
@@ -129,6 +131,55 @@ def _periods(rng: Range[dt.datetime], period: str) -> Iterator[Range[dt.datetime
         start = nxt
 
 
+def _chunks(datasets: Iterable[Dataset], size: int) -> Iterator[list[Dataset]]:
+    """Chunks of `size` datasets, read in this thread."""
+    it = iter(datasets)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def _chunks_read_ahead(datasets: Iterable[Dataset], size: int) -> Iterator[list[Dataset]]:
+    """Chunks of `size` datasets; from an iterator, the next chunk is read in a thread meanwhile.
+
+    Reading an iterator usually means validating documents (``from_doc``: Python, holding the
+    GIL) while storing a chunk mostly waits on the database (which releases it), so the two
+    overlap. The iterator is only ever advanced by the reading thread. Lists are just sliced.
+    """
+    if isinstance(datasets, list | tuple):
+        yield from _chunks(datasets, size)
+        return
+    it = iter(datasets)
+    ready: queue.Queue[list[Dataset] | BaseException] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            while not stop.is_set():
+                chunk = list(itertools.islice(it, size))
+                ready.put(chunk)
+                if not chunk:
+                    return
+        except BaseException as e:  # handed to the consumer, which raises it
+            ready.put(e)
+
+    reader = threading.Thread(target=read, name="terracube-add-read-ahead", daemon=True)
+    reader.start()
+    try:
+        while True:
+            item = ready.get()
+            if isinstance(item, BaseException):
+                raise item
+            if not item:
+                return
+            yield item
+    finally:
+        stop.set()
+        while reader.is_alive():  # unblock a reader waiting to hand over a chunk
+            with contextlib.suppress(queue.Empty):
+                ready.get(timeout=0.01)
+        reader.join()
+
+
 @contextlib.contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector during a bulk add.
@@ -148,6 +199,11 @@ def _gc_paused() -> Iterator[None]:
 
 class AbstractDatasetResource(ABC):
     """``index.datasets``: add, update, archive, look up, search and count datasets."""
+
+    #: Whether a bulk add from an iterator reads (validates) the next chunk in a thread while
+    #: this one is stored. Worth it where storing mostly waits on a server; an embedded
+    #: database keeps the GIL busy itself, and the two threads would only take turns.
+    _read_ahead: bool = False
 
     def __init__(self, index: AbstractIndex) -> None:
         self._index = index
@@ -326,9 +382,15 @@ class AbstractDatasetResource(ABC):
         done = skipped = 0
         products: dict[str, Product] = {}
         now = _now()
-        with _gc_paused(), self._index.transaction():
-            it = iter(datasets)
-            while chunk := list(itertools.islice(it, batch_size)):
+        # Read ahead only in a transaction of our own: a reading thread would not see what the
+        # caller's open transaction has written (a product added just before, say).
+        chunks = (
+            _chunks_read_ahead(datasets, batch_size)
+            if self._read_ahead and not self._index.in_transaction
+            else _chunks(datasets, batch_size)
+        )
+        with _gc_paused(), contextlib.closing(chunks), self._index.transaction():
+            for chunk in chunks:
                 bound: dict[uuid.UUID, Dataset] = {}
                 for ds in chunk:
                     b = self._bind(ds, products, now, keep_state)

@@ -93,10 +93,10 @@ class _Replay:
         self._seen: list[Dataset] = []
         self.possible = True
 
-    def again(self) -> Iterator[Dataset]:
+    def again(self) -> Iterable[Dataset]:
         """Every dataset from the start (those read before, then the rest)."""
         if self._list is not None:
-            return iter(self._list)
+            return self._list
         return itertools.chain(list(self._seen), self._recording())
 
     def _recording(self) -> Iterator[Dataset]:
@@ -114,6 +114,7 @@ class Datasets(AbstractDatasetResource):
     """``index.datasets`` of a PostGIS index."""
 
     _index: PostgisIndex
+    _read_ahead = True
 
     # --- rows <-> datasets ---------------------------------------------------------------------
 

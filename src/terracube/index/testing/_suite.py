@@ -39,6 +39,8 @@ from terracube.index.testing._oracle import PLATFORMS, expected_ids, random_docu
 from terracube.model import Dataset, MetadataType, Product, Range
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from terracube.index.abstract import AbstractIndex
 
 __all__ = ["IndexTests", "ids_of"]
@@ -492,6 +494,40 @@ class IndexTests(_RandomQueries, LineageTests):
         with pytest.raises(DuplicateRecordError, match="twice"):
             idx.datasets.add_batch([idx.datasets.from_doc(twice), idx.datasets.from_doc(twice_other)])
         assert not idx.datasets.has(twice["id"])
+
+    def test_add_batch_from_a_generator(self, products: dict[str, Product], writable: AbstractIndex) -> None:
+        import threading
+
+        idx = writable
+        docs = [dataset_doc("ls8") for _ in range(23)]
+        status = idx.datasets.add_batch((idx.datasets.from_doc(d) for d in docs), batch_size=5)
+        assert status.completed == 23
+        assert all(idx.datasets.bulk_has([d["id"] for d in docs]))
+
+        def failing() -> Iterator[Dataset]:
+            for n in range(20):
+                if n == 12:
+                    raise DocumentError("document 12 is broken")
+                yield idx.datasets.from_doc(dataset_doc("ls8"))
+
+        if idx.supports_transactions:
+            with pytest.raises(DocumentError, match="document 12 is broken"):
+                idx.datasets.add_batch(failing(), batch_size=5)
+            assert idx.datasets.count() == 23
+        # Whatever happened, no reading thread is left behind.
+        assert not [t for t in threading.enumerate() if "read-ahead" in t.name]
+
+    def test_add_batch_sees_the_callers_transaction(self, writable: AbstractIndex) -> None:
+        idx = writable
+        if not idx.supports_transactions:
+            return
+        with idx.transaction():
+            idx.products.add_document(product_doc("fresh"))
+            status = idx.datasets.add_batch(
+                (idx.datasets.from_doc(dataset_doc("fresh")) for _ in range(12)), batch_size=5
+            )
+        assert status.completed == 12
+        assert idx.datasets.count(product="fresh") == 12
 
     @pytest.mark.parametrize(
         ("mutate", "message"),
