@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any, Final
 from terracube.model import Range
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     import shapely
 
     from terracube.model import Dataset, SearchField
@@ -31,6 +33,7 @@ __all__ = [
     "DatasetRow",
     "dataset_row",
     "from_micros",
+    "order_by_sql",
     "to_micros",
     "value_for_storage",
 ]
@@ -108,3 +111,26 @@ def dataset_row(ds: Dataset) -> DatasetRow:
     if fp is not None:
         boxes = tuple(tuple(float(v) for v in p.bounds) for p in shapely.get_parts(fp))  # type: ignore[misc]
     return DatasetRow(fields, t0, t1, fp, boxes)
+
+
+#: ORDER BY expressions of the native columns; any other name is a search field.
+_NATIVE_ORDER: Final = {
+    "id": "d.id",
+    "uri": "d.uri",
+    "indexed_time": "d.added",
+    "archived_time": "d.archived",
+    "product": "(SELECT p.name FROM product p WHERE p.id = d.product_id)",
+}
+
+
+def order_by_sql(order_by: Iterable[tuple[str, bool]], field_expr: Callable[[str], str]) -> str:
+    """ORDER BY terms (``(name, descending)`` pairs), missing values last.
+
+    ``field_expr(name)`` is the backend's SQL for a search field's sort value (a range field
+    sorts by its lower end).
+    """
+    terms = []
+    for name, desc in order_by:
+        expr = _NATIVE_ORDER.get(name) or field_expr(name)
+        terms.append(f"({expr} IS NULL), {expr}{' DESC' if desc else ''}")
+    return ", ".join(terms)

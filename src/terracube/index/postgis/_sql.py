@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-from terracube.index._rows import TIME_FIELD, to_micros, value_for_storage
+from terracube.index._rows import TIME_FIELD, order_by_sql, to_micros, value_for_storage
 from terracube.index.query import SPATIAL_KEYWORDS, Between, ValueIn
 
 if TYPE_CHECKING:
@@ -216,20 +216,7 @@ def where_sql(
 
 def order_sql(order_by: OrderBy, fields: dict[str, SearchField]) -> str:
     """ORDER BY terms for native and search fields; missing values last."""
-    terms = []
-    for name, desc in order_by:
-        if name == "id":
-            expr = "d.id"
-        elif name == "uri":
-            expr = "d.uri"
-        elif name == "indexed_time":
-            expr = "d.added"
-        elif name == "archived_time":
-            expr = "d.archived"
-        elif name == "product":
-            expr = "(SELECT p.name FROM product p WHERE p.id = d.product_id)"
-        else:
-            # jsonb compares numbers as numbers and strings as strings.
-            expr = f"coalesce(d.fields -> '{_key(name)}', d.fields -> '{_key(name)}.lo')"
-        terms.append(f"({expr} IS NULL), {expr}{' DESC' if desc else ''}")
-    return ", ".join(terms)
+    # jsonb compares numbers as numbers and strings as strings.
+    return order_by_sql(
+        order_by, lambda name: f"coalesce(d.fields -> '{_key(name)}', d.fields -> '{_key(name)}.lo')"
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from terracube.index._rows import TIME_FIELD, to_micros, value_for_storage
+from terracube.index._rows import TIME_FIELD, order_by_sql, to_micros, value_for_storage
 from terracube.index.query import Between, ValueIn
 
 if TYPE_CHECKING:
@@ -134,19 +134,4 @@ def where_sql(pq: ProductQuery, product_id: int, metadata_type_id: int, archived
 
 def order_sql(order_by: OrderBy) -> str:
     """ORDER BY terms for native and search fields; missing values last."""
-    terms = []
-    for name, desc in order_by:
-        if name == "id":
-            expr = "d.id"
-        elif name == "uri":
-            expr = "d.uri"
-        elif name == "indexed_time":
-            expr = "d.added"
-        elif name == "archived_time":
-            expr = "d.archived"
-        elif name == "product":
-            expr = "(SELECT name FROM product p WHERE p.id = d.product_id)"
-        else:
-            expr = f"coalesce({field_expr(name)}, {field_expr(name, 'lo')})"
-        terms.append(f"({expr} IS NULL), {expr}{' DESC' if desc else ''}")
-    return ", ".join(terms)
+    return order_by_sql(order_by, lambda name: f"coalesce({field_expr(name)}, {field_expr(name, 'lo')})")
