@@ -65,6 +65,12 @@ def _status_and_code(exc: BaseException) -> tuple[int | None, str | None]:
     return (int(status.group(1)) if status else None, code.group(1) if code else None)
 
 
+def is_range_error(exc: BaseException) -> bool:
+    """True when the server refused a byte range (416 ``InvalidRange``): it starts past the end."""
+    status, code = _status_and_code(exc)
+    return code == "InvalidRange" or status == 416
+
+
 def _summary(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     first = text[0] if text else type(exc).__name__
@@ -146,7 +152,7 @@ def storage_error(
         or isinstance(exc, PermissionError)
     ):
         return StorageAuthError(f"{op} {target!r} was refused at {location} ({summary}); {_AUTH_HINT}")
-    if code == "InvalidRange" or status == 416:
+    if is_range_error(exc):
         return StorageRequestError(f"{op} {target!r}: byte range not satisfiable at {location} ({summary})")
     if (
         isinstance(exc, TransientError)

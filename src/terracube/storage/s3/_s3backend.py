@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from terracube.errors import BucketNotFoundError, ObjectNotFoundError, StorageError, StorageRequestError
 from terracube.storage.s3._backend import ObjectInfo, Part, Upload
-from terracube.storage.s3._errors import HTTPStatusError, is_retryable, storage_error
+from terracube.storage.s3._errors import HTTPStatusError, is_range_error, is_retryable, storage_error
 from terracube.storage.s3._rest import RestClient, find_text
 from terracube.storage.s3._retry import RetryPolicy, retry_call
 
@@ -236,9 +236,19 @@ class S3Backend:
         if stop == start:
             self.head(bucket, key)
             return out if out is not None else memoryview(b"")
-        data = memoryview(
-            self._call("get range", bucket, key, lambda: obstore.get_range(store, key, start=start, end=stop))
-        )
+        try:
+            data = memoryview(
+                self._call(
+                    "get range", bucket, key, lambda: obstore.get_range(store, key, start=start, end=stop)
+                )
+            )
+        except StorageRequestError as e:
+            if e.__cause__ is None or not is_range_error(e.__cause__):
+                raise
+            raise StorageRequestError(
+                f"byte range [{start}, {stop}) of {bucket}/{key} starts past the end of the object "
+                f"at {self.location}"
+            ) from e
         if data.nbytes != stop - start:
             raise StorageRequestError(
                 f"byte range [{start}, {stop}) of {bucket}/{key} runs past the end of the object "

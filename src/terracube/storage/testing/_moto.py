@@ -48,7 +48,13 @@ def set_moto_auth(endpoint: str, enabled: bool) -> None:
     ``InvalidAccessKeyId``. The setting is process-wide in moto: turn it off again.
     """
     count = b"0" if enabled else b"inf"
-    request = urllib.request.Request(f"{endpoint}/moto-api/reset-auth", data=count, method="POST")
+    # A form content type (urllib's default) would leave the raw body unread by the server.
+    request = urllib.request.Request(
+        f"{endpoint}/moto-api/reset-auth",
+        data=count,
+        method="POST",
+        headers={"Content-Type": "text/plain"},
+    )
     with urllib.request.urlopen(request, timeout=10) as response:
         json.load(response)
 
