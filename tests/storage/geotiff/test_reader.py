@@ -137,6 +137,9 @@ def test_gdal_options() -> None:
     assert opts["AWS_HTTPS"] == "NO" and opts["AWS_VIRTUAL_HOSTING"] == "FALSE"
     assert opts["AWS_REGION"] == "ap-southeast-2" and opts["AWS_NO_SIGN_REQUEST"] == "YES"
     assert opts["GDAL_DISABLE_READDIR_ON_OPEN"] == "EMPTY_DIR"
+    # Remote reads always time out rather than wait forever; storage options override it.
+    assert opts["GDAL_HTTP_TIMEOUT"] == "60" and opts["GDAL_HTTP_CONNECTTIMEOUT"] == "10"
+    assert gdal_options("https", {"gdal_gdal_http_timeout": "5"})["GDAL_HTTP_TIMEOUT"] == "5"
     assert gdal_options("s3", {"s3_endpoint": "minio.example.org"})["AWS_HTTPS"] == "YES"
     assert gdal_options("file", {"s3_endpoint": "http://x", "gdal_gdal_cachemax": "512"}) == {
         "GDAL_CACHEMAX": "512"
@@ -210,3 +213,28 @@ def test_reads_over_http(http_root: tuple[str, Path], data: np.ndarray) -> None:
         RasterioDataSource(band(f"{url}/missing.tif")).open(),
     ):
         pass
+
+
+def test_silent_server_times_out_instead_of_hanging() -> None:
+    # A socket that accepts connections (in its backlog) but never answers.
+    import socket
+    import time
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    try:
+        port = sock.getsockname()[1]
+        b = BandInfo(
+            "b", f"http://127.0.0.1:{port}/a.tif", "uint16", 0, format="GeoTIFF", dataset_id="d-1",
+            storage_options=(("gdal_gdal_http_max_retry", "0"), ("gdal_gdal_http_timeout", "1")),
+        )  # fmt: skip
+        t0 = time.perf_counter()
+        with (
+            pytest.raises(LoadError, match="cannot open band 'b' of dataset 'd-1'"),
+            RasterioDataSource(b).open(),
+        ):
+            pass
+        assert time.perf_counter() - t0 < 10
+    finally:
+        sock.close()

@@ -18,11 +18,15 @@ if TYPE_CHECKING:
 
 __all__ = ["GeoTIFFReaderDriver", "RasterioDataSource", "RasterioReader", "gdal_options"]
 
-#: GDAL settings for remote reads: no directory listing on open, a few retries.
+#: GDAL settings for remote reads: no directory listing on open, a few retries, and timeouts
+#: on connecting and on every request so that a server that stops answering gives an error
+#: instead of a read that never returns (``gdal_*`` storage options override them).
 _REMOTE_DEFAULTS: Final = {
     "GDAL_DISABLE_READDIR_ON_OPEN": "EMPTY_DIR",
     "GDAL_HTTP_MAX_RETRY": "3",
     "GDAL_HTTP_RETRY_DELAY": "0.5",
+    "GDAL_HTTP_CONNECTTIMEOUT": "10",
+    "GDAL_HTTP_TIMEOUT": "60",
     "CPL_VSIL_CURL_ALLOWED_EXTENSIONS": ".tif,.tiff,.TIF,.TIFF",
 }
 
