@@ -37,7 +37,7 @@ from terracube.model import Dataset, LineageRelation, Product, Range
 from terracube.model.fields import get_path
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 
     from odc.geo.geom import Geometry
 
@@ -131,14 +131,14 @@ def _periods(rng: Range[dt.datetime], period: str) -> Iterator[Range[dt.datetime
         start = nxt
 
 
-def _chunks(datasets: Iterable[Dataset], size: int) -> Iterator[list[Dataset]]:
+def _chunks(datasets: Iterable[Dataset], size: int) -> Generator[list[Dataset], None, None]:
     """Chunks of `size` datasets, read in this thread."""
     it = iter(datasets)
     while chunk := list(itertools.islice(it, size)):
         yield chunk
 
 
-def _chunks_read_ahead(datasets: Iterable[Dataset], size: int) -> Iterator[list[Dataset]]:
+def _chunks_read_ahead(datasets: Iterable[Dataset], size: int) -> Generator[list[Dataset], None, None]:
     """Chunks of `size` datasets; from an iterator, the next chunk is read in a thread meanwhile.
 
     Reading an iterator usually means validating documents (``from_doc``: Python, holding the
