@@ -259,6 +259,6 @@ def write_and_index(
         with index.transaction():
             index.datasets.add_batch(datasets)
     except BaseException:
-        writer.delete_dataset_from_storage(uri, stored)
+        writer.delete_dataset_from_storage(uri, stored, storage_config=storage_config)
         raise
     return [index.datasets.get_unsafe(d.id) for d in datasets]

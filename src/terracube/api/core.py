@@ -452,7 +452,8 @@ class Datacube:
         properties
             eo3 properties for every dataset (``eo:platform``, ``eo:cloud_cover``...).
         storage_config, global_attributes, variable_params
-            Passed to the writer (bucket and chunking; file attributes; per-band compression).
+            Passed to the writer (chunking, codec; file attributes; per-band compression). The
+            Datacube's storage options (``s3_endpoint``...) are added to ``storage_config``.
         ids
             Dataset ids, one per time step (default: new random UUIDs).
 
@@ -477,9 +478,11 @@ class Datacube:
 
         prod = self._product(product, None)
         writer = writer_driver(driver)
+        # The Datacube's storage options (S3 endpoint, region...) say how to reach the storage.
+        config = {**self._storage_options, **(storage_config or {})}
         return write_and_index(
             self._index, dataset, prod, writer=writer, location=location, properties=properties,
-            storage_config=storage_config, global_attributes=global_attributes, variable_params=variable_params,
+            storage_config=config, global_attributes=global_attributes, variable_params=variable_params,
             ids=ids,
         )  # fmt: skip
 

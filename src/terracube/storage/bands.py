@@ -507,8 +507,17 @@ class WriterDriver(_DriverRepr, ABC):
         """
 
     @abstractmethod
-    def delete_dataset_from_storage(self, uri: str, stored: Mapping[str, StoredBand]) -> None:
-        """Remove a storage unit this driver wrote (used to undo a write)."""
+    def delete_dataset_from_storage(
+        self,
+        uri: str,
+        stored: Mapping[str, StoredBand],
+        *,
+        storage_config: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Remove a storage unit this driver wrote (used to undo a write).
+
+        ``storage_config`` is the one the unit was written with (it says how to reach it).
+        """
 
 
 def check_window(window: Window | None, shape: Sequence[int], what: str) -> Window:

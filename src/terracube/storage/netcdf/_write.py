@@ -292,7 +292,13 @@ class NetCDFWriterDriver(WriterDriver):
         )
         return {str(name): StoredBand(path=path.name, layer=str(name)) for name in dataset.data_vars}
 
-    def delete_dataset_from_storage(self, uri: str, stored: Mapping[str, StoredBand]) -> None:
+    def delete_dataset_from_storage(
+        self,
+        uri: str,
+        stored: Mapping[str, StoredBand],
+        *,
+        storage_config: Mapping[str, Any] | None = None,
+    ) -> None:
         """docstring inherited"""
         with contextlib.suppress(FileNotFoundError):
             _file_path(uri).unlink()
