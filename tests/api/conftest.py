@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -15,8 +16,10 @@ from odc.geo.geobox import GeoBox
 from terracube import Datacube
 from terracube.api import eo3_document
 from terracube.index.memory import MemoryIndex
+from terracube.storage.testing import MOTO_CREDENTIALS, moto_server
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
     from terracube.model import Dataset, Product
@@ -120,3 +123,31 @@ def cube(tmp_path: Path) -> Cube:
     root = tmp_path / "data"
     root.mkdir()
     return Cube(root)
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint() -> Iterator[str]:
+    """``http://127.0.0.1:PORT`` of a moto S3 server (a child process) for the whole session."""
+    with moto_server() as endpoint:
+        yield endpoint
+
+
+@pytest.fixture
+def s3_bucket(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A new bucket on the moto server, with its credentials in the environment (as on a worker).
+
+    GDAL and terracube's S3 store both read ``AWS_ACCESS_KEY_ID``/``AWS_SECRET_ACCESS_KEY``.
+    """
+    import boto3
+
+    for var in (
+        "TERRACUBE_S3_ENDPOINT", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_SESSION_TOKEN", "AWS_PROFILE",
+        "AWS_S3_ENDPOINT", "AWS_HTTPS", "AWS_VIRTUAL_HOSTING",
+    ):  # fmt: skip
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", MOTO_CREDENTIALS["access_key_id"])
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", MOTO_CREDENTIALS["secret_access_key"])
+    monkeypatch.setenv("AWS_DEFAULT_REGION", MOTO_CREDENTIALS["region"])
+    bucket = f"cube-{uuid.uuid4().hex[:10]}"
+    boto3.client("s3", endpoint_url=moto_endpoint, region_name="us-east-1").create_bucket(Bucket=bucket)
+    return bucket

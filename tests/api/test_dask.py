@@ -14,7 +14,7 @@ import pytest
 from terracube.api._load import ChunkTask, load_chunk
 from terracube.errors import LoadError, QueryError
 
-from .conftest import SIZE, tile_gbox
+from .conftest import PRODUCT, SIZE, tile_gbox
 
 if TYPE_CHECKING:
     from .conftest import Cube
@@ -125,18 +125,37 @@ def test_load_chunk_of_no_sources_is_nodata(cube: Cube) -> None:
     assert np.isnan(load_chunk(empty[0])).all()
 
 
-def test_runs_on_a_local_cluster(cube: Cube) -> None:
+def test_runs_on_a_local_cluster(cube: Cube, moto_endpoint: str, s3_bucket: str) -> None:
     from distributed import Client, LocalCluster
+
+    from terracube import Datacube
 
     _mosaic(cube)
     eager = cube.dc.load("ls")
     lazy = cube.dc.load("ls", dask_chunks={"time": 1, "x": 64, "y": 64})
+    # The same pixels stored through s3aio, on local disk and on S3 (moto over HTTP).
+    doc = {**PRODUCT, "name": "ls_aio", "metadata": {"product": {"name": "ls_aio"}}}
+    cube.index.products.add_document(doc)
+    cube.dc.write(eager, "ls_aio", driver="s3aio", location=str(cube.root / "aio"),
+                  storage_config={"chunks": {"y": 48, "x": 48}})  # fmt: skip
+    on_s3 = Datacube(index=cube.index, storage_options={"s3_endpoint": moto_endpoint})
+    on_s3.write(eager, "ls_aio", driver="s3aio", location=f"s3://{s3_bucket}/aio",
+                storage_config={"chunks": {"y": 48, "x": 48}})  # fmt: skip
+    stored = on_s3.find_datasets(product="ls_aio")
+    local_ds = [d for d in stored if d.uri.startswith("file://")]
+    s3_ds = [d for d in stored if d.uri.startswith(f"s3://{s3_bucket}/")]
+    assert len(local_ds) == len(s3_ds) == 3
+    lazy_local = on_s3.load(datasets=local_ds, dask_chunks={"time": 1, "x": 50, "y": 70})
+    lazy_s3 = on_s3.load(datasets=s3_ds, dask_chunks={"time": 2, "x": 70, "y": 50})
     with (
         LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
         Client(cluster) as client,
     ):
-        result = client.compute(lazy).result()
+        result, from_local, from_s3 = client.compute([lazy, lazy_local, lazy_s3], sync=True)
         workers = client.run(lambda: 1)
     assert len(workers) == 2
     np.testing.assert_array_equal(result.red.values, eager.red.values)
     np.testing.assert_array_equal(result.swir.values, eager.swir.values)
+    for got in (from_local, from_s3):
+        np.testing.assert_array_equal(got.red.values, eager.red.values)
+        np.testing.assert_array_equal(got.swir.values, eager.swir.values)

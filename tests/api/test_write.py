@@ -171,3 +171,82 @@ def test_geographic_grid(dc: Datacube, tmp_path: Path) -> None:
     loaded = dc.load("s2", measurements=["temp"])
     assert loaded.temp.dims == ("time", "latitude", "longitude")
     np.testing.assert_array_equal(loaded.temp.values, data.temp.values)
+
+
+# --- s3aio ---------------------------------------------------------------------------------------
+
+
+def test_s3aio_round_trip_and_document(dc: Datacube, tmp_path: Path) -> None:
+    data = _data()
+    written = dc.write(
+        data, "s2", driver="s3aio", location=str(tmp_path), storage_config={"chunks": {"y": 16}}
+    )
+    (unit,) = tmp_path.iterdir()
+    assert sorted(p.name for p in unit.iterdir()) == ["nbart_red", "temp"]
+    doc = written[1].metadata_doc
+    assert doc["properties"]["odc:file_format"] == "aio"
+    assert written[1].uri == unit.as_uri() + "/"
+    assert doc["measurements"]["temp"] == {"path": "temp", "band": 2, "layer": "temp"}
+    layout = doc["driver_data"]["nbart_red"]
+    assert layout["bucket"] == unit.name and layout["array"] == "nbart_red"
+    assert layout["header"]["shape"] == [2, 40, 50] and layout["header"]["chunks"] == [1, 16, 50]
+    loaded = dc.load("s2", measurements=["red", "temp"])
+    np.testing.assert_array_equal(loaded.red.values, data.red.values)
+    np.testing.assert_array_equal(loaded.temp.values, data.temp.values)
+    # The document alone is enough: a new index with a copy of it reads the same pixels.
+    other = MemoryIndex()
+    other.init_db()
+    other.products.add(dc.index.products.get_by_name("s2"))
+    other.datasets.add(other.datasets.from_doc(doc, uri=written[1].uri))
+    again = Datacube(index=other).load("s2", measurements=["temp"])
+    np.testing.assert_array_equal(again.temp.values[0], data.temp.values[1])
+
+
+def test_s3aio_index_failure_deletes_the_written_objects(
+    dc: Datacube, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("index is down")
+
+    monkeypatch.setattr(dc.index.datasets, "add_batch", boom)
+    with pytest.raises(RuntimeError, match="index is down"):
+        dc.write(_data(), "s2", driver="s3aio", location=str(tmp_path / "out"))
+    assert list((tmp_path / "out").iterdir()) == []
+    monkeypatch.undo()
+    assert dc.find_datasets(product="s2") == []
+
+
+def test_s3aio_write_failure_indexes_nothing(dc: Datacube, tmp_path: Path) -> None:
+    # The first band is stored, the second is refused: the first is removed again.
+    with pytest.raises(StorageError, match="chunk sizes must be positive integers"):
+        dc.write(
+            _data(), "s2", driver="s3aio", location=str(tmp_path),
+            variable_params={"temp": {"chunksizes": [1, 0, 8]}},
+        )  # fmt: skip
+    assert list(tmp_path.iterdir()) == []
+    assert dc.find_datasets(product="s2") == []
+
+
+def test_s3aio_on_s3_all_or_nothing(
+    dc: Datacube, moto_endpoint: str, s3_bucket: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import boto3
+
+    s3 = boto3.client("s3", endpoint_url=moto_endpoint, region_name="us-east-1")
+    cube = Datacube(index=dc.index, storage_options={"s3_endpoint": moto_endpoint})
+    data = _data()
+
+    def boom(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("index is down")
+
+    with monkeypatch.context() as m:
+        m.setattr(dc.index.datasets, "add_batch", boom)
+        with pytest.raises(RuntimeError, match="index is down"):
+            cube.write(data, "s2", driver="s3aio", location=f"s3://{s3_bucket}/cube")
+    assert "Contents" not in s3.list_objects_v2(Bucket=s3_bucket)
+    with pytest.raises(StorageError, match="bucket 'not-there-at-all' .* does not exist"):
+        cube.write(data, "s2", driver="s3aio", location="s3://not-there-at-all/cube")
+    assert dc.find_datasets(product="s2") == []
+    written = cube.write(data, "s2", driver="s3aio", location=f"s3://{s3_bucket}/cube")
+    assert written[0].uri.startswith(f"s3://{s3_bucket}/cube/s2_20210301T100000_")
+    np.testing.assert_array_equal(cube.load("s2").temp.values, data.temp.values)
