@@ -1,9 +1,15 @@
-"""``terracube quickstart``: a working index with a demo product and datasets in a few seconds.
+"""``terracube quickstart``: a working data cube, from nothing, in a few seconds.
+
+On a clean machine (no configuration) it creates the SQLite index, writes a small synthetic
+four-band, four-date product as real Cloud-Optimised GeoTIFFs with their eo3 documents,
+indexes and searches them, loads a region across the dates, derives an NDVI product stored
+through the ``s3aio`` driver on local disk (written and indexed in one call), loads it back,
+and writes a PNG preview and a summary.
 
 The run is a list of steps (:data:`STEPS`), each a function taking the shared
 :class:`Quickstart` state and printing what it did. Every step is idempotent, so running the
-command again adds nothing and still succeeds. To extend the tour (write real pixels, load
-them), add a step function and put it in :data:`STEPS`.
+command again adds nothing and still succeeds. To extend the tour, add a step function and put
+it in :data:`STEPS`.
 """
 
 from __future__ import annotations
@@ -25,9 +31,26 @@ if TYPE_CHECKING:
     from terracube.cfg import Environment
     from terracube.index.abstract import AbstractIndex
 
-__all__ = ["PRODUCT_NAME", "STEPS", "Quickstart", "dataset_docs", "product_doc", "quickstart"]
+__all__ = [
+    "NDVI_PRODUCT",
+    "PRODUCT_NAME",
+    "REGION",
+    "STEPS",
+    "Quickstart",
+    "dataset_docs",
+    "ndvi_product_doc",
+    "pixels",
+    "product_doc",
+    "quickstart",
+]
 
 PRODUCT_NAME: Final = "quickstart_demo"
+
+#: The derived product, stored through the s3aio driver.
+NDVI_PRODUCT: Final = "quickstart_ndvi"
+
+#: The region loaded across dates: (west, south, east, north) in degrees, over both tiles.
+REGION: Final = (149.6, -35.8, 150.4, -35.2)
 
 #: Dataset ids are derived from this namespace, so every run writes the same documents.
 _NAMESPACE: Final = uuid.UUID("6f0c3a52-9d1e-4b8f-a7c4-2e51d0b3c9aa")
@@ -100,6 +123,49 @@ def dataset_docs() -> list[tuple[str, dict[str, Any]]]:
     return out
 
 
+def ndvi_product_doc() -> dict[str, Any]:
+    """The derived product: NDVI of the demo product, float32, stored through s3aio."""
+    return {
+        "name": NDVI_PRODUCT,
+        "description": "NDVI of quickstart_demo, stored as chunked arrays by the s3aio driver",
+        "license": "CC-BY-4.0",
+        "metadata_type": "eo3",
+        "metadata": {"product": {"name": NDVI_PRODUCT}},
+        "measurements": [{"name": "ndvi", "dtype": "float32", "nodata": "NaN", "units": "1"}],
+    }
+
+
+def pixels(bounds: tuple[float, float, float, float], day: int) -> dict[str, Any]:
+    """Synthetic reflectance (x 10000, uint16, never 0 = nodata) of the four bands of one tile.
+
+    A smooth landscape of vegetation and water that depends only on longitude and latitude
+    (so neighbouring tiles join without a seam), greening and browning with the season, with a
+    bank of cloud drifting east from date to date.
+    """
+    import numpy as np
+
+    w, _, _, n = bounds
+    lon = w + (np.arange(_PIXELS) + 0.5) / _PIXELS
+    lat = n - (np.arange(_PIXELS) + 0.5) / _PIXELS
+    x, y = np.meshgrid(lon, lat)
+    veg = 0.55 + 0.25 * np.sin(x * 9.0) * np.cos(y * 7.0) + 0.12 * np.sin(x * 23.0 + y * 17.0)
+    veg = np.clip(veg * (1.0 - 0.12 * day), 0.0, 1.0)
+    water = np.sin(x * 5.0 + 1.0) + np.cos(y * 6.0) > 1.55
+    cloud = np.exp(-(((x - 149.2 - 0.45 * day) / 0.18) ** 2 + ((y + 35.5 + 0.1 * day) / 0.15) ** 2))
+    bands = {
+        "blue": 0.04 + 0.04 * (1 - veg),
+        "green": 0.06 + 0.05 * veg,
+        "red": 0.03 + 0.12 * (1 - veg),
+        "nir": 0.12 + 0.38 * veg,
+    }
+    out = {}
+    for name, refl in bands.items():
+        refl = np.where(water, {"blue": 0.06, "green": 0.05, "red": 0.03, "nir": 0.01}[name], refl)
+        refl = refl * (1 - cloud) + 0.6 * cloud
+        out[name] = np.clip(np.round(refl * 10000), 1, 65535).astype("uint16")
+    return out
+
+
 @dataclass
 class Quickstart:
     """What the steps share: where things are and what was done so far."""
@@ -133,6 +199,39 @@ def step_product(qs: Quickstart) -> None:
     had = products.get_by_name(PRODUCT_NAME) is not None
     products.add(products.from_doc(product_doc(), where="quickstart product"))
     click.echo(f"Product: {PRODUCT_NAME} ({'already there' if had else 'added'})")
+
+
+def step_images(qs: Quickstart) -> None:
+    """Write the demo images as Cloud-Optimised GeoTIFFs, next to their documents (only missing ones)."""
+    import rasterio
+    from affine import Affine
+
+    written = total = 0
+    for rel, doc in dataset_docs():
+        folder = (qs.folder / rel).parent
+        tile = doc["properties"]["odc:region_code"]
+        day = DATES.index(dt.date.fromisoformat(doc["properties"]["datetime"][:10]))
+        bounds = TILES[tile]
+        data: dict[str, Any] | None = None
+        for band, entry in doc["measurements"].items():
+            path = folder / entry["path"]
+            total += 1
+            if path.is_file():
+                continue
+            if data is None:
+                data = pixels(bounds, day)
+                folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.tmp")
+            profile = {
+                "driver": "COG", "width": _PIXELS, "height": _PIXELS, "count": 1, "dtype": "uint16",
+                "crs": "EPSG:4326", "transform": Affine(1 / _PIXELS, 0, bounds[0], 0, -1 / _PIXELS, bounds[3]),
+                "nodata": 0, "compress": "deflate", "blocksize": 256,
+            }  # fmt: skip
+            with rasterio.open(tmp, "w", **profile) as f:
+                f.write(data[band], 1)
+            tmp.replace(path)  # never a half-written image under the real name
+            written += 1
+    click.echo(f"Images: {total} COGs in {qs.folder} ({written} written)")
 
 
 def step_documents(qs: Quickstart) -> None:
@@ -200,8 +299,134 @@ def step_search(qs: Quickstart) -> None:
     )
 
 
+def _datacube(qs: Quickstart) -> Any:
+    from terracube import Datacube
+    from terracube.api.core import storage_options_of
+
+    return Datacube(index=qs.index, storage_options=storage_options_of(qs.env))
+
+
+def _region() -> dict[str, Any]:
+    w, s, e, n = REGION
+    # The two tiles of a date are a minute apart: one pass of the satellite, one solar day.
+    return {"lon": (w, e), "lat": (s, n), "time": ("2020-01", "2020-04"), "group_by": "solar_day"}
+
+
+def step_load(qs: Quickstart) -> None:
+    """Load the region across the dates from the COGs, as an ``xarray.Dataset``."""
+    import time
+
+    t0 = time.perf_counter()
+    ds = _datacube(qs).load(PRODUCT_NAME, **_region())
+    took = time.perf_counter() - t0
+    qs.notes["loaded"] = ds
+    w, s, e, n = REGION
+    click.echo(
+        f"\n$ terracube load {PRODUCT_NAME} --lon {w} {e} --lat {s} {n} --time 2020-01/2020-04 --group-by solar_day --output demo.nc"
+        f"\nLoaded {ds.sizes['time']} dates x {ds.sizes['latitude']} x {ds.sizes['longitude']} pixels x "
+        f"{len(ds.data_vars)} bands ({', '.join(map(str, ds.data_vars))}) from the COGs in {took:.2f} s"
+    )
+
+
+def step_ndvi(qs: Quickstart) -> None:
+    """Derive NDVI from the loaded region; store and index it through s3aio (once)."""
+    import shutil
+
+    import numpy as np
+
+    from terracube.storage.bands import uri_to_path
+
+    ds = qs.notes["loaded"]
+    red, nir = ds.red.astype("float32"), ds.nir.astype("float32")
+    valid = (ds.red != 0) & (ds.nir != 0)
+    ndvi = ((nir - red) / (nir + red)).where(valid).astype("float32")
+    qs.notes["ndvi"] = ndvi
+    products = qs.index.products
+    products.add(products.from_doc(ndvi_product_doc(), where="quickstart product"))
+    ids = [uuid.uuid5(_NAMESPACE, f"{NDVI_PRODUCT}_{np.datetime_as_string(t, 'D')}") for t in ds.time.values]
+    store = qs.folder / "s3aio"
+    indexed = [d for d in (qs.index.datasets.get(i) for i in ids) if d is not None]
+    have = len(indexed)
+    if have == len(ids) and all(d.uri and Path(uri_to_path(d.uri)).is_dir() for d in indexed):
+        click.echo(f"\nNDVI: {NDVI_PRODUCT} already stored through s3aio in {store} ({have} datasets)")
+        return
+    # Data lost, or a run stopped half way: start this part afresh.
+    if indexed:
+        qs.index.datasets.archive([d.id for d in indexed])
+        qs.index.datasets.purge([d.id for d in indexed])
+    shutil.rmtree(store, ignore_errors=True)
+    written = _datacube(qs).write(
+        ndvi.to_dataset(name="ndvi"), NDVI_PRODUCT, driver="s3aio", location=str(store), ids=ids,
+        properties={"odc:product_family": "demo"}, storage_config={"chunks": {"y": 32, "x": 32}},
+    )  # fmt: skip
+    click.echo(
+        f"\nNDVI: {len(written)} datasets of {NDVI_PRODUCT} written through s3aio to {store} and indexed"
+    )
+
+
+def step_preview(qs: Quickstart) -> None:
+    """Load NDVI back from s3aio; write an RGB and NDVI preview PNG of every date."""
+    import numpy as np
+    import rasterio
+    from affine import Affine
+
+    back = _datacube(qs).load(NDVI_PRODUCT, **_region())
+    if not np.array_equal(back.ndvi.values, qs.notes["ndvi"].values, equal_nan=True):
+        from terracube.errors import TerracubeError
+
+        raise TerracubeError("NDVI read back from s3aio differs from what was written")
+    ds = qs.notes["loaded"]
+    rgb = np.stack([ds[b].values for b in ("red", "green", "blue")], axis=1).astype("float32")
+    rgb = np.clip(255 * np.sqrt(rgb / 3000.0), 0, 255)  # a gamma stretch of reflectance 0..0.3
+    green = np.nan_to_num(np.clip(back.ndvi.values, 0, 1)) * 255
+    ndvi_rgb = np.stack([255 - green, np.full_like(green, 200), 255 - green], axis=1)
+    rows = [np.concatenate(list(panel), axis=2) for panel in (rgb, ndvi_rgb)]
+    image = np.concatenate(rows, axis=1).astype("uint8")  # (3, 2 * height, dates * width)
+    path = qs.folder / "preview.png"
+    gbox = ds.odc.geobox
+    with rasterio.open(
+        path, "w", driver="PNG", width=image.shape[2], height=image.shape[1], count=3, dtype="uint8",
+        crs="EPSG:4326", transform=Affine(gbox.resolution.x, 0, REGION[0], 0, gbox.resolution.y, REGION[3]),
+    ) as f:  # fmt: skip
+        f.write(image)
+    qs.notes["preview"] = path
+    qs.notes["ndvi_back"] = back
+
+
+def step_summary(qs: Quickstart) -> None:
+    """Print a summary table: per date, NDVI statistics of the region, and where everything is."""
+    import numpy as np
+
+    back = qs.notes["ndvi_back"]
+    rows = []
+    for i, t in enumerate(back.time.values):
+        v = back.ndvi.values[i]
+        ok = np.isfinite(v)
+        rows.append(
+            {
+                "date": np.datetime_as_string(t, "D"),
+                "mean_ndvi": round(float(v[ok].mean()), 3),
+                "vegetated_%": round(100 * float((v[ok] > 0.4).mean()), 1),
+                "water_or_cloud_%": round(100 * float((v[ok] < 0.1).mean()), 1),
+            }
+        )
+    click.echo(
+        f"\nSummary of {NDVI_PRODUCT} over lon {REGION[0]}..{REGION[2]}, lat {REGION[1]}..{REGION[3]}:"
+    )
+    emit_rows(rows, ["date", "mean_ndvi", "vegetated_%", "water_or_cloud_%"], "table")
+    click.echo(f"Preview: {qs.notes['preview']} (top: true colour, bottom: NDVI; one column per date)")
+    w, s, e, n = REGION
+    click.echo(
+        f"\nNext: terracube load {NDVI_PRODUCT} --lon {w} {e} --lat {s} {n} --time 2020-01/2020-04 "
+        "--output ndvi.tif"
+    )
+
+
 #: The steps, in order. Add new ones here.
-STEPS: list[Callable[[Quickstart], None]] = [step_init, step_product, step_documents, step_index, step_search]
+STEPS: list[Callable[[Quickstart], None]] = [
+    step_init, step_product, step_images, step_documents, step_index, step_search, step_load, step_ndvi,
+    step_preview, step_summary,
+]  # fmt: skip
 
 
 def default_folder(env: Environment) -> Path:
@@ -228,7 +453,7 @@ def default_folder(env: Environment) -> Path:
 )
 @pass_state
 def quickstart(state: CliState, folder: Path | None) -> None:
-    """Set up an index with a demo product and datasets, then search them.
+    """Build a small data cube: COGs and an s3aio product, indexed, searched, loaded, previewed.
 
     Uses the selected environment (--env, $TERRACUBE_DB_URL, ...); with no configuration at all
     that is a SQLite index in your terracube data folder. Safe to run again.
