@@ -101,6 +101,13 @@ def dataset() -> None:
 @_dry_run
 @on_error_option()
 @click.option(
+    "--with-lineage/--ignore-lineage",
+    "with_lineage",
+    default=True,
+    show_default=True,
+    help="Record lineage.source_ids relations, or pretend the documents have no lineage.",
+)
+@click.option(
     "--progress/--no-progress",
     "show_progress",
     default=None,
@@ -115,6 +122,7 @@ def add(
     batch_size: int,
     dry_run: bool,
     on_error: str,
+    with_lineage: bool,
     show_progress: bool | None,
 ) -> None:
     """Add eo3 dataset documents from files, folders (recursively: *.yaml, *.yml, *.json) and globs.
@@ -123,6 +131,12 @@ def add(
     is its file's URI. Bad documents are reported on stderr and skipped (or stop the run with
     --on-error stop). Datasets already in the index with the same document are skipped.
     Exits with status 1 if any failed.
+
+    Lineage is recorded by default, as ODC's dataset add does: each relation in
+    lineage.source_ids, for new datasets and for those already present. A source need not be
+    in the index (it is recorded as external lineage); a relation that would make a cycle, or
+    give a recorded (source, dataset) pair another classifier, fails its document.
+    --ignore-lineage records none.
     """
     index = state.index
     failures = Failures(stop=on_error == "stop")
@@ -134,7 +148,13 @@ def add(
         click.echo("Stopped at the first failure; nothing was added.")
         ctx.exit(1)
     summary = add_dataset_files(
-        index, files, failures=failures, batch_size=batch_size, dry_run=dry_run, show_progress=show_progress
+        index,
+        files,
+        failures=failures,
+        batch_size=batch_size,
+        dry_run=dry_run,
+        show_progress=show_progress,
+        with_lineage=with_lineage,
     )
     click.echo(summary.line())
     if summary.failed:

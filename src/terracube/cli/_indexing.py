@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 from terracube.cli._files import Failures, StopRun, read_file_documents
 from terracube.cli._output import progress
 from terracube.errors import TerracubeError
+from terracube.model.lineage import LineageRelation
 
 if TYPE_CHECKING:
+    import uuid
     from collections.abc import Sequence
     from pathlib import Path
 
@@ -36,6 +38,10 @@ class AddSummary:
     """The run stopped at a failure (``--on-error stop``)."""
     dry_run: bool = False
     """Nothing was written."""
+    relations: int = 0
+    """Lineage relations recorded (or, in a dry run, checked) for the datasets added or present."""
+    external: int = 0
+    """Of those, relations whose source is neither in the index nor in this run (external lineage)."""
 
     def line(self) -> str:
         """One summary line."""
@@ -46,6 +52,12 @@ class AddSummary:
             )
         else:
             text = f"Added {self.added}, skipped {self.skipped} already present, {self.failed} failed."
+        if self.relations:
+            verb = "Checked" if self.dry_run else "Recorded"
+            text += (
+                f" {verb} {self.relations} lineage relation{'s' if self.relations != 1 else ''}"
+                f" ({self.external} with sources outside this index)."
+            )
         return text + (" Stopped at the first failure." if self.stopped else "")
 
 
@@ -53,16 +65,26 @@ class _Batcher:
     """Collects validated datasets and adds them ``batch_size`` at a time."""
 
     def __init__(
-        self, index: AbstractIndex, summary: AddSummary, failures: Failures, batch_size: int, dry_run: bool
+        self,
+        index: AbstractIndex,
+        summary: AddSummary,
+        failures: Failures,
+        batch_size: int,
+        dry_run: bool,
+        with_lineage: bool,
     ) -> None:
         self.index = index
         self.summary = summary
         self.failures = failures
         self.batch_size = batch_size
         self.dry_run = dry_run
+        self.with_lineage = with_lineage and index.supports_lineage
         self.pending: list[tuple[str, Dataset]] = []
+        self.seen: set[uuid.UUID] = set()
+        """Ids of the datasets read in this run: sources among them are not external."""
 
     def put(self, label: str, ds: Dataset) -> None:
+        self.seen.add(ds.id)
         self.pending.append((label, ds))
         if len(self.pending) >= self.batch_size:
             self.flush()
@@ -71,28 +93,64 @@ class _Batcher:
         batch, self.pending = self.pending, []
         if not batch:
             return
-        datasets = self.index.datasets
         if self.dry_run:
-            present = datasets.bulk_has([ds.id for _, ds in batch])
-            n = sum(present)
-            self.summary.skipped += n
-            self.summary.added += len(batch) - n
+            try:
+                self._check([ds for _, ds in batch])
+            except TerracubeError:
+                for label, ds in batch:
+                    try:
+                        self._check([ds])
+                    except TerracubeError as e:
+                        self.failures.report(label, e)
             return
         try:
-            status = datasets.add_batch([ds for _, ds in batch], batch_size=self.batch_size)
+            self._add([ds for _, ds in batch])
         except TerracubeError:
             # The batch was all or nothing: add one by one to find and report the bad ones.
             for label, ds in batch:
                 try:
-                    one = datasets.add_batch([ds])
+                    self._add([ds])
                 except TerracubeError as e:
                     self.failures.report(label, e)
-                    continue
-                self.summary.added += one.completed
-                self.summary.skipped += one.skipped
-            return
+
+    def _check(self, batch: list[Dataset]) -> None:
+        """Dry run: check lineage, count what would be added; count only if all pass."""
+        relations, external = self._lineage(batch, validate_only=True)
+        present = sum(self.index.datasets.bulk_has([ds.id for ds in batch]))
+        self.summary.skipped += present
+        self.summary.added += len(batch) - present
+        self.summary.relations += relations
+        self.summary.external += external
+
+    def _add(self, batch: list[Dataset]) -> None:
+        """Add datasets and record their lineage, all in one transaction; count only if it lands."""
+        with self.index.transaction():
+            status = self.index.datasets.add_batch(batch, batch_size=self.batch_size, with_lineage=False)
+            relations, external = self._lineage(batch, validate_only=False)
         self.summary.added += status.completed
         self.summary.skipped += status.skipped
+        self.summary.relations += relations
+        self.summary.external += external
+
+    def _lineage(self, batch: list[Dataset], *, validate_only: bool) -> tuple[int, int]:
+        """Record (or check) the ``lineage.source_ids`` relations of ``batch``.
+
+        Datasets already in the index get their relations too, so adding again with lineage
+        fills in what an earlier run without it left out. Sources in the index or in this run
+        are checked by the lineage resource (no cycles, one classifier per pair); the others
+        are recorded as external lineage. Returns (relations, external ones).
+        """
+        if not self.with_lineage:
+            return 0, 0
+        rels = [LineageRelation(c, s, ds.id) for ds in batch for c, s in ds.sources]
+        if not rels:
+            return 0, 0
+        self.index.lineage.merge(rels, validate_only=validate_only)
+        outside = list({r.source_id for r in rels} - self.seen)
+        absent = {
+            s for s, here in zip(outside, self.index.datasets.bulk_has(outside), strict=True) if not here
+        }
+        return len(rels), sum(r.source_id in absent for r in rels)
 
 
 def add_dataset_files(
@@ -103,6 +161,7 @@ def add_dataset_files(
     batch_size: int = 1000,
     dry_run: bool = False,
     show_progress: bool | None = None,
+    with_lineage: bool = True,
 ) -> AddSummary:
     """Validate every dataset document in ``files`` and add the valid ones to ``index``.
 
@@ -116,9 +175,12 @@ def add_dataset_files(
         Datasets per ``add_batch`` call (each call is one transaction).
     show_progress
         See :func:`terracube.cli._output.progress`.
+    with_lineage
+        Record each document's ``lineage.source_ids`` (sources need not be in the index;
+        cycles and conflicting classifiers fail the document). False ignores lineage.
     """
     summary = AddSummary(dry_run=dry_run)
-    batcher = _Batcher(index, summary, failures, max(1, batch_size), dry_run)
+    batcher = _Batcher(index, summary, failures, max(1, batch_size), dry_run, with_lineage)
     datasets = index.datasets
     with progress(len(files), "Indexing" if not dry_run else "Checking", show=show_progress) as bar:
         try:
