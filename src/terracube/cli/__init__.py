@@ -1,7 +1,8 @@
 """The ``terracube`` command line (click): manage an index, add and search datasets, try it out.
 
 ``terracube [--env NAME] [--config PATH] COMMAND ...`` with the command groups ``system``,
-``metadata``, ``product`` and ``dataset``, and ``quickstart``. See ``docs/cli.md``.
+``metadata``, ``product`` and ``dataset``, ``load`` and ``quickstart``. See ``docs/cli.md``
+and ``docs/load.md``.
 
 This is the only part of terracube that writes to the screen: results go to stdout in the
 format asked for (``--format table|json|yaml|csv``); messages, errors and progress bars go to
@@ -23,6 +24,7 @@ import click
 
 from terracube.cli._context import CliState
 from terracube.cli._dataset import dataset
+from terracube.cli._load import load
 from terracube.cli._metadata import metadata
 from terracube.cli._product import product
 from terracube.cli._quickstart import quickstart
@@ -85,6 +87,7 @@ cli.add_command(metadata)
 cli.add_command(product)
 cli.add_command(dataset)
 cli.add_command(quickstart)
+cli.add_command(load)
 
 
 def main(argv: list[str] | None = None) -> None:
