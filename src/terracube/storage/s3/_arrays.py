@@ -32,7 +32,7 @@ def byte_view(array: np.ndarray) -> memoryview:
     """A flat writable-or-not byte view of a C-contiguous array (any dtype, datetime too)."""
     if not array.flags.c_contiguous:
         raise StorageRequestError("internal: byte view of a non-contiguous array")
-    return memoryview(array.reshape(-1).view(np.uint8))
+    return array.reshape(-1).view(np.uint8).data
 
 
 def prepare_out(out: np.ndarray | None, shape: tuple[int, ...], dtype: np.dtype[Any]) -> np.ndarray:
@@ -207,9 +207,9 @@ def run_reads(
             fetch_into, [(io, bucket, key, t, plan, dtype, rows) for t in tasks], names=names, what=what
         )
         return
-    datas = runner.run(fetch_bytes, [(io, bucket, key, t) for t in tasks], names=names, what=what)
-    for task, data in zip(tasks, datas, strict=True):
-        place(task, data, plan, dtype, rows)
+    pieces = runner.run(fetch_bytes, [(io, bucket, key, t) for t in tasks], names=names, what=what)
+    for task, piece in zip(tasks, pieces, strict=True):
+        place(task, piece, plan, dtype, rows)
 
 
 def read_selection(
@@ -231,13 +231,18 @@ def read_selection(
     if any(s.count == 0 for s in sel):
         return
     if not codec.is_raw:
+        data = io.backend.get(bucket, key)
+        what = f"object {bucket}/{key}"
+        if target.flags.c_contiguous and all(s.is_full(n) for s, n in zip(sel, shape, strict=True)):
+            codec.decode_into(data, byte_view(target), what=what)
+            return
         whole = np.empty(shape, dtype)
-        codec.decode_into(io.backend.get(bucket, key), byte_view(whole), what=f"object {bucket}/{key}")
+        codec.decode_into(data, byte_view(whole), what=what)
         target[...] = whole[tuple(s.as_slice() for s in sel)]
         return
-    plan = plan_runs(shape, sel)
-    whole = plan.n_runs == 1 and plan.template is None and plan.run_len == math.prod(shape)
-    if whole and target.flags.c_contiguous and not parallel:
+    plan = plan_runs(shape, sel, max_gap=max_gap // dtype.itemsize)
+    everything = plan.n_runs == 1 and plan.template is None and plan.run_len == math.prod(shape)
+    if everything and target.flags.c_contiguous and (not parallel or target.nbytes <= (part_size or 0)):
         # the whole object into a contiguous target: one request, its size checked
         io.backend.read_into(bucket, key, byte_view(target))
         return

@@ -36,6 +36,11 @@ def _label_kind(dtype: np.dtype[Any]) -> str:
     raise StorageRequestError(f"unsupported coordinate dtype {dtype}: use numbers, datetime64 or strings")
 
 
+def _show(value: Any) -> str:
+    """A label for a message: ``30`` or ``2020-01-01T00:00:00``, not ``np.int64(30)``."""
+    return str(value) if isinstance(value, np.generic) else repr(value)
+
+
 def _to_json_values(values: np.ndarray) -> list[Any]:
     if values.dtype.kind == "M":
         return [int(v) for v in values.view(np.int64)]
@@ -72,7 +77,12 @@ class Coordinate:
 
     @classmethod
     def from_values(cls, dim: str, values: Any) -> Coordinate:
-        """Describe `values`: regular when they are exactly ``values[0] + i * step``."""
+        """Describe `values`: regular when they are ``values[0] + i * step``.
+
+        Integers and datetimes must match exactly; floats within a billionth of a step (or a
+        few units in the last place), so grids computed as ``start + i * resolution`` count
+        as regular.
+        """
         arr = np.asarray(values)
         if arr.ndim != 1:
             raise StorageRequestError(f"coordinate {dim!r} must be 1-d, got shape {arr.shape}")
@@ -82,10 +92,16 @@ class Coordinate:
             arr = arr.astype("datetime64[ns]")
         _label_kind(arr.dtype)
         n = len(arr)
-        if n >= 2 and arr.dtype.kind in "iufM":
+        if n >= 2 and arr.dtype.kind in "iuM":
             step = arr[1] - arr[0]
-            rebuilt = arr[0] + np.arange(n) * step
-            if step != 0 and np.array_equal(rebuilt, arr):
+            if step != 0 and np.array_equal(arr[0] + np.arange(n) * step, arr):
+                return cls(dim, n, arr.dtype.str, arr[0], step)
+        elif n >= 2 and arr.dtype.kind == "f" and np.isfinite(arr).all():
+            # start + i * step computed in floating point is off by a rounding error or two:
+            # within a billionth of a step (or a few units in the last place) it is the same grid
+            step = (arr[-1] - arr[0]) / (n - 1)
+            tolerance = max(abs(step) * 1e-9, 8 * float(np.spacing(np.abs(arr).max())))
+            if step != 0 and np.abs(arr[0] + np.arange(n) * step - arr).max() <= tolerance:
                 return cls(dim, n, arr.dtype.str, arr[0], step)
         return cls(dim, n, arr.dtype.str, values=arr.copy())
 
@@ -131,7 +147,7 @@ class Coordinate:
             if position != int(position) or not 0 <= position < self.size:
                 raise StorageRequestError(
                     f"{value!r} is not a label of coordinate {self.dim!r} "
-                    f"(start {self.start!r}, step {self.step!r}, {self.size} labels)"
+                    f"(start {_show(self.start)}, step {_show(self.step)}, {self.size} labels)"
                 )
             return int(position)
         label = self._as_label(value)
@@ -196,7 +212,7 @@ class Coordinate:
         if dt.kind == "M":
             unit = np.datetime_data(dt)[0]
             start = np.int64(doc["start"]).view(dt)
-            step = np.timedelta64(int(doc["step"]), unit)
+            step = np.int64(doc["step"]).astype(f"m8[{unit}]")
         else:
             start, step = dt.type(doc["start"]), dt.type(doc["step"])
         return cls(doc["dim"], int(doc["size"]), dt.str, start, step)

@@ -238,7 +238,8 @@ class LocalBackend:
             size = os.fstat(f.fileno()).st_size
             if size != out.nbytes:
                 raise StorageError(
-                    f"object {key!r} in bucket {bucket!r} holds {size} bytes, {out.nbytes} were expected"
+                    f"object {bucket}/{key} holds {size} bytes but {out.nbytes} were expected at {self.location}; "
+                    "check its shape, dtype and codec"
                 )
             _read_exact(f, 0, out)
 

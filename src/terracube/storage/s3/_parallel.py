@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import Executor, ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -58,7 +58,7 @@ class Runner:
 
     def _threads(self) -> Executor:
         if self._executor is not None:
-            return self._executor  # type: ignore[no-any-return]
+            return self._executor
         with self._lock:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(self._max_workers, thread_name_prefix="terracube-s3")
@@ -103,7 +103,7 @@ class Runner:
             try:
                 return [fn(*args[0])]
             except Exception as exc:
-                return _raise_group(what, [(names[0], exc)], 1)
+                _raise_group(what, [(names[0], exc)], 1)
         if is_dask_client(self._executor):
             client = self._executor
             futures_or_results = [
@@ -137,7 +137,7 @@ def _slug(name: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name)[-80:]
 
 
-def _raise_group(what: str, failures: list[tuple[str, BaseException]], total: int) -> Any:
+def _raise_group(what: str, failures: list[tuple[str, BaseException]], total: int) -> NoReturn:
     errors = []
     for name, exc in failures:
         if isinstance(exc, Exception):

@@ -215,12 +215,11 @@ class S3Backend:
         store = self.bucket_store(bucket)
         for lo in range(0, len(keys), 1000):
             batch = list(keys[lo : lo + 1000])
-            self._call(
-                "delete",
-                bucket,
-                batch[0] if len(batch) == 1 else None,
-                lambda b=batch: obstore.delete(store, b),
-            )  # type: ignore[misc]
+
+            def delete(batch: list[str] = batch) -> None:
+                obstore.delete(store, batch)
+
+            self._call("delete", bucket, batch[0] if len(batch) == 1 else None, delete)
 
     def get(self, bucket: str, key: str) -> memoryview:
         import obstore
@@ -288,7 +287,8 @@ class S3Backend:
         data = self.get(bucket, key)
         if data.nbytes != out.nbytes:
             raise StorageError(
-                f"object {key!r} in bucket {bucket!r} holds {data.nbytes} bytes, {out.nbytes} were expected"
+                f"object {bucket}/{key} holds {data.nbytes} bytes but {out.nbytes} were expected at {self.location}; "
+                "check its shape, dtype and codec"
             )
         out[:] = data
 

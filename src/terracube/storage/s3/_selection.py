@@ -121,6 +121,8 @@ def result_view(out: np.ndarray, sel: Sequence[AxisSelection]) -> np.ndarray:
     Writing the increasing-order data into this view fills `out` as numpy indexing would.
     """
     full = out.reshape(tuple(s.count for s in sel))
+    if not sel:
+        return full  # indexing a 0-d array with () would give a scalar, not a view
     return full[tuple(slice(None, None, -1) if s.flip else slice(None) for s in sel)]
 
 
@@ -153,8 +155,20 @@ class RunPlan:
         return len(self.offsets)
 
 
-def plan_runs(shape: Sequence[int], sel: Sequence[AxisSelection]) -> RunPlan:
-    """Plan the runs of `sel` in a C-order array of `shape` (see :class:`RunPlan`)."""
+def plan_runs(shape: Sequence[int], sel: Sequence[AxisSelection], *, max_gap: int | None = None) -> RunPlan:
+    """Plan the runs of `sel` in a C-order array of `shape` (see :class:`RunPlan`).
+
+    Parameters
+    ----------
+    shape
+        The stored array's shape.
+    sel
+        The normalised selection.
+    max_gap
+        Largest hole, in elements, worth reading through inside one run (None: any). A
+        strided innermost selected axis whose holes are larger gets one run per index, so
+        only the elements it needs are fetched.
+    """
     counts = [s.count for s in sel]
     if 0 in counts:
         return RunPlan(np.zeros(0, np.int64), 0, 0, None)
@@ -168,18 +182,24 @@ def plan_runs(shape: Sequence[int], sel: Sequence[AxisSelection]) -> RunPlan:
         return RunPlan(np.zeros(1, np.int64), size, size, None)
     trailing = strides[r]
     s_r = sel[r]
-    run_len = s_r.count * trailing
+    outer = r
+    base = s_r.start * strides[r]
+    template = None
     if s_r.step == 1 or s_r.count == 1:
-        template = None
-        span = run_len
+        run_len = span = s_r.count * trailing
+    elif max_gap is not None and (s_r.step - 1) * trailing > max_gap:
+        # holes too wide to read through: axis r becomes an outer axis, one run per index
+        run_len = span = trailing
+        outer, base = r + 1, 0
     else:
+        run_len = s_r.count * trailing
         template = (
             (np.arange(s_r.count, dtype=np.int64) * (s_r.step * trailing))[:, None]
             + np.arange(trailing, dtype=np.int64)[None, :]
         ).ravel()
         span = (s_r.count - 1) * s_r.step * trailing + trailing
-    offsets = np.array(s_r.start * strides[r], dtype=np.int64)
-    for a in range(r):
+    offsets = np.array(base, dtype=np.int64)
+    for a in range(outer):
         idx = sel[a].start + np.arange(sel[a].count, dtype=np.int64) * sel[a].step
         offsets = np.add.outer(offsets, idx * strides[a]) if a else idx * strides[a] + offsets
     return RunPlan(np.atleast_1d(offsets).ravel(), run_len, span, template)

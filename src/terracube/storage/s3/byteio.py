@@ -453,7 +453,7 @@ class S3IO:
         names = [f"{key}[{r.start}:{r.stop}]" for r in ranges]
         what = f"ranged read of {bucket}/{key}"
         if self._runner.shares_memory:
-            args = [(self, bucket, key, r, memoryview(out[r.start - start : r.stop - start])) for r in ranges]
+            args = [(self, bucket, key, r, out[r.start - start : r.stop - start].data) for r in ranges]
             self._runner.run(_get_range_into, args, names=names, what=what)
         else:
             pieces = self._runner.run(

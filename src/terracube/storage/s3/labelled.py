@@ -336,7 +336,7 @@ class S3LIO:
         array = np.asarray(array)
         chosen = codec_from_spec(codec) if codec is not None else self._codec
         for index, key in zip(indices, keys, strict=True):
-            _write_piece(self._s3io, bucket, check_key(key), array[index], chosen)
+            _write_piece(self._s3io, bucket, check_key(key), _region(array, index), chosen)
 
     def shard_array_to_s3_mp(
         self,
@@ -365,7 +365,7 @@ class S3LIO:
                 self._s3io,
                 bucket,
                 check_key(key),
-                np.ascontiguousarray(array[index]) if remote else array[index],
+                np.ascontiguousarray(_region(array, index)) if remote else _region(array, index),
                 chosen,
             )
             for index, key in zip(indices, keys, strict=True)
@@ -553,7 +553,7 @@ class S3LIO:
         what = f"read of array {header.name!r} in bucket {bucket!r}"
         fill = missing == "fill"
         if not parallel or io.runner.shares_memory:
-            args = [(io, bucket, header, r, target[r.dest], self._merge_gap, fill) for r in reads]
+            args = [(io, bucket, header, r, _at(target, r.dest), self._merge_gap, fill) for r in reads]
             if parallel:
                 io.runner.run(_read_chunk_into, args, names=names, what=what)
             else:
@@ -566,8 +566,21 @@ class S3LIO:
                 what=what,
             )
             for r, piece in zip(reads, pieces, strict=True):
-                target[r.dest] = piece
+                _at(target, r.dest)[...] = piece
         return result
+
+
+def _at(target: np.ndarray, dest: tuple[slice, ...]) -> np.ndarray:
+    """The view ``target[dest]`` (a view even for a 0-d target, where ``t[()]`` is a scalar)."""
+    index: Any = (*dest, ...)
+    view: np.ndarray = target[index]
+    return view
+
+
+def _region(array: np.ndarray, index: Any) -> np.ndarray:
+    """``array[index]`` as an array, even for a 0-d array (where ``a[()]`` gives a scalar)."""
+    region: np.ndarray = array[(*index, ...)] if isinstance(index, tuple) else array[index, ...]
+    return region
 
 
 def _json_scalar(value: Any) -> Any:

@@ -43,6 +43,8 @@ class RequestRecord:
     """Status sent back to the client; None when the connection was dropped."""
     fault: FaultKind | None
     """The fault applied to this request, if any."""
+    range: str | None = None
+    """The request's ``Range`` header (``bytes=0-99``), if it had one."""
 
 
 @dataclass(slots=True)
@@ -148,7 +150,7 @@ class FaultProxy:
         if self._server is None:
             raise RuntimeError("the proxy is not running; call start() first")
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     # --- faults and records -----------------------------------------------------------------------
 
@@ -236,6 +238,7 @@ def _make_handler(proxy: FaultProxy) -> type[BaseHTTPRequestHandler]:
             method = self.command
             target = self.path
             path, _, query = target.partition("?")
+            byte_range = self.headers.get("Range")
             body = self._read_body()
             fault = proxy._take_fault(method, target)
             kind = fault.kind if fault else None
@@ -247,16 +250,16 @@ def _make_handler(proxy: FaultProxy) -> type[BaseHTTPRequestHandler]:
                     f'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>{code}</Code>'
                     f"<Message>injected by FaultProxy</Message></Error>"
                 ).encode()
+                proxy._record(RequestRecord(method, path, query, fault.status, kind, byte_range))
                 self.send_response(fault.status)
                 self.send_header("Content-Type", "application/xml")
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
-                proxy._record(RequestRecord(method, path, query, fault.status, kind))
                 if method != "HEAD":
                     self.wfile.write(payload)
                 return
             if kind == "drop":
-                proxy._record(RequestRecord(method, path, query, None, kind))
+                proxy._record(RequestRecord(method, path, query, None, kind, byte_range))
                 self._drop()
                 return
             conn = http.client.HTTPConnection(*proxy._upstream, timeout=60)
@@ -272,9 +275,12 @@ def _make_handler(proxy: FaultProxy) -> type[BaseHTTPRequestHandler]:
             finally:
                 conn.close()
             if kind == "drop_after":
-                proxy._record(RequestRecord(method, path, query, None, kind))
+                proxy._record(RequestRecord(method, path, query, None, kind, byte_range))
                 self._drop()
                 return
+            truncated = kind == "truncate" and method != "HEAD"
+            # record before answering: a client may act on the headers alone (an empty body)
+            proxy._record(RequestRecord(method, path, query, None if truncated else status, kind, byte_range))
             self.send_response_only(status)
             has_length = False
             for key, value in out_headers:
@@ -284,17 +290,14 @@ def _make_handler(proxy: FaultProxy) -> type[BaseHTTPRequestHandler]:
             if not has_length:
                 self.send_header("Content-Length", str(len(data)))
             self.end_headers()
-            if method != "HEAD":
-                if kind == "truncate":
-                    proxy._record(RequestRecord(method, path, query, None, kind))
-                    self.wfile.write(data[: len(data) // 2])
-                    self.wfile.flush()
-                    self._drop()
-                    return
-                proxy._record(RequestRecord(method, path, query, status, kind))
-                self.wfile.write(data)
-            else:
-                proxy._record(RequestRecord(method, path, query, status, kind))
+            if method == "HEAD":
+                return
+            if truncated:
+                self.wfile.write(data[: len(data) // 2])
+                self.wfile.flush()
+                self._drop()
+                return
+            self.wfile.write(data)
 
         do_GET = do_PUT = do_POST = do_DELETE = do_HEAD = _handle
 
