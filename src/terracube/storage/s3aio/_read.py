@@ -42,10 +42,9 @@ def _header(band: BandInfo) -> tuple[str, str, ArrayHeader]:
 
 
 def _describe_failure(exc: BaseException) -> str:
+    # A failed parallel read names every failing chunk; its first cause tells why.
     if isinstance(exc, BaseExceptionGroup):
-        inner = "; ".join(_describe_failure(e) for e in exc.exceptions[:3])
-        more = f" (and {len(exc.exceptions) - 3} more)" if len(exc.exceptions) > 3 else ""
-        return f"{exc.message}: {inner}{more}"
+        return f"{exc.message} (first: {_describe_failure(exc.exceptions[0])})"
     return f"{type(exc).__name__}: {exc}"
 
 
