@@ -12,7 +12,7 @@ import pytest
 
 DOCS = Path(__file__).parent.parent / "docs"
 # Pages whose examples need nothing but a temporary directory.
-RUNNABLE = ["index.md"]
+RUNNABLE = ["index.md", "storage.md", "../README.md"]
 
 
 @pytest.mark.parametrize("page", RUNNABLE)
