@@ -55,7 +55,7 @@ def test_reads_are_retried(
     assert_same(lio.get_data_unlabeled_mp(bucket, "a", (), header=header), array)
     attempts = [r for r in proxy.records if r.path.endswith("/a/c/1.0")]
     assert [r.fault for r in attempts] == [fault["kind"], fault["kind"], None]
-    assert attempts[-1].status == 206  # a whole chunk is read as a range: its size is checked
+    assert attempts[-1].status in (200, 206)  # a whole chunk, or the rest of one cut short
 
 
 @pytest.mark.parametrize("fault", TRANSIENT)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from terracube.errors import StorageRequestError
+from terracube.errors import StorageError, StorageRequestError
 from terracube.storage.s3._ranges import ByteRange
 from terracube.storage.s3._selection import AxisSelection, RunPlan, gather, plan_runs
 
@@ -212,6 +212,26 @@ def run_reads(
         place(task, piece, plan, dtype, rows)
 
 
+def _copy_selection(
+    data: memoryview,
+    shape: tuple[int, ...],
+    dtype: np.dtype[Any],
+    sel: Sequence[AxisSelection],
+    target: np.ndarray,
+    *,
+    what: str,
+) -> None:
+    """Copy `sel` of a whole object's bytes `data` into `target`, checking the object's size."""
+    nbytes = math.prod(shape) * dtype.itemsize
+    if data.nbytes != nbytes:
+        raise StorageError(
+            f"{what} holds {data.nbytes} bytes but {nbytes} were expected; check its shape, dtype and codec"
+        )
+    source = np.frombuffer(data, dtype=dtype).reshape(shape)
+    target[...] = source[tuple(s.as_slice() for s in sel)]
+    del source  # let a memory-mapped `data` be released
+
+
 def read_selection(
     io: S3IO,
     bucket: str,
@@ -240,11 +260,29 @@ def read_selection(
         codec.decode_into(data, byte_view(whole), what=what)
         target[...] = whole[tuple(s.as_slice() for s in sel)]
         return
+    mapped = getattr(io.backend, "mapped", None)
+    if mapped is not None and not parallel and not bbox:
+        # local disk: one copy straight from the page cache, touching only the pages needed
+        with mapped(bucket, key) as view:
+            _copy_selection(
+                view, shape, dtype, sel, target, what=f"object {bucket}/{key} at {io.backend.location}"
+            )
+        return
     plan = plan_runs(shape, sel, max_gap=max_gap // dtype.itemsize)
     everything = plan.n_runs == 1 and plan.template is None and plan.run_len == math.prod(shape)
-    if everything and target.flags.c_contiguous and (not parallel or target.nbytes <= (part_size or 0)):
-        # the whole object into a contiguous target: one request, its size checked
-        io.backend.read_into(bucket, key, byte_view(target))
+    if everything and (not parallel or target.nbytes <= (part_size or 0)):
+        # the whole object: one request, its size checked, one copy into the target
+        if target.flags.c_contiguous:
+            io.backend.read_into(bucket, key, byte_view(target))
+        else:
+            _copy_selection(
+                io.backend.get(bucket, key),
+                shape,
+                dtype,
+                sel,
+                target,
+                what=f"object {bucket}/{key} at {io.backend.location}",
+            )
         return
     dest = ArrayTarget.make(target, plan)
     tasks = plan_reads(

@@ -8,6 +8,7 @@ into the caller's buffer.
 from __future__ import annotations
 
 import contextlib
+import mmap
 import os
 import uuid
 from datetime import UTC, datetime
@@ -19,7 +20,7 @@ from terracube.storage.s3._backend import TMP_PREFIX, ObjectInfo, Part, Upload
 from terracube.storage.s3._errors import storage_error
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from terracube.storage.s3._ranges import ByteRange
     from terracube.storage.s3.config import S3Config
@@ -242,6 +243,23 @@ class LocalBackend:
                     "check its shape, dtype and codec"
                 )
             _read_exact(f, 0, out)
+
+    @contextlib.contextmanager
+    def mapped(self, bucket: str, key: str) -> Iterator[memoryview]:
+        """The whole object as a read-only memory map, for copies straight out of the page cache.
+
+        Release every buffer made from the view before the block ends.
+        """
+        with self._open(bucket, key, "get") as f:
+            if os.fstat(f.fileno()).st_size == 0:
+                yield memoryview(b"")
+                return
+            mapping = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        try:
+            with memoryview(mapping) as view:
+                yield view
+        finally:
+            mapping.close()
 
     # --- multipart uploads ----------------------------------------------------------------------
 
