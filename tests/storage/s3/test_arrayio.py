@@ -147,7 +147,9 @@ class ArrayIOTests:
             aio.get_array(bucket, "s", (4, 8), "<f4")
         with pytest.raises(StorageError, match=r"/s.*(holds|decompresses to) 64 bytes.* 32 were expected"):
             aio.get_array(bucket, "s", (2, 4), "<f4")
-        with pytest.raises(StorageError, match=r"\[24, 124\) of .*/s runs past the end|(holds|decompresses to) 64 bytes"):
+        with pytest.raises(
+            StorageError, match=r"\[24, 124\) of .*/s runs past the end|(holds|decompresses to) 64 bytes"
+        ):
             aio.get_slice(bucket, "s", (slice(0, 4), 6), (4, 8), "<f4")
 
     def test_missing_object(self, store: S3IO, bucket: str) -> None:
