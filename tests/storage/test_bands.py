@@ -5,6 +5,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from terracube.api import eo3_document
 from terracube.errors import LoadError
@@ -114,3 +116,23 @@ def test_window_helpers() -> None:
         check_window(((0, 6), (0, 1)), (5, 6), "band 'x'")
     assert nearest_indices(0, 8, 4).tolist() == [1, 3, 5, 7]
     assert nearest_indices(10, 13, 3).tolist() == [10, 11, 12]
+
+
+_SEGMENT = st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,8}", fullmatch=True)
+
+
+@given(
+    base=st.sampled_from(
+        ["file:///data/ls8/x/metadata.yaml", "https://example.org/a/b/doc.json", "file:///unit/"]
+    ),
+    folders=st.lists(_SEGMENT | st.just(".."), max_size=3),
+    name=_SEGMENT,
+)
+def test_relative_paths_resolve_as_urljoin_does(base: str, folders: list[str], name: str) -> None:
+    from urllib.parse import urljoin
+
+    path = "/".join([*folders, name])
+    expected = urljoin(base, path)
+    if "/.." in expected.split("://", 1)[1]:  # urljoin keeps a '..' that climbs above the root
+        return
+    assert resolve_uri(base, path) == expected

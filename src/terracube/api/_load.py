@@ -80,10 +80,33 @@ def _fuse_first_valid(dest: np.ndarray[Any, Any], src: np.ndarray[Any, Any], nod
         np.copyto(dest, src, where=dest == nodata)
 
 
+def _fill_outside(dst: np.ndarray[Any, Any], roi: Any, nodata: Any) -> None:
+    """Set every pixel of ``dst`` outside the 2-D slice ``roi`` (None: all) to ``nodata``."""
+    if roi is None:
+        dst.fill(nodata)
+        return
+    ys, xs = roi
+    y0, y1 = ys.start or 0, dst.shape[0] if ys.stop is None else ys.stop
+    x0, x1 = xs.start or 0, dst.shape[1] if xs.stop is None else xs.stop
+    dst[:y0].fill(nodata)
+    dst[y1:].fill(nodata)
+    dst[y0:y1, :x0].fill(nodata)
+    dst[y0:y1, x1:].fill(nodata)
+
+
 def read_sources(
-    dst: np.ndarray[Any, Any], dst_gbox: GeoBox, sources: Sequence[DataSource], plan: BandPlan
+    dst: np.ndarray[Any, Any],
+    dst_gbox: GeoBox,
+    sources: Sequence[DataSource],
+    plan: BandPlan,
+    *,
+    filled: bool = True,
 ) -> None:
-    """Fill ``dst`` (2-D, already full of nodata, on ``dst_gbox``) from ``sources`` in order.
+    """Fill ``dst`` (2-D, on ``dst_gbox``) from ``sources`` in order.
+
+    ``dst`` is full of nodata already, or, with ``filled=False``, uninitialised: then only the
+    pixels no source reaches are set to nodata (a source covering the whole output costs no
+    fill at all).
 
     Raises
     ------
@@ -93,10 +116,16 @@ def read_sources(
     import numpy as np
 
     if not sources:
+        if not filled:
+            dst.fill(plan.nodata)
         return
     if len(sources) == 1:
-        _read_one(sources[0], dst, dst_gbox, plan)
+        roi = _read_one(sources[0], dst, dst_gbox, plan)
+        if not filled:
+            _fill_outside(dst, roi, plan.nodata)
         return
+    if not filled:
+        dst.fill(plan.nodata)
     buf: np.ndarray[Any, Any] | None = None
     first = plan.fuse_func is None
     for src in sources:
@@ -271,9 +300,9 @@ def load_chunk(task: ChunkTask) -> np.ndarray[Any, Any]:
     """Produce one ``(time, y, x)`` chunk: nodata, then every step's sources read and fused."""
     import numpy as np
 
-    out = np.full((len(task.steps), *task.gbox.shape), task.plan.nodata, dtype=task.plan.dtype)
+    out = np.empty((len(task.steps), *task.gbox.shape), dtype=task.plan.dtype)
     for i, sources in enumerate(task.steps):
-        read_sources(out[i], task.gbox, sources, task.plan)
+        read_sources(out[i], task.gbox, sources, task.plan, filled=False)
     return out
 
 

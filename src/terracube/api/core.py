@@ -376,22 +376,25 @@ class Datacube:
         from terracube.api._load import read_sources
 
         arrays = {}
-        jobs = []
+        jobs: list[tuple[Any, list[DataSource], BandPlan]] = []
         for name, plan in plans.items():
             nt = len(steps[name])
-            arrays[name] = arr = np.full((nt, *gbox.shape), plan.nodata, dtype=plan.dtype)
+            # Uninitialised: each job sets to nodata only what its sources leave out, in parallel.
+            arrays[name] = arr = np.empty((nt, *gbox.shape), dtype=plan.dtype)
             for t, srcs in enumerate(steps[name]):
                 jobs.append((arr[t], [s for s, _ in srcs], plan))
         total = len(jobs)
         workers = max(1, min(total, os.cpu_count() or 1))
         if workers == 1:
             for done, (dst, srcs, plan) in enumerate(jobs, 1):
-                read_sources(dst, gbox, srcs, plan)
+                read_sources(dst, gbox, srcs, plan, filled=False)
                 if progress_cbk is not None:
                     progress_cbk(done, total)
             return arrays
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="terracube-load") as ex:
-            futures = [ex.submit(read_sources, dst, gbox, srcs, plan) for dst, srcs, plan in jobs]
+            futures = [
+                ex.submit(read_sources, dst, gbox, srcs, plan, filled=False) for dst, srcs, plan in jobs
+            ]
             try:
                 for done, fut in enumerate(as_completed(futures), 1):
                     fut.result()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import posixpath
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import (
@@ -81,6 +82,9 @@ _SUFFIX_FORMATS: dict[str, str] = {
 
 # --- URIs ----------------------------------------------------------------------------------------
 
+#: A path segment that needs normalising (``.``, ``..``, empty).
+_DOTS = re.compile(r"(^|/)\.{1,2}(/|$)|//")
+
 
 def uri_scheme(uri: str) -> str:
     """The scheme of a URI, ``"file"`` for a plain path (a Windows drive letter is a path)."""
@@ -112,6 +116,10 @@ def resolve_uri(base: str | None, path: str) -> str:
         return "file://" + path if base is None or uri_scheme(base) == "file" else _with_path(base, path)
     if base is None:
         raise ValueError(f"relative measurement path {path!r} but the dataset has no location to resolve it")
+    if path and "://" in base and not any(c in base for c in "?#;") and not _DOTS.search(path):
+        # The common case, kept cheap (a load resolves one path per band and dataset): a plain
+        # relative path next to a plain URI.
+        return base[: base.rfind("/") + 1] + path
     if "://" not in base:
         base = "file://" + posixpath.abspath(base)
     if not path:
