@@ -1,0 +1,300 @@
+"""Read STAC Items into an index as eo3 datasets, adding their products as needed.
+
+Sources are files (an Item, a FeatureCollection of Items, a Collection, a Catalog, or
+newline-delimited Items in ``.ndjson``/``.jsonl``) and folders. A Catalog or Collection file
+is followed through its ``child`` and ``item`` links; a folder is read whole (every
+``*.json``, ``*.geojson``, ``*.ndjson`` and ``*.jsonl`` in it, links not followed), Catalog
+and Collection files first so that products come from them.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from terracube.errors import DocumentError
+from terracube.stac._mapping import collection_to_product_doc, item_to_eo3
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+    from terracube.index.abstract import AbstractIndex
+    from terracube.model import Dataset, Product
+
+__all__ = ["ImportSummary", "StacReader", "StacToDatasets", "import_stac", "read_stac"]
+
+STAC_SUFFIXES: Final = (".json", ".geojson", ".ndjson", ".jsonl")
+_FIRST: Final = ("catalog.json", "collection.json")
+
+
+def _loads(data: bytes, label: str) -> Any:
+    import orjson
+
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as e:
+        raise DocumentError(f"{label}: not JSON ({e})", field="", value=None, doc=label) from None
+
+
+class StacReader:
+    """Yields ``(label, object)`` for every STAC object under some paths, each file once.
+
+    Parameters
+    ----------
+    on_error
+        Called with a label and the error for a file that cannot be read; None raises.
+    """
+
+    def __init__(self, on_error: Callable[[str, Exception], None] | None = None) -> None:
+        self.on_error = on_error
+        self._seen: set[Path] = set()
+
+    def files(self, paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
+        """The files to read, each with whether to follow its links.
+
+        Raises
+        ------
+        DocumentError
+            A path does not exist (unless ``on_error`` is set).
+        """
+        out: list[tuple[Path, bool]] = []
+        for p in paths:
+            path = Path(p)
+            if path.is_dir():
+                found = sorted(
+                    f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in STAC_SUFFIXES
+                )
+                first = [f for f in found if f.name in _FIRST]
+                out.extend((f, False) for f in first)
+                out.extend((f, False) for f in found if f.name not in _FIRST)
+            elif path.is_file():
+                out.append((path, True))
+            else:
+                self._fail(
+                    str(p), DocumentError(f"{p}: no such file or folder", field="", value=p, doc=str(p))
+                )
+        return out
+
+    def _fail(self, label: str, error: Exception) -> None:
+        if self.on_error is None:
+            raise error
+        self.on_error(label, error)
+
+    def read(self, path: Path, follow: bool) -> Iterator[tuple[str, dict[str, Any]]]:
+        """The STAC objects of one file (and, with ``follow``, of the files its links name)."""
+        path = path.absolute()
+        if path in self._seen:
+            return
+        self._seen.add(path)
+        label = str(path)
+        try:
+            data = path.read_bytes()
+            if path.suffix.lower() in (".ndjson", ".jsonl"):
+                objs = [
+                    (f"{label}:{n}", _loads(line, f"{label}:{n}"))
+                    for n, line in enumerate(data.splitlines(), 1)
+                    if line.strip()
+                ]
+            else:
+                objs = [(label, _loads(data, label))]
+        except (OSError, DocumentError) as e:
+            self._fail(label, e)
+            return
+        for lbl, obj in objs:
+            kind = obj.get("type") if isinstance(obj, dict) else None
+            if kind == "FeatureCollection":
+                for n, f in enumerate(obj.get("features") or [], 1):
+                    yield f"{lbl}#{n}", f
+            elif kind in ("Feature", "Collection", "Catalog"):
+                yield lbl, obj
+                if follow and kind != "Feature":
+                    yield from self._follow(path, obj)
+            elif path.name.lower().endswith(".json") and not follow:
+                continue  # some other JSON file in a folder: not ours to judge
+            else:
+                self._fail(
+                    lbl,
+                    DocumentError(
+                        f"{lbl}: not a STAC object (type {kind!r})", field="type", value=kind, doc=lbl
+                    ),
+                )
+
+    def _follow(self, path: Path, obj: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+        links = obj.get("links") or []
+        # Children (Collections) before Items, so products are known when Items come.
+        for rel in ("child", "item"):
+            for lk in links:
+                if lk.get("rel") != rel:
+                    continue
+                href = str(lk.get("href", ""))
+                if "://" in href and not href.startswith("file://"):
+                    self._fail(
+                        f"{path}: {href}",
+                        DocumentError(
+                            f"{path}: link {href!r} is remote; download the catalog first "
+                            "(only local files are read)",
+                            field="links",
+                            value=href,
+                            doc=str(path),
+                        ),
+                    )
+                    continue
+                target = Path(href.removeprefix("file://"))
+                if not target.is_absolute():
+                    target = path.parent / target
+                yield from self.read(Path(_normpath(target)), follow=True)
+
+    def __call__(self, paths: Iterable[str | Path]) -> Iterator[tuple[str, dict[str, Any]]]:
+        for f, follow in self.files(paths):
+            yield from self.read(f, follow)
+
+
+def _normpath(p: Path) -> str:
+    import os
+
+    return os.path.normpath(p)
+
+
+def read_stac(
+    paths: Iterable[str | Path], on_error: Callable[[str, Exception], None] | None = None
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every STAC object (Catalog, Collection, Item) under ``paths`` as ``(label, object)``.
+
+    See the module docstring for what is read. ``on_error`` gets unreadable files; without
+    it they raise :class:`~terracube.errors.DocumentError`.
+    """
+    return StacReader(on_error)(paths)
+
+
+class StacToDatasets:
+    """Turns STAC Items into datasets of an index, adding the products they need.
+
+    Parameters
+    ----------
+    index
+        Where products are looked up and added, and datasets validated.
+    product
+        Put every Item into this product (which must be in the index) rather than its
+        ``collection``.
+    """
+
+    def __init__(self, index: AbstractIndex, product: str | None = None) -> None:
+        self.index = index
+        self.product = product
+        self.collections: dict[str, dict[str, Any]] = {}
+        self._products: dict[str, Product] = {}
+        self.added_products: list[str] = []
+        if product is not None:
+            self._products[product] = index.products.get_by_name_unsafe(product)
+
+    def collection(self, coll: dict[str, Any]) -> None:
+        """Remember a Collection, to make its product from when an Item of it comes."""
+        if isinstance(coll.get("id"), str):
+            self.collections[coll["id"]] = coll
+
+    def dataset(self, label: str, item: dict[str, Any]) -> Dataset:
+        """The validated dataset of an Item (its product added to the index if missing).
+
+        Raises
+        ------
+        DocumentError
+            The Item cannot be read as an eo3 dataset, naming the field and ``label``.
+        """
+        doc, uri = item_to_eo3(item, where=label)
+        if self.product is not None:
+            doc["product"] = {**doc["product"], "name": self.product}
+        name = doc["product"]["name"]
+        if name not in self._products:
+            self._products[name] = self._ensure_product(name, item)
+        return self.index.datasets.from_doc(doc, uri=uri, where=label)
+
+    def _ensure_product(self, name: str, item: dict[str, Any]) -> Product:
+        p = self.index.products.get_by_name(name)
+        if p is not None:
+            return p
+        coll = self.collections.get(name)
+        mt = (coll or {}).get("odc:metadata_type")
+        if isinstance(mt, dict) and self.index.metadata_types.get_by_name(mt.get("name", "")) is None:
+            self.index.metadata_types.add_document(mt)
+        pdoc = collection_to_product_doc(coll, name=name, sample_item=item)
+        p = self.index.products.add_document(pdoc)
+        self.added_products.append(name)
+        return p
+
+    def __call__(
+        self,
+        objects: Iterable[tuple[str, dict[str, Any]]],
+        on_error: Callable[[str, Exception], None] | None = None,
+    ) -> Iterator[tuple[str, Dataset]]:
+        """``(label, dataset)`` for every Item among ``objects``; Collections are remembered.
+
+        A bad Item goes to ``on_error`` (raised without it).
+        """
+        from terracube.errors import TerracubeError
+
+        for label, obj in objects:
+            kind = obj.get("type")
+            if kind == "Collection":
+                self.collection(obj)
+            elif kind == "Feature":
+                try:
+                    yield label, self.dataset(label, obj)
+                except TerracubeError as e:
+                    if on_error is None:
+                        raise
+                    on_error(label, e)
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """What :func:`import_stac` did."""
+
+    added: int = 0
+    """Datasets added."""
+    skipped: int = 0
+    """Datasets already in the index with the same document."""
+    products: list[str] = field(default_factory=list)
+    """Products added (made from Collections or inferred from Items)."""
+    seconds: float = 0.0
+    """Time taken."""
+
+
+def import_stac(
+    index: AbstractIndex,
+    paths: Iterable[str | Path],
+    *,
+    product: str | None = None,
+    batch_size: int = 1000,
+    with_lineage: bool = True,
+) -> ImportSummary:
+    """Add the STAC Items under ``paths`` to ``index`` as eo3 datasets.
+
+    Products come from the Items' Collections (exactly, for a catalog written by
+    :func:`~terracube.stac.export_stac`), are inferred from the Items, or are given.
+    All or nothing per batch of ``batch_size``; the first bad Item raises.
+
+    Raises
+    ------
+    DocumentError
+        An unreadable file or an Item that is not a valid eo3 dataset, naming it.
+    DuplicateRecordError
+        A dataset is in the index with another document.
+    ProductNotFoundError
+        ``product`` is not in the index.
+    """
+    import itertools
+
+    t0 = time.perf_counter()
+    convert = StacToDatasets(index, product)
+    summary = ImportSummary()
+    datasets = (ds for _, ds in convert(read_stac(paths)))
+    # Converted here, in batches, so that products are added outside the batch's transaction.
+    while batch := list(itertools.islice(datasets, batch_size)):
+        status = index.datasets.add_batch(batch, batch_size=batch_size, with_lineage=with_lineage)
+        summary.added += status.completed
+        summary.skipped += status.skipped
+    summary.products = convert.added_products
+    summary.seconds = time.perf_counter() - t0
+    return summary
