@@ -1,7 +1,7 @@
 """The ``terracube`` command line (click): manage an index, add and search datasets, try it out.
 
 ``terracube [--env NAME] [--config PATH] COMMAND ...`` with the command groups ``system``,
-``metadata``, ``product`` and ``dataset``, ``load`` and ``quickstart``. See ``docs/cli.md``
+``metadata``, ``product`` and ``dataset``, ``load``, ``stac`` and ``quickstart``. See ``docs/cli.md``
 and ``docs/load.md``.
 
 This is the only part of terracube that writes to the screen: results go to stdout in the
@@ -28,6 +28,7 @@ from terracube.cli._load import load
 from terracube.cli._metadata import metadata
 from terracube.cli._product import product
 from terracube.cli._quickstart import quickstart
+from terracube.cli._stac import stac
 from terracube.cli._system import system
 from terracube.errors import TerracubeError
 
@@ -88,6 +89,7 @@ cli.add_command(product)
 cli.add_command(dataset)
 cli.add_command(quickstart)
 cli.add_command(load)
+cli.add_command(stac)
 
 
 def main(argv: list[str] | None = None) -> None:

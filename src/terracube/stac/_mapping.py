@@ -231,7 +231,12 @@ def eo3_to_item(
         out_props["odc:as_is"] = as_is
     for dtr, common in (("dtr:start_datetime", "start_datetime"), ("dtr:end_datetime", "end_datetime")):
         if props.get(dtr) is not None and common not in props:
-            out_props[common] = props[dtr]
+            out_props[common] = _stac_time(props[dtr])
+    when = props.get("datetime")
+    if when is not None and _stac_time(when) != when:
+        # STAC wants UTC (Z or +00:00); the eo3 spelling comes back from odc:datetime.
+        out_props["datetime"] = _stac_time(when)
+        out_props["odc:datetime"] = when
     if "title" not in props and doc.get("label") is not None:
         out_props["title"] = doc["label"]
     extensions = []
@@ -355,6 +360,22 @@ def eo3_to_item(
         if k not in _MAPPED:
             item[f"odc:{k}"] = v
     return item
+
+
+_UTC_SUFFIX = re.compile(r"(\+00:00|Z)$")
+
+
+def _stac_time(value: Any) -> Any:
+    """A time as STAC 1.1 wants it: RFC 3339 in UTC; other values (not times) as they are."""
+    if isinstance(value, str) and _UTC_SUFFIX.search(value) and "T" in value:
+        return value
+    from terracube.model import parse_datetime
+
+    try:
+        t = parse_datetime(value)
+    except ValueError:
+        return value
+    return t.isoformat().replace("+00:00", "Z")
 
 
 def _stac_property(key: str, value: Any, props: Mapping[str, Any]) -> dict[str, Any]:
@@ -611,6 +632,8 @@ def item_to_eo3(item: Mapping[str, Any], *, where: str = "") -> tuple[dict[str, 
         v = props.pop(common, None)
         if v is not None and props.get(dtr) is None:
             props[dtr] = v
+    if "odc:datetime" in props:
+        props["datetime"] = props.pop("odc:datetime")
     if props.get("datetime") is None:
         props.pop("datetime", None)
     for k in ("eo:bands", "raster:bands", "bands"):

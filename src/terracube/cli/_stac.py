@@ -1,0 +1,194 @@
+"""``terracube stac export|import``: an index to and from a static STAC catalog."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from terracube.cli._context import CliState, pass_state
+from terracube.cli._files import Failures, StopRun, on_error_option
+from terracube.cli._output import emit_value, format_option, progress
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["stac"]
+
+
+@click.group()
+def stac() -> None:
+    """STAC: export the index as a static catalog, import STAC Items as eo3 datasets."""
+
+
+@stac.command("export")
+@click.argument("destination", type=click.Path(file_okay=False, writable=True))
+@click.argument("expressions", nargs=-1, metavar="[EXPRESSIONS...]")
+@click.option("--archived", is_flag=True, help="Archived datasets only.")
+@click.option("--all", "all_", is_flag=True, help="Active and archived datasets.")
+@click.option("--catalog-id", default="terracube", show_default=True, help="The root Catalog's id.")
+@click.option(
+    "--validate",
+    is_flag=True,
+    help="Check every file written against the STAC 1.1 schemas (offline; see docs/stac.md).",
+)
+@click.option(
+    "--progress/--no-progress",
+    "show_progress",
+    default=None,
+    help="Show a progress bar on stderr [default: when stderr is a terminal].",
+)
+@format_option()
+@pass_state
+@click.pass_context
+def export(
+    ctx: click.Context,
+    state: CliState,
+    destination: str,
+    expressions: tuple[str, ...],
+    archived: bool,
+    all_: bool,
+    catalog_id: str,
+    validate: bool,
+    show_progress: bool | None,
+    fmt: str,
+) -> None:
+    """Write datasets as STAC Items and their products as Collections into DESTINATION.
+
+    DESTINATION/catalog.json is the root; DESTINATION/<product>/collection.json and
+    DESTINATION/items/<id>.json hold the rest, all linked by relative links. EXPRESSIONS
+    select datasets as in `dataset search` (default: every active dataset, and a Collection
+    for every product).
+    """
+    from terracube.cli._dataset import _archived_value, query_from
+    from terracube.stac import export_stac
+
+    query = query_from(expressions)
+    index = state.index
+    total = index.datasets.count(archived=_archived_value(archived, all_), **query)
+    with progress(total, "Exporting to STAC", show=show_progress, min_items=1000) as bar:
+        seen = [0]
+
+        def advance(done: int) -> None:
+            bar.advance(done - seen[0])
+            seen[0] = done
+
+        summary = export_stac(
+            index,
+            destination,
+            archived=_archived_value(archived, all_),
+            catalog_id=catalog_id,
+            progress=advance,
+            **query,
+        )
+    out = {
+        "destination": summary.destination,
+        "collections": summary.collections,
+        "items": summary.items,
+        "seconds": round(summary.seconds, 2),
+        "items_per_second": round(summary.items / summary.seconds) if summary.seconds > 0 else None,
+    }
+    problems = 0
+    if validate:
+        problems = _validate_tree(destination)
+        out["invalid_files"] = problems
+    emit_value(out, fmt)
+    if problems:
+        ctx.exit(1)
+
+
+def _validate_tree(destination: str | Path) -> int:
+    """Check every STAC file under ``destination``; report each bad one; return how many."""
+    from terracube.cli._output import echo_err
+    from terracube.stac import read_stac, stac_problems
+
+    bad = 0
+    for label, obj in read_stac([destination]):
+        problems = stac_problems(obj)
+        if problems:
+            bad += 1
+            echo_err(f"Error: {label}: not valid STAC: {'; '.join(problems[:5])}")
+    return bad
+
+
+@stac.command("import")
+@click.argument("paths", nargs=-1, required=True, metavar="PATHS...")
+@click.option(
+    "--product",
+    "-p",
+    "product_name",
+    metavar="NAME",
+    help="Put every Item into this product (already in the index), whatever its collection.",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="Datasets per transaction.",
+)
+@on_error_option()
+@click.option(
+    "--with-lineage/--ignore-lineage",
+    "with_lineage",
+    default=True,
+    show_default=True,
+    help="Record derived_from links as lineage, or ignore them.",
+)
+@click.option(
+    "--progress/--no-progress",
+    "show_progress",
+    default=None,
+    help="Show a progress bar on stderr [default: when stderr is a terminal and the work is long].",
+)
+@pass_state
+@click.pass_context
+def import_(
+    ctx: click.Context,
+    state: CliState,
+    paths: tuple[str, ...],
+    product_name: str | None,
+    batch_size: int,
+    on_error: str,
+    with_lineage: bool,
+    show_progress: bool | None,
+) -> None:
+    """Add the STAC Items in PATHS to the index as eo3 datasets.
+
+    PATHS are Item, ItemCollection, Collection or Catalog files (a Catalog or Collection is
+    followed through its child and item links), .ndjson files of Items, or folders (every
+    STAC file in them). An Item goes into the product named by its collection: the one in
+    the index, else one made from its Collection (exactly, for a catalog terracube wrote),
+    else one inferred from its assets. --product puts every Item into one product. Bad
+    Items are reported on stderr and skipped (or stop the run with --on-error stop).
+    """
+    from terracube.cli._indexing import AddSummary, _Batcher
+    from terracube.stac import StacReader, StacToDatasets
+
+    index = state.index
+    failures = Failures(stop=on_error == "stop")
+    summary = AddSummary()
+    batcher = _Batcher(index, summary, failures, batch_size, False, with_lineage)
+    reader = StacReader(on_error=failures.report)
+    convert = StacToDatasets(index, product_name)
+    try:
+        files = reader.files(paths)
+        with progress(len(files), "Importing STAC", show=show_progress) as bar:
+            for path, follow in files:
+                for label, ds in convert(reader.read(path, follow), on_error=failures.report):
+                    batcher.put(label, ds)
+                bar.advance()
+    except StopRun:
+        summary.stopped = True
+    try:
+        batcher.flush()
+    except StopRun:
+        summary.stopped = True
+    summary.failed = failures.count
+    if convert.added_products:
+        click.echo(
+            f"Added product{'s' if len(convert.added_products) > 1 else ''} {', '.join(convert.added_products)}."
+        )
+    click.echo(summary.line())
+    if summary.failed:
+        ctx.exit(1)
