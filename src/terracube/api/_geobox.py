@@ -230,7 +230,8 @@ def _outline(doc: Mapping[str, Any], grid_names: Sequence[str]) -> np.ndarray[An
         import shapely
         import shapely.geometry
 
-        return shapely.get_coordinates(shapely.geometry.shape(geom))
+        coords: np.ndarray[Any, Any] = shapely.get_coordinates(shapely.geometry.shape(geom))
+        return coords
     return None
 
 

@@ -22,7 +22,7 @@ import os
 import threading
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from terracube.errors import LoadError, QueryError
 
@@ -179,7 +179,8 @@ def _read_reader(rdr: RasterReader, dst: np.ndarray[Any, Any], dst_gbox: GeoBox,
     if roi_is_empty(rr.roi_dst) or roi_is_empty(rr.roi_src):
         return None
     src_nodata = rdr.nodata if rdr.nodata is not None else plan.nodata
-    view = dst[rr.roi_dst]
+    roi_dst = cast("tuple[slice, slice]", rr.roi_dst)
+    view = dst[roi_dst]
     ys, xs = rr.roi_src
     h, w = ys.stop - ys.start, xs.stop - xs.start
     window = ((ys.start, ys.stop), (xs.start, xs.stop))
@@ -400,7 +401,7 @@ def dask_band(
                 sub = gbox[yi * cy : yi * cy + ych[yi], xi * cx : xi * cx + xch[xi]]
                 task = ChunkTask(sub, tuple(tuple(hits[t].get((yi, xi), ())) for t in ts), plan)
                 dsk[(name, ti, yi, xi)] = (load_chunk, task)
-    return da.Array(dsk, name, chunks=(tch, ych, xch), dtype=np.dtype(plan.dtype))
+    return da.Array(dsk, name, chunks=(tch, ych, xch), dtype=np.dtype(plan.dtype))  # type: ignore[no-untyped-call]
 
 
 def pixel_boxes(

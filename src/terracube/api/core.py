@@ -266,6 +266,8 @@ class Datacube:
 
         # Same CRS: outlines are exact. Otherwise they are sampled, so grow them by a pixel.
         pads = [0 if d._doc.get("crs") and norm_crs(d._doc["crs"]) == gbox.crs else 1 for d in datasets]
+        if gbox.crs is None:  # output_geobox always gives a CRS; this keeps the types honest
+            raise QueryError("the output grid has no CRS; give output_crs=")
         bboxes = dataset_bboxes(datasets, canonical, gbox.crs)
         boxes = dict(zip([d.id for d in datasets], pixel_boxes(gbox, bboxes, pads), strict=True))
         ny, nx = gbox.shape
@@ -386,15 +388,13 @@ class Datacube:
         total = len(jobs)
         workers = max(1, min(total, os.cpu_count() or 1))
         if workers == 1:
-            for done, (dst, srcs, plan) in enumerate(jobs, 1):
-                read_sources(dst, gbox, srcs, plan, filled=False)
+            for done, (dst, job_srcs, plan) in enumerate(jobs, 1):
+                read_sources(dst, gbox, job_srcs, plan, filled=False)
                 if progress_cbk is not None:
                     progress_cbk(done, total)
             return arrays
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="terracube-load") as ex:
-            futures = [
-                ex.submit(read_sources, dst, gbox, srcs, plan, filled=False) for dst, srcs, plan in jobs
-            ]
+            futures = [ex.submit(read_sources, dst, gbox, js, plan, filled=False) for dst, js, plan in jobs]
             try:
                 for done, fut in enumerate(as_completed(futures), 1):
                     fut.result()

@@ -385,7 +385,8 @@ def nearest_indices(start: int, stop: int, n: int) -> np.ndarray[Any, Any]:
 
     step = (stop - start) / n
     idx = np.floor(start + (np.arange(n) + 0.5) * step).astype(np.int64)
-    return np.clip(idx, start, stop - 1)
+    out: np.ndarray[Any, Any] = np.clip(idx, start, stop - 1)
+    return out
 
 
 class _DriverRepr:

@@ -142,7 +142,7 @@ class RasterioReader:
         from rasterio.windows import Window
 
         (r0, r1), (c0, c1) = check_window(window, self.shape, self._band.describe())
-        win = Window(c0, r0, c1 - c0, r1 - r0)  # type: ignore[call-arg]
+        win = Window(c0, r0, c1 - c0, r1 - r0)
         try:
             rs = Resampling[resampling]
         except KeyError:

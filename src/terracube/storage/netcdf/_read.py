@@ -164,7 +164,7 @@ class NetCDFReader:
         if self._flip:
             data = data[::-1]
         if out is not None and out_shape is None:
-            out_shape = out.shape  # type: ignore[assignment]
+            out_shape = out.shape
         if out_shape is not None and tuple(out_shape) != data.shape:
             ri = nearest_indices(0, r1 - r0, out_shape[0])
             ci = nearest_indices(0, c1 - c0, out_shape[1])

@@ -160,9 +160,9 @@ def _write(
                 raise StorageError(
                     f"variable {name!r} has dims {tuple(var.dims)!r}; the writer expects {dims!r}"
                 )
-            params = dict(DEFAULT_VARIABLE_PARAMS)
+            params: dict[str, Any] = dict(DEFAULT_VARIABLE_PARAMS)
             params.update(variable_params.get(name, {}))
-            extra_attrs = dict(params.pop("attrs", {}) or {})
+            extra_attrs: dict[str, Any] = dict(params.pop("attrs", {}) or {})
             unknown = set(params) - _CREATE_KEYS
             if unknown:
                 raise StorageError(f"unknown netcdf variable_params for {name!r}: {sorted(unknown)}")
