@@ -287,3 +287,27 @@ def test_missing_chunk_on_s3_names_it(moto_endpoint: str, moto_bucket: str, boto
         rdr.read(((0, 16), (0, 70)))
         with pytest.raises(LoadError, match=r"band 'red' of dataset 'd-0'.*u/red/c/0\.1\.0"):
             rdr.read()
+
+
+def test_missing_optional_packages_are_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+
+    def without(name: str, *args: Any) -> Any:
+        return None if name in ("obstore", "zstandard") else real(name, *args)
+
+    monkeypatch.setattr(importlib.util, "find_spec", without)
+    writer = S3AIOWriterDriver()
+    with pytest.raises(
+        StorageError, match=r"s3aio on S3 needs the obstore package: pip install 'terracube\[s3\]'"
+    ):
+        writer.write_dataset_to_storage(_dataset(), "s3://bucket/unit/")
+    uri = writer.mk_uri(str(tmp_path / "unit1"), {})
+    with pytest.raises(StorageError, match="the 'zstd' codec needs the zstandard package"):
+        writer.write_dataset_to_storage(_dataset(), uri, storage_config={"codec": "zstd"})
+    assert not (tmp_path / "unit1").exists()
+    # Local disk, raw: neither is needed.
+    stored = writer.write_dataset_to_storage(_dataset(), uri)
+    with S3AIODataSource(_band(dict(stored), uri, "red", 0)).open() as rdr:
+        np.testing.assert_array_equal(rdr.read(), _dataset().red.values[0])

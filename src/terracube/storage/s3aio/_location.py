@@ -30,7 +30,15 @@ if TYPE_CHECKING:
 
     from terracube.storage.s3 import S3LIO, S3Config
 
-__all__ = ["UnitLocation", "band_location", "lio_for", "store_config", "unit_location", "unit_name"]
+__all__ = [
+    "UnitLocation",
+    "band_location",
+    "lio_for",
+    "require",
+    "store_config",
+    "unit_location",
+    "unit_name",
+]
 
 _BUCKET = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _LOCK = threading.Lock()
@@ -135,12 +143,27 @@ def store_config(root: str | None, options: Mapping[str, Any]) -> S3Config:
 
     if root is not None:
         return S3Config.local(root)
+    require("obstore", "s3aio on S3")
     path_style = options.get("s3_path_style")
     return S3Config(
         endpoint=options.get("s3_endpoint") or None,
         region=options.get("s3_region") or None,
         path_style=None if path_style is None else str(path_style).lower() in ("1", "true", "yes", "on"),
     ).resolve()
+
+
+def require(module: str, what: str) -> None:
+    """Raise a clear error when an optional package of the ``s3`` extra is missing.
+
+    Raises
+    ------
+    StorageError
+        ``module`` is not installed; the message says how to install it.
+    """
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise StorageError(f"{what} needs the {module} package: pip install 'terracube[s3]'")
 
 
 def lio_for(config: S3Config) -> S3LIO:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from terracube.errors import LoadError, StorageError
 from terracube.storage.bands import BandInfo, ReaderDriver, check_window, nearest_indices
-from terracube.storage.s3aio._location import band_location, lio_for, store_config
+from terracube.storage.s3aio._location import band_location, lio_for, require, store_config
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -36,6 +36,8 @@ def _header(band: BandInfo) -> tuple[str, str, ArrayHeader]:
         ) from None
     try:
         header = ArrayHeader.from_json(json.dumps(layout).encode(), what=f"driver_data.{band.name}")
+        if not header.codec.is_raw:
+            require("zstandard", f"reading {header.codec.name}-compressed arrays")
     except StorageError as e:
         raise LoadError(f"cannot read {band.describe()}: {e}") from None
     return str(bucket), str(array), header

@@ -10,6 +10,7 @@ from terracube.storage.bands import StoredBand, WriterDriver
 from terracube.storage.s3aio._location import (
     lio_for,
     local_unit_uri,
+    require,
     store_config,
     unit_location,
 )
@@ -129,6 +130,9 @@ class S3AIOWriterDriver(WriterDriver):
                 p = params.get(name, {})
                 chunks = band_chunks(dims, values.shape, cfg.get("chunks"), p.get("chunksizes"))
                 codec = p.get("codec", cfg.get("codec"))
+                codec_name = codec.get("name") if isinstance(codec, dict) else getattr(codec, "name", codec)
+                if codec_name not in (None, "raw"):
+                    require("zstandard", f"the {codec_name!r} codec")
                 coords = {d: np.asarray(dataset[d].values) for d in dims if d in dataset.coords}
                 header = lio.put_array_in_s3_mp(
                     loc.bucket, loc.array(name), values, chunks, dims=dims, coords=coords,
