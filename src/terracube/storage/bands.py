@@ -63,6 +63,7 @@ __all__ = [
     "guess_format",
     "is_nan",
     "nearest_indices",
+    "resample",
     "resolve_uri",
     "uri_scheme",
     "uri_to_path",
@@ -386,6 +387,47 @@ def nearest_indices(start: int, stop: int, n: int) -> np.ndarray[Any, Any]:
     step = (stop - start) / n
     idx = np.floor(start + (np.arange(n) + 0.5) * step).astype(np.int64)
     out: np.ndarray[Any, Any] = np.clip(idx, start, stop - 1)
+    return out
+
+
+def resample(
+    data: np.ndarray[Any, Any], shape: tuple[int, int], method: str = "nearest", nodata: Any = None
+) -> np.ndarray[Any, Any]:
+    """Resample a 2-D window to ``shape`` covering the same area (a reduced-resolution read).
+
+    ``nearest`` samples pixel centres (:func:`nearest_indices`); other methods (``average``,
+    ``bilinear``, ``mode``...) use GDAL's resamplers, skipping ``nodata``.
+
+    Raises
+    ------
+    LoadError
+        An unknown method.
+    """
+    import numpy as np
+
+    h, w = data.shape
+    if method == "nearest":
+        out: np.ndarray[Any, Any] = data[
+            np.ix_(nearest_indices(0, h, shape[0]), nearest_indices(0, w, shape[1]))
+        ]
+        return out
+    import rasterio.warp
+    from affine import Affine
+    from rasterio.enums import Resampling
+
+    try:
+        rs = Resampling[method]
+    except KeyError:
+        raise LoadError(f"unknown resampling {method!r}; use one of {[r.name for r in Resampling]}") from None
+    out = np.empty(shape, dtype=data.dtype)
+    # Any projected CRS and a north-up grid (GDAL takes an identity transform for "no grid"):
+    # source and destination share them, so this only resamples.
+    crs = "EPSG:3857"
+    rasterio.warp.reproject(
+        np.ascontiguousarray(data), out, src_transform=Affine(1.0, 0.0, 0.0, 0.0, -1.0, h), src_crs=crs,
+        dst_transform=Affine(w / shape[1], 0.0, 0.0, 0.0, -h / shape[0], h), dst_crs=crs, resampling=rs,
+        src_nodata=nodata, dst_nodata=nodata,
+    )  # fmt: skip
     return out
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from terracube.errors import LoadError
-from terracube.storage.bands import BandInfo, ReaderDriver, check_window, nearest_indices, uri_to_path
+from terracube.storage.bands import BandInfo, ReaderDriver, check_window, resample, uri_to_path
 from terracube.storage.netcdf._lock import NETCDF_LOCK
 
 if TYPE_CHECKING:
@@ -146,7 +146,8 @@ class NetCDFReader:
     ) -> np.ndarray[Any, Any]:
         """docstring inherited
 
-        A reduced-resolution read samples the nearest pixels, whatever ``resampling`` says.
+        A reduced-resolution read reads the window, then resamples it (see
+        :func:`~terracube.storage.bands.resample`).
         """
         import numpy as np
 
@@ -166,9 +167,7 @@ class NetCDFReader:
         if out is not None and out_shape is None:
             out_shape = out.shape
         if out_shape is not None and tuple(out_shape) != data.shape:
-            ri = nearest_indices(0, r1 - r0, out_shape[0])
-            ci = nearest_indices(0, c1 - c0, out_shape[1])
-            data = data[np.ix_(ri, ci)]
+            data = resample(data, (int(out_shape[0]), int(out_shape[1])), resampling, self._nodata)
         if out is not None:
             out[...] = data
             return out

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from terracube.errors import LoadError, StorageError
-from terracube.storage.bands import BandInfo, ReaderDriver, check_window, nearest_indices
+from terracube.storage.bands import BandInfo, ReaderDriver, check_window, resample
 from terracube.storage.s3aio._location import band_location, lio_for, require, store_config
 
 if TYPE_CHECKING:
@@ -162,41 +162,14 @@ class S3AIOReader:
                 sel = (self._step, slice(r0 + sy // 2, r1, sy), slice(c0 + sx // 2, c1, sx))
                 data = self._get(sel, None)
             else:
-                full = self._get((self._step, slice(r0, r1), slice(c0, c1)), None)
-                data = full[np.ix_(nearest_indices(0, h, oh), nearest_indices(0, w, ow))]
+                data = resample(self._get((self._step, slice(r0, r1), slice(c0, c1)), None), (oh, ow))
         else:
             full = self._get((self._step, slice(r0, r1), slice(c0, c1)), None)
-            data = _resample(full, (oh, ow), resampling, self.nodata)
+            data = resample(full, (oh, ow), resampling, self.nodata)
         if out is not None:
             np.copyto(out, data, casting="unsafe")
             return out
         return data
-
-
-def _resample(
-    data: np.ndarray[Any, Any], shape: tuple[int, int], method: str, nodata: Any
-) -> np.ndarray[Any, Any]:
-    """Resample a window to a coarser ``shape`` covering the same area, with GDAL's resamplers."""
-    import numpy as np
-    import rasterio.warp
-    from affine import Affine
-    from rasterio.enums import Resampling
-
-    try:
-        rs = Resampling[method]
-    except KeyError:
-        raise LoadError(f"unknown resampling {method!r}; use one of {[r.name for r in Resampling]}") from None
-    h, w = data.shape
-    out = np.empty(shape, dtype=data.dtype)
-    # Any projected CRS and a north-up grid (GDAL takes an identity transform for "no grid"):
-    # source and destination share them, so this only resamples.
-    crs = "EPSG:3857"
-    rasterio.warp.reproject(
-        data, out, src_transform=Affine(1.0, 0.0, 0.0, 0.0, -1.0, h), src_crs=crs,
-        dst_transform=Affine(w / shape[1], 0.0, 0.0, 0.0, -h / shape[0], h), dst_crs=crs, resampling=rs,
-        src_nodata=nodata, dst_nodata=nodata,
-    )  # fmt: skip
-    return out
 
 
 @dataclass(frozen=True, slots=True)
