@@ -248,7 +248,9 @@ class LocalBackend:
     def mapped(self, bucket: str, key: str) -> Iterator[memoryview]:
         """The whole object as a read-only memory map, for copies straight out of the page cache.
 
-        Release every buffer made from the view before the block ends.
+        Release every buffer made from the view before the block ends. Objects are replaced
+        by renaming a new file over them, never rewritten in place, so a mapping keeps
+        showing the version it opened.
         """
         with self._open(bucket, key, "get") as f:
             if os.fstat(f.fileno()).st_size == 0:
