@@ -233,11 +233,13 @@ class AbstractIndex(ABC):
     ) -> dict[str, int]:
         """Copy every metadata type, product and dataset of another index into this one.
 
-        Locations, archived state and index times are kept. Records already here with the
-        same documents are skipped, so an interrupted clone can simply be run again.
+        Locations, archived state and index times are kept, and lineage relations and
+        dataset homes when both indexes support them. Datasets are added ``batch_size`` at a
+        time, each batch in one transaction; records already here with the same documents
+        are skipped, so an interrupted clone can simply be run again.
 
-        Returns counts added per kind (``metadata_types``, ``products``, ``datasets``) and
-        ``skipped`` datasets.
+        Returns counts added per kind (``metadata_types``, ``products``, ``datasets``,
+        ``lineage``, ``homes``) and ``skipped`` datasets.
 
         Raises
         ------
@@ -270,6 +272,14 @@ class AbstractIndex(ABC):
         done = 0
         if progress:
             progress(0, total, "datasets")
+        # Homes are looked up per batch only where the source has any.
+        homes = (
+            source_index.supports_external_home
+            and self.supports_external_home
+            and source_index.lineage._has_homes()
+        )
+        if homes:
+            counts["homes"] = 0
         src = source_index.datasets._iter_all(archived=None)
         while True:
             chunk = []
@@ -282,6 +292,8 @@ class AbstractIndex(ABC):
             st = self.datasets._add_batch(chunk, batch_size=batch_size, keep_state=True)
             counts["datasets"] += st.completed
             counts["skipped"] += st.skipped
+            if homes:
+                counts["homes"] += self._clone_homes(source_index, [ds.id for ds in chunk])
             done += len(chunk)
             if progress:
                 progress(done, total, "datasets")
@@ -290,7 +302,22 @@ class AbstractIndex(ABC):
             rels = source_index.lineage.get_all_lineage(batch_size)
             while batch := list(itertools.islice(rels, batch_size)):
                 counts["lineage"] += self.lineage._add_batch(batch).completed
+                if homes:  # sources kept elsewhere have homes and no dataset here
+                    ids = list({r.source_id for r in batch} | {r.derived_id for r in batch})
+                    counts["homes"] += self._clone_homes(source_index, ids)
         return counts
+
+    def _clone_homes(self, source_index: AbstractIndex, ids: list[Any]) -> int:
+        """Copy the homes of these datasets; a different home here is a conflict."""
+        from terracube.errors import LineageError
+
+        theirs = source_index.lineage.get_homes(*ids)
+        if not theirs:
+            return 0
+        try:
+            return self.lineage.set_home_map(theirs)
+        except LineageError as e:
+            raise DuplicateRecordError(f"{e}; the two indexes disagree on where a dataset lives") from None
 
 
 class AbstractIndexDriver(ABC):
