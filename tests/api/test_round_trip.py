@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import uuid
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 import boto3
 import numpy as np
@@ -25,12 +26,10 @@ from rasterio.enums import Resampling
 
 from terracube import Datacube
 from terracube.api import eo3_document
+from terracube.errors import LoadError
 from terracube.index.memory import MemoryIndex
 
 from .conftest import write_tif
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 CRS = "EPSG:32755"
 TIMES = np.array(["2021-05-01T00:10:00", "2021-05-17T00:10:00"], dtype="datetime64[ns]")
@@ -207,3 +206,32 @@ def test_mosaic_across_two_drivers(local_cube: Cube, first: str, second: str) ->
     np.testing.assert_array_equal(
         warped.temp.values[0], _reprojected(both.temp.values[0], mosaic_box, dst, np.nan, "nearest")
     )
+
+
+@pytest.mark.parametrize("kind", LOCAL)
+def test_missing_or_corrupt_storage_names_the_dataset(local_cube: Cube, kind: str) -> None:
+    import shutil
+
+    good, bad = make_data(tile(0), 4), make_data(tile(1), 5)
+    local_cube.store(kind, good)
+    before = {d.id for d in local_cube.dc.find_datasets(product="rt")}
+    local_cube.store(kind, bad)
+    broken = [d for d in local_cube.dc.find_datasets(product="rt") if d.id not in before]
+    victim = broken[0]
+    target = Path(victim.uri.removeprefix("file://"))
+    if kind == "cog":
+        (target.parent / "temp.tif").write_bytes(b"II*\x00 truncated")  # corrupt
+    elif kind == "netcdf":
+        target.unlink()  # missing
+    else:
+        shutil.rmtree(target / "temp")  # a band's chunks missing
+    # A storage unit holds both time steps (NetCDF, s3aio): the error names one of its datasets.
+    names = "|".join(str(d.id) for d in (broken if kind != "cog" else [victim]))
+    with pytest.raises(LoadError, match=f"band 'temp' of dataset '({names})' \\(file://"):
+        local_cube.dc.load("rt", measurements=["temp"])
+    ds = local_cube.dc.load("rt", measurements=["temp"], skip_broken_datasets=True)
+    np.testing.assert_array_equal(ds.temp.values[:, :, :40], good.temp.values)
+    step = int(
+        np.flatnonzero(ds.time.values == np.datetime64(victim.center_time.replace(tzinfo=None), "ns"))[0]
+    )
+    assert np.isnan(ds.temp.values[step, :, 40:]).all()  # the broken dataset's pixels are nodata
