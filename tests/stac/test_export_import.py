@@ -125,6 +125,23 @@ def test_export_then_import_gives_the_same_index(source: SQLiteIndex, tmp_path: 
     assert (again.added, again.skipped, again.products) == (0, 7, [])
 
 
+@pytest.mark.parametrize("how", ["catalog.json", "folder"])
+def test_ndjson_export_imports_the_same(source: SQLiteIndex, tmp_path: Path, how: str) -> None:
+    summary = export_stac(source, tmp_path / "cat", archived=None, ndjson=True)
+    assert summary.by_product == {"custom": 1, "empty": 0, "ls8": 6}
+    assert not (tmp_path / "cat" / "items").exists()
+    lines = (tmp_path / "cat" / "ls8" / "items.ndjson").read_text().splitlines()
+    assert len(lines) == 6
+    for label, obj in read_stac([tmp_path / "cat"]):
+        assert stac_problems(obj) == [], label
+    copy = MemoryIndex()
+    copy.init_db()
+    where = tmp_path / "cat" / "catalog.json" if how == "catalog.json" else tmp_path / "cat"
+    assert import_stac(copy, [where]).added == 7
+    assert _snapshot(copy) == _snapshot(source)
+    assert _lineage(copy) == _lineage(source)
+
+
 def test_every_file_is_valid_stac_as_pystac_reads_it(source: SQLiteIndex, tmp_path: Path) -> None:
     export_stac(source, tmp_path / "cat", archived=None)
     validator = JsonSchemaSTACValidator()  # pystac's own core schemas, read from the package

@@ -28,6 +28,11 @@ def stac() -> None:
 @click.option("--all", "all_", is_flag=True, help="Active and archived datasets.")
 @click.option("--catalog-id", default="terracube", show_default=True, help="The root Catalog's id.")
 @click.option(
+    "--ndjson",
+    is_flag=True,
+    help="Write each product's Items as lines of DEST/<product>/items.ndjson, not a file each.",
+)
+@click.option(
     "--validate",
     is_flag=True,
     help="Check every file written against the STAC 1.1 schemas (offline; see docs/stac.md).",
@@ -49,6 +54,7 @@ def export(
     archived: bool,
     all_: bool,
     catalog_id: str,
+    ndjson: bool,
     validate: bool,
     show_progress: bool | None,
     fmt: str,
@@ -56,7 +62,8 @@ def export(
     """Write datasets as STAC Items and their products as Collections into DESTINATION.
 
     DESTINATION/catalog.json is the root; DESTINATION/<product>/collection.json and
-    DESTINATION/items/<id>.json hold the rest, all linked by relative links. EXPRESSIONS
+    DESTINATION/items/<id>.json hold the rest, all linked by relative links (with --ndjson,
+    DESTINATION/<product>/items.ndjson instead of the items folder). EXPRESSIONS
     select datasets as in `dataset search` (default: every active dataset, and a Collection
     for every product).
     """
@@ -78,6 +85,7 @@ def export(
             destination,
             archived=_archived_value(archived, all_),
             catalog_id=catalog_id,
+            ndjson=ndjson,
             progress=advance,
             **query,
         )

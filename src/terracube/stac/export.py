@@ -6,6 +6,9 @@ Layout, all links relative so the folder can move::
     DEST/<product>/collection.json     one Collection per product, item links to its Items
     DEST/items/<dataset id>.json       one Item per dataset
 
+or, with ``ndjson=True``, ``DEST/<product>/items.ndjson`` holding a product's Items one per
+line (an ``items`` link from the Collection) instead of the ``items`` folder.
+
 Items share one folder, so a ``derived_from`` link is ``./<source id>.json`` whatever the
 source's product (and whether or not the source is in the catalog).
 """
@@ -20,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from terracube.index._datasets import _gc_paused
 from terracube.stac._mapping import STAC_VERSION, eo3_to_item, product_to_collection
 
 if TYPE_CHECKING:
@@ -140,7 +144,7 @@ def _rfc3339(t: dt.datetime | None) -> str | None:
 class _Extent:
     """Lon/lat box and time range of a product's exported datasets, and their Item hrefs."""
 
-    __slots__ = ("begin", "east", "end", "hrefs", "north", "south", "west")
+    __slots__ = ("begin", "count", "east", "end", "hrefs", "north", "south", "west")
 
     def __init__(self) -> None:
         self.west = self.south = float("inf")
@@ -148,9 +152,12 @@ class _Extent:
         self.begin: dt.datetime | None = None
         self.end: dt.datetime | None = None
         self.hrefs: list[str] = []
+        self.count = 0
 
-    def add(self, item: Mapping[str, Any], href: str) -> None:
-        self.hrefs.append(href)
+    def add(self, item: Mapping[str, Any], href: str | None) -> None:
+        self.count += 1
+        if href is not None:
+            self.hrefs.append(href)
         bb = item.get("bbox")
         if bb is not None:
             w, s, e, n = bb
@@ -180,6 +187,7 @@ def export_stac(
     archived: bool | None = False,
     catalog_id: str = "terracube",
     description: str | None = None,
+    ndjson: bool = False,
     progress: Callable[[int], None] | None = None,
     **query: Any,
 ) -> ExportSummary:
@@ -195,6 +203,9 @@ def export_stac(
         False: active datasets (default); True: archived only; None: both.
     catalog_id, description
         The root Catalog's id and description.
+    ndjson
+        Write each product's Items as lines of ``DEST/<product>/items.ndjson`` rather than
+        one file each: far fewer files, for bulk loading (``stac import`` reads both).
     progress
         Called with the number of Items written so far, every 1,000 and at the end.
     **query
@@ -213,7 +224,8 @@ def export_stac(
     t0 = time.perf_counter()
     dest = Path(destination)
     items_dir = dest / "items"
-    items_dir.mkdir(parents=True, exist_ok=True)
+    if not ndjson:
+        items_dir.mkdir(parents=True, exist_ok=True)
     summary = ExportSummary(str(dest))
     extents: dict[str, _Extent] = {}
     products: dict[str, Product] = {}
@@ -223,21 +235,41 @@ def export_stac(
             products[p.name] = p
             extents[p.name] = _Extent()
     dumps, indent = orjson.dumps, orjson.OPT_INDENT_2
+    lines: dict[str, Any] = {}  # product name -> open items.ndjson
     n = 0
-    for ds in index.datasets.search(archived=archived, **query):
-        pname = ds.product.name
-        if pname not in bands:
-            products[pname] = ds.product
-            bands[pname] = _bands(ds.product)
-            extents.setdefault(pname, _Extent())
-        item = dataset_to_item(
-            ds, bands=bands[pname], product_href=f"../{pname}/collection.json", root_href="../catalog.json"
-        )
-        (items_dir / f"{item['id']}.json").write_bytes(dumps(item, option=indent))
-        extents[pname].add(item, f"../items/{item['id']}.json")
-        n += 1
-        if progress is not None and n % 1000 == 0:
-            progress(n)
+    # Datasets and Items hold no reference cycles: the cyclic collector only slows this down.
+    with _gc_paused():
+        try:
+            for ds in index.datasets.search(archived=archived, **query):
+                pname = ds.product.name
+                if pname not in bands:
+                    products[pname] = ds.product
+                    bands[pname] = _bands(ds.product)
+                    extents.setdefault(pname, _Extent())
+                    if ndjson:
+                        (dest / pname).mkdir(parents=True, exist_ok=True)
+                        lines[pname] = open(dest / pname / "items.ndjson", "wb")  # noqa: SIM115
+                if ndjson:
+                    item = dataset_to_item(
+                        ds, bands=bands[pname], product_href="./collection.json", root_href="../catalog.json"
+                    )
+                    lines[pname].write(dumps(item, option=orjson.OPT_APPEND_NEWLINE))
+                    extents[pname].add(item, None)
+                else:
+                    item = dataset_to_item(
+                        ds,
+                        bands=bands[pname],
+                        product_href=f"../{pname}/collection.json",
+                        root_href="../catalog.json",
+                    )
+                    (items_dir / f"{item['id']}.json").write_bytes(dumps(item, option=indent))
+                    extents[pname].add(item, f"../items/{item['id']}.json")
+                n += 1
+                if progress is not None and n % 1000 == 0:
+                    progress(n)
+        finally:
+            for f in lines.values():
+                f.close()
     children = []
     for pname, p in sorted(products.items()):
         ext = extents[pname]
@@ -250,10 +282,19 @@ def export_stac(
             root_href="../catalog.json",
             metadata_type=None if mt.name == "eo3" else mt.definition,
         )
+        if pname in lines:
+            coll["links"].append(
+                {
+                    "rel": "items",
+                    "href": "./items.ndjson",
+                    "type": "application/x-ndjson",
+                    "title": "Items, one per line",
+                }
+            )
         (dest / pname).mkdir(exist_ok=True)
         (dest / pname / "collection.json").write_bytes(dumps(coll, option=indent))
         children.append({"rel": "child", "href": f"./{pname}/collection.json", "type": "application/json"})
-        summary.by_product[pname] = len(ext.hrefs)
+        summary.by_product[pname] = ext.count
     catalog = {
         "type": "Catalog",
         "stac_version": STAC_VERSION,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import DocumentError
+from terracube.index._datasets import _gc_paused
 from terracube.stac._mapping import collection_to_product_doc, item_to_eo3
 
 if TYPE_CHECKING:
@@ -124,11 +125,13 @@ class StacReader:
     def _follow(self, path: Path, obj: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
         links = obj.get("links") or []
         # Children (Collections) before Items, so products are known when Items come.
-        for rel in ("child", "item"):
+        for rel in ("child", "item", "items"):
             for lk in links:
                 if lk.get("rel") != rel:
                     continue
                 href = str(lk.get("href", ""))
+                if rel == "items" and not href.lower().endswith((".ndjson", ".jsonl")):
+                    continue  # an API's items endpoint, not a file of Items
                 if "://" in href and not href.startswith("file://"):
                     self._fail(
                         f"{path}: {href}",
@@ -291,10 +294,12 @@ def import_stac(
     summary = ImportSummary()
     datasets = (ds for _, ds in convert(read_stac(paths)))
     # Converted here, in batches, so that products are added outside the batch's transaction.
-    while batch := list(itertools.islice(datasets, batch_size)):
-        status = index.datasets.add_batch(batch, batch_size=batch_size, with_lineage=with_lineage)
-        summary.added += status.completed
-        summary.skipped += status.skipped
+    # Items and documents hold no reference cycles: the cyclic collector only slows this down.
+    with _gc_paused():
+        while batch := list(itertools.islice(datasets, batch_size)):
+            status = index.datasets.add_batch(batch, batch_size=batch_size, with_lineage=with_lineage)
+            summary.added += status.completed
+            summary.skipped += status.skipped
     summary.products = convert.added_products
     summary.seconds = time.perf_counter() - t0
     return summary
