@@ -263,6 +263,12 @@ class S3LIO:
         StorageError
             When a write fails; chunks already rewritten keep their new content, the others
             (and the previous header) their old one.
+
+        Notes
+        -----
+        Rewriting an array with a smaller chunk grid leaves the old chunks outside the new
+        grid in place (readers never ask for them); delete the array first
+        (:meth:`S3IO.delete_created_arrays`) to remove them.
         """
         return self._put(bucket, name, array, chunks, dims, coords, fill_value, codec, parallel=False)
 
