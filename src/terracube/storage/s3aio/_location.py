@@ -9,8 +9,8 @@ A storage unit is a folder of arrays, one per band:
   :func:`unit_name` makes one).
 
 Stores are cached per configuration (and per process), so the many bands and time steps of a
-load share connections and thread pools; they pickle by configuration, so Dask workers build
-their own.
+load share connections, and all of them share one pool of I/O threads; they pickle by
+configuration, so Dask workers build their own.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import posixpath
 import re
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,6 +44,10 @@ __all__ = [
 _BUCKET = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _LOCK = threading.Lock()
 _STORES: dict[Any, S3LIO] = {}
+#: One thread pool for the chunk reads and writes of every cached store: a load touching units
+#: under many folders (one local store each) still runs at most this many I/O threads.
+_POOL: list[ThreadPoolExecutor] = []
+IO_THREADS = 16
 
 
 def unit_name(name: str) -> str:
@@ -175,7 +180,9 @@ def lio_for(config: S3Config) -> S3LIO:
             if lio is None:
                 from terracube.storage.s3 import S3LIO
 
-                lio = _STORES[config] = S3LIO(config)
+                if not _POOL:
+                    _POOL.append(ThreadPoolExecutor(IO_THREADS, thread_name_prefix="terracube-s3aio"))
+                lio = _STORES[config] = S3LIO(config, executor=_POOL[0])
     return lio
 
 
