@@ -183,8 +183,11 @@ def test_per_band_chunks_and_codec(tmp_path: Path) -> None:
     writer = S3AIOWriterDriver()
     uri = writer.mk_uri(str(tmp_path / "unit1"), {})
     stored = writer.write_dataset_to_storage(
-        _dataset(), uri, variable_params={"temp": {"chunksizes": [3, 8, 8], "codec": "zstd"}}
-    )
+        _dataset(), uri,
+        variable_params={"temp": {"chunksizes": [3, 8, 8], "codec": "zstd", "attrs": {"long_name": "surface temperature"}}},
+    )  # fmt: skip
+    assert stored["temp"]["driver_data"]["attrs"] == {"long_name": "surface temperature"}
+    assert "attrs" not in stored["red"]["driver_data"]
     assert stored["temp"]["driver_data"]["header"]["chunks"] == [3, 8, 8]
     assert stored["temp"]["driver_data"]["header"]["codec"]["name"] == "zstd"
     assert stored["red"]["driver_data"]["header"]["chunks"] == [1, 45, 70]

@@ -66,7 +66,8 @@ class S3AIOWriterDriver(WriterDriver):
     Storage settings (``storage_config``): ``chunks`` (``{"time": 1, "y": 1024, "x": 1024}``),
     ``codec`` (``"raw"``, the default, allows ranged reads inside a chunk; ``"zstd"``
     compresses), and for S3 ``s3_endpoint``, ``s3_region``, ``s3_path_style``. Per band
-    (``variable_params[band]``): ``chunksizes`` (a list in ``(time, y, x)`` order) and ``codec``.
+    (``variable_params[band]``): ``chunksizes`` (a list in ``(time, y, x)`` order), ``codec``, and
+    ``attrs`` (recorded with the layout).
     The whole array layout goes into the dataset documents (``driver_data.<band>``), so reading
     needs nothing but the document.
     """
@@ -138,13 +139,14 @@ class S3AIOWriterDriver(WriterDriver):
                     loc.bucket, loc.array(name), values, chunks, dims=dims, coords=coords,
                     fill_value=var.attrs.get("nodata"), codec=codec,
                 )  # fmt: skip
-                layout = json.loads(header.to_json())
-                layout["attrs"] = {k: v for k, v in (p.get("attrs") or {}).items()}
-                stored[name] = StoredBand(
-                    path=name,
-                    layer=name,
-                    driver_data={"bucket": loc.bucket, "array": loc.array(name), "header": layout},
-                )
+                layout: dict[str, Any] = {
+                    "bucket": loc.bucket,
+                    "array": loc.array(name),
+                    "header": json.loads(header.to_json()),
+                }
+                if p.get("attrs"):
+                    layout["attrs"] = dict(p["attrs"])
+                stored[name] = StoredBand(path=name, layer=name, driver_data=layout)
         except BaseException as exc:
             self._remove(s3, loc)
             if isinstance(exc, StorageError | KeyboardInterrupt):
