@@ -122,3 +122,18 @@ def test_import_into_a_given_product(
     clash = run("stac", "import", "--product", "ls8_copy", str(tmp_path / "cat" / "items"), code=1)
     assert "already in the index" in clash.stderr
     assert json.loads(run("dataset", "count", "product=ls8_copy", "-f", "json").stdout) == {"count": 0}
+
+
+def test_ndjson_export_and_a_bad_line(
+    run: Callable[..., Result], indexed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = json.loads(run("stac", "export", str(tmp_path / "cat"), "--ndjson", "--validate", "-f", "json").stdout)
+    assert (out["items"], out["invalid_files"]) == (4, 0)
+    lines_file = tmp_path / "cat" / "ls8" / "items.ndjson"
+    lines = lines_file.read_text().splitlines()
+    lines_file.write_text("\n".join([lines[0], "{oops", *lines[1:]]) + "\n")
+    monkeypatch.setenv("TERRACUBE_DB_URL", f"sqlite:///{tmp_path / 'other.db'}")
+    run("system", "init")
+    result = run("stac", "import", "--ignore-lineage", str(tmp_path / "cat" / "catalog.json"), code=1)
+    assert result.stdout.endswith("Added 4, skipped 0 already present, 1 failed.\n")
+    assert "items.ndjson:2: not JSON" in result.stderr

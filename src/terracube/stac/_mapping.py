@@ -12,6 +12,7 @@ document (see ``docs/stac.md`` for the rules).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import uuid
@@ -69,6 +70,7 @@ _EO3_TO_STAC: Final = {
     "eo:sun_elevation": "view:sun_elevation",
 }
 _STAC_TO_EO3: Final = {v: k for k, v in _EO3_TO_STAC.items()}
+_STAC_NAMES: Final = frozenset({*_STAC_TO_EO3, "instruments"})
 
 _EPSG = re.compile(r"(?i)^epsg:(\d+)$")
 #: Item properties the export derives from the eo3 document (dropped again on import).
@@ -125,6 +127,29 @@ def _eo_band(name: str, aliases: Sequence[str]) -> dict[str, Any]:
     return band
 
 
+def _band_key(b: Mapping[str, Any] | None) -> tuple[Any, ...] | None:
+    """A hashable form of a product band's description (None: not known)."""
+    if b is None:
+        return None
+    nodata = b.get("nodata")
+    if isinstance(nodata, float) and math.isnan(nodata):
+        nodata = "nan"  # NaN != NaN would defeat the cache
+    return (b.get("dtype"), nodata, b.get("units"), tuple(b.get("aliases") or ()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _band_fields(name: str, key: tuple[Any, ...] | None) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """An asset's ``eo:bands`` and ``raster:bands`` entries (cached: bands repeat per product).
+
+    Callers copy them before handing them out.
+    """
+    if key is None:
+        return _eo_band(name, ()), None
+    dtype, nodata, units, aliases = key
+    nodata = float("nan") if nodata == "nan" else nodata
+    return _eo_band(name, aliases), _raster_band({"dtype": dtype, "nodata": nodata, "units": units})
+
+
 def _raster_band(m: Mapping[str, Any]) -> dict[str, Any]:
     raster: dict[str, Any] = {"nodata": _json_number(_nodata(m.get("nodata")))}
     if m.get("dtype") in _RASTER_TYPES:
@@ -137,6 +162,7 @@ def _raster_band(m: Mapping[str, Any]) -> dict[str, Any]:
 # --- small helpers -------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def media_type(path: str) -> str | None:
     """The media type STAC gives a file, from its name's suffix (None if unknown)."""
     name = path.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1].lower()
@@ -224,9 +250,16 @@ def eo3_to_item(
     if "datetime" not in props:
         out_props["datetime"] = None
     for k, v in props.items():
-        out_props.update(_stac_property(k, v, props))
+        if k.startswith("eo:"):
+            out_props.update(_stac_property(k, v, props))
+        else:
+            out_props[k] = v
     # eo3 properties already named as STAC names them would be renamed on the way back.
-    as_is = [k for k in props if _eo3_property(k, props[k], {})[0] != k]
+    as_is = [
+        k
+        for k in props
+        if (k in _STAC_NAMES or k.startswith("odc:eo:")) and _eo3_property(k, props[k], {})[0] != k
+    ]
     if as_is:
         out_props["odc:as_is"] = as_is
     for dtr, common in (("dtr:start_datetime", "start_datetime"), ("dtr:end_datetime", "end_datetime")):
@@ -263,10 +296,11 @@ def eo3_to_item(
             asset["type"] = mt
         asset["roles"] = ["data"]
         b = band_info.get(name)
-        if b is not None:
-            asset["raster:bands"] = [_raster_band(b)]
+        eo_band, raster = _band_fields(name, _band_key(b))
+        if raster is not None:
+            asset["raster:bands"] = [dict(raster)]
             has_raster = True
-        asset["eo:bands"] = [_eo_band(name, b.get("aliases") or () if b is not None else ())]
+        asset["eo:bands"] = [dict(eo_band)]
         has_eo = True
         grid = m.get("grid", "default")
         if grid != "default" and grid in grids:
@@ -293,11 +327,12 @@ def eo3_to_item(
                 asset[f"odc:{k}"] = v
         asset["roles"] = ["thumbnail"] if name.startswith("thumbnail") else ["metadata"]
         assets[name] = asset
-    if has_eo or any(k.startswith("eo:") for k in out_props):
+    prefixes = {k[: k.find(":")] for k in out_props}
+    if has_eo or "eo" in prefixes:
         extensions.insert(0, EO_EXTENSION)
     if has_raster:
         extensions.append(RASTER_EXTENSION)
-    if any(k.startswith("view:") for k in out_props):
+    if "view" in prefixes:
         extensions.append(VIEW_EXTENSION)
 
     links: list[dict[str, Any]] = []

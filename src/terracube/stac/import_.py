@@ -91,36 +91,50 @@ class StacReader:
         self._seen.add(path)
         label = str(path)
         try:
-            data = path.read_bytes()
             if path.suffix.lower() in (".ndjson", ".jsonl"):
-                objs = [
-                    (f"{label}:{n}", _loads(line, f"{label}:{n}"))
-                    for n, line in enumerate(data.splitlines(), 1)
-                    if line.strip()
-                ]
-            else:
-                objs = [(label, _loads(data, label))]
-        except (OSError, DocumentError) as e:
+                with path.open("rb") as f:  # line by line: the file may hold millions of Items
+                    for n, line in enumerate(f, 1):
+                        if not line.strip():
+                            continue
+                        lbl = f"{label}:{n}"
+                        try:
+                            obj = _loads(line, lbl)
+                        except DocumentError as e:
+                            self._fail(lbl, e)
+                            continue
+                        yield from self._objects(path, lbl, obj, follow)
+                return
+            data = path.read_bytes()
+        except OSError as e:
             self._fail(label, e)
             return
-        for lbl, obj in objs:
-            kind = obj.get("type") if isinstance(obj, dict) else None
-            if kind == "FeatureCollection":
-                for n, f in enumerate(obj.get("features") or [], 1):
-                    yield f"{lbl}#{n}", f
-            elif kind in ("Feature", "Collection", "Catalog"):
-                yield lbl, obj
-                if follow and kind != "Feature":
-                    yield from self._follow(path, obj)
-            elif path.name.lower().endswith(".json") and not follow:
-                continue  # some other JSON file in a folder: not ours to judge
-            else:
-                self._fail(
-                    lbl,
-                    DocumentError(
-                        f"{lbl}: not a STAC object (type {kind!r})", field="type", value=kind, doc=lbl
-                    ),
-                )
+        try:
+            obj = _loads(data, label)
+        except DocumentError as e:
+            self._fail(label, e)
+            return
+        yield from self._objects(path, label, obj, follow)
+
+    def _objects(
+        self, path: Path, label: str, obj: Any, follow: bool
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        kind = obj.get("type") if isinstance(obj, dict) else None
+        if kind == "FeatureCollection":
+            for n, f in enumerate(obj.get("features") or [], 1):
+                yield f"{label}#{n}", f
+        elif kind in ("Feature", "Collection", "Catalog"):
+            yield label, obj
+            if follow and kind != "Feature":
+                yield from self._follow(path, obj)
+        elif path.name.lower().endswith(".json") and not follow:
+            return  # some other JSON file in a folder: not ours to judge
+        else:
+            self._fail(
+                label,
+                DocumentError(
+                    f"{label}: not a STAC object (type {kind!r})", field="type", value=kind, doc=label
+                ),
+            )
 
     def _follow(self, path: Path, obj: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
         links = obj.get("links") or []
