@@ -127,7 +127,9 @@ def test_import_into_a_given_product(
 def test_ndjson_export_and_a_bad_line(
     run: Callable[..., Result], indexed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = json.loads(run("stac", "export", str(tmp_path / "cat"), "--ndjson", "--validate", "-f", "json").stdout)
+    out = json.loads(
+        run("stac", "export", str(tmp_path / "cat"), "--ndjson", "--validate", "-f", "json").stdout
+    )
     assert (out["items"], out["invalid_files"]) == (4, 0)
     lines_file = tmp_path / "cat" / "ls8" / "items.ndjson"
     lines = lines_file.read_text().splitlines()
