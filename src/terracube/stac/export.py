@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,6 +134,20 @@ def _time_range(props: Mapping[str, Any]) -> tuple[dt.datetime | None, dt.dateti
     values = [props.get(k) for k in ("datetime", "dtr:start_datetime", "dtr:end_datetime")]
     times = [parse_datetime(v) for v in values if v is not None]
     return (min(times), max(times)) if times else (None, None)
+
+
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
+
+def _write(path: str, data: bytes) -> None:
+    """Write a small file with bare system calls: a Python file object costs more than the write."""
+    fd = os.open(path, _CREATE, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def _rfc3339(t: dt.datetime | None) -> str | None:
@@ -262,7 +277,7 @@ def export_stac(
                         product_href=f"../{pname}/collection.json",
                         root_href="../catalog.json",
                     )
-                    (items_dir / f"{item['id']}.json").write_bytes(dumps(item, option=indent))
+                    _write(f"{items_dir}/{item['id']}.json", dumps(item, option=indent))
                     extents[pname].add(item, f"../items/{item['id']}.json")
                 n += 1
                 if progress is not None and n % 1000 == 0:
