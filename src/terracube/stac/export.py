@@ -213,7 +213,8 @@ def export_stac(
     index
         The index to read.
     destination
-        The catalog folder (created; files of an earlier export there are overwritten).
+        The catalog folder, best new: files of an earlier export there are overwritten, but
+        Items of datasets not selected this time stay.
     archived
         False: active datasets (default); True: archived only; None: both.
     catalog_id, description
