@@ -14,35 +14,19 @@ import numpy as np
 from terracube.errors import StorageRequestError
 from terracube.storage.s3._arrays import byte_view, prepare_out, read_selection
 from terracube.storage.s3._backend import check_bucket, check_key
-from terracube.storage.s3._codecs import Codec, codec_from_spec
+from terracube.storage.s3._layered import OnByteStore
 from terracube.storage.s3._selection import normalise, result_shape, result_view
-from terracube.storage.s3.byteio import S3IO
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Sequence
-    from concurrent.futures import Executor
 
     from numpy.typing import DTypeLike
 
-    from terracube.storage.s3.config import S3Config
 
 __all__ = ["S3AIO"]
 
-#: Runs closer than this many bytes are fetched in one request (1 MiB).
-DEFAULT_MERGE_GAP = 1024 * 1024
 
-
-def as_store(store: S3IO | S3Config | str | os.PathLike[str] | None, executor: Executor | Any | None) -> S3IO:
-    """An S3IO from an S3IO, a config, a location or None (the environment)."""
-    if isinstance(store, S3IO):
-        if executor is not None:
-            raise StorageRequestError("pass executor to the S3IO, not to a layer built on it")
-        return store
-    return S3IO(store, executor=executor)
-
-
-class S3AIO:
+class S3AIO(OnByteStore):
     """An N-d array in one object: index maths, points, slices and whole arrays.
 
     Parameters
@@ -69,49 +53,6 @@ class S3AIO:
     >>> int(aio.get_point("demo", "a", (1, 2, 3), a.shape, a.dtype))
     23
     """
-
-    def __init__(
-        self,
-        store: S3IO | S3Config | str | os.PathLike[str] | None = None,
-        *,
-        codec: Codec | str | None = None,
-        executor: Executor | Any | None = None,
-        merge_gap: int = DEFAULT_MERGE_GAP,
-    ) -> None:
-        self._s3io = as_store(store, executor)
-        self._codec = codec_from_spec(codec)
-        self._merge_gap = int(merge_gap)
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"s3io": self._s3io, "codec": self._codec, "merge_gap": self._merge_gap}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._s3io = state["s3io"]
-        self._codec = state["codec"]
-        self._merge_gap = state["merge_gap"]
-
-    def __repr__(self) -> str:
-        return f"S3AIO({self._s3io!r}, codec={self._codec.name!r})"
-
-    def __enter__(self) -> S3AIO:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the underlying S3IO."""
-        self._s3io.close()
-
-    @property
-    def s3io(self) -> S3IO:
-        """The byte store beneath."""
-        return self._s3io
-
-    @property
-    def codec(self) -> Codec:
-        """How objects are encoded."""
-        return self._codec
 
     # --- index maths ----------------------------------------------------------------------------
 

@@ -17,8 +17,9 @@ import numpy as np
 from terracube.errors import ObjectNotFoundError, StorageRequestError
 from terracube.storage.s3._arrays import byte_view, prepare_out, read_selection
 from terracube.storage.s3._backend import check_bucket, check_key
-from terracube.storage.s3._codecs import Codec, codec_from_spec
+from terracube.storage.s3._codecs import codec_from_spec
 from terracube.storage.s3._header import DECIMAL_PLACES, ArrayHeader, Coordinate
+from terracube.storage.s3._layered import OnByteStore
 from terracube.storage.s3._layout import check_name, header_key
 from terracube.storage.s3._selection import (
     ChunkRead,
@@ -27,20 +28,18 @@ from terracube.storage.s3._selection import (
     result_shape,
     result_view,
 )
-from terracube.storage.s3.arrayio import DEFAULT_MERGE_GAP, S3AIO, as_store
+from terracube.storage.s3.arrayio import S3AIO
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterator, Mapping, Sequence
-    from concurrent.futures import Executor
 
+    from terracube.storage.s3._codecs import Codec
     from terracube.storage.s3.byteio import S3IO
-    from terracube.storage.s3.config import S3Config
 
 __all__ = ["S3LIO", "ArrayHeader", "Coordinate"]
 
 
-class S3LIO:
+class S3LIO(OnByteStore):
     """Labelled, chunked N-d arrays: one object per chunk plus a JSON header.
 
     Parameters
@@ -76,53 +75,10 @@ class S3LIO:
     #: Coordinate positions are rounded to this many decimals in :meth:`regular_index`.
     DECIMAL_PLACES = DECIMAL_PLACES
 
-    def __init__(
-        self,
-        store: S3IO | S3Config | str | os.PathLike[str] | None = None,
-        *,
-        codec: Codec | str | None = None,
-        executor: Executor | Any | None = None,
-        merge_gap: int = DEFAULT_MERGE_GAP,
-    ) -> None:
-        self._s3io = as_store(store, executor)
-        self._codec = codec_from_spec(codec)
-        self._merge_gap = int(merge_gap)
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"s3io": self._s3io, "codec": self._codec, "merge_gap": self._merge_gap}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._s3io = state["s3io"]
-        self._codec = state["codec"]
-        self._merge_gap = state["merge_gap"]
-
-    def __repr__(self) -> str:
-        return f"S3LIO({self._s3io!r}, codec={self._codec.name!r})"
-
-    def __enter__(self) -> S3LIO:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the underlying S3IO."""
-        self._s3io.close()
-
-    @property
-    def s3io(self) -> S3IO:
-        """The byte store beneath."""
-        return self._s3io
-
     @property
     def s3aio(self) -> S3AIO:
         """An S3AIO on the same store and codec (one chunk is one S3AIO object)."""
         return S3AIO(self._s3io, codec=self._codec, merge_gap=self._merge_gap)
-
-    @property
-    def codec(self) -> Codec:
-        """Codec of new arrays."""
-        return self._codec
 
     # --- chunk grid -----------------------------------------------------------------------------
 
