@@ -1,0 +1,64 @@
+"""The index API: abstract drivers, indexes and resources, and the canonical query types.
+
+Drivers live in their own packages (``terracube.index.memory``, ``.sqlite``, ``.postgis``) and
+are found through the ``terracube.plugins.index`` entry points (:mod:`terracube.drivers`); the
+conformance suite every driver runs is :mod:`terracube.index.testing`.
+"""
+
+from __future__ import annotations
+
+from terracube.index.abstract import (
+    FLAGS,
+    NATIVE_FIELDS,
+    ROLES,
+    AbstractDatasetResource,
+    AbstractIndex,
+    AbstractIndexDriver,
+    AbstractLineageResource,
+    AbstractMetadataTypeResource,
+    AbstractProductResource,
+    AbstractUserResource,
+    BatchStatus,
+    DatasetTuple,
+    NoLineageResource,
+    NoUserResource,
+    ProgressCallback,
+)
+from terracube.index.query import (
+    SPATIAL_KEYWORDS,
+    Between,
+    Expression,
+    ProductQuery,
+    SpatialFilter,
+    ValueIn,
+    parse_spatial,
+    parse_time,
+    to_field_expression,
+)
+
+__all__ = [
+    "FLAGS",
+    "NATIVE_FIELDS",
+    "ROLES",
+    "SPATIAL_KEYWORDS",
+    "AbstractDatasetResource",
+    "AbstractIndex",
+    "AbstractIndexDriver",
+    "AbstractLineageResource",
+    "AbstractMetadataTypeResource",
+    "AbstractProductResource",
+    "AbstractUserResource",
+    "BatchStatus",
+    "Between",
+    "DatasetTuple",
+    "Expression",
+    "NoLineageResource",
+    "NoUserResource",
+    "ProductQuery",
+    "ProgressCallback",
+    "SpatialFilter",
+    "ValueIn",
+    "parse_spatial",
+    "parse_time",
+    "to_field_expression",
+]
