@@ -45,6 +45,10 @@ class AbstractUserResource:
         """``(role, username, description)`` for every user."""
         return self._refuse()  # type: ignore[no-any-return]
 
+    def list(self) -> Iterator[tuple[str, str, str | None]]:
+        """The same as :meth:`list_users` (its ODC name): ``(role, username, description)``."""
+        return self.list_users()
+
 
 class NoUserResource(AbstractUserResource):
     """The users resource of a driver without users."""

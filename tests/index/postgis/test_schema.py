@@ -138,3 +138,36 @@ class TestUpgradedPostgisIndex(IndexTests):
     def test_schema_is_current(self, index: PostgisIndex) -> None:
         (version,) = index._db.one("SELECT value FROM tc_meta WHERE key = 'schema_version'")
         assert int(version) == SCHEMA_VERSION
+
+
+def test_system_init_command_upgrades_old_schema(
+    pg_server: PgServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from terracube.cli import cli
+
+    name = pg_server.create("oldcli")
+    url = pg_server.url_for(name)
+    small = dataset_doc("ls8", lonlat=(149.0, -36.0, 150.0, -35.0))
+    try:
+        old = PostgisIndex(url)
+        old._upgrade_to(OLD)
+        _write_old(old, [small], OLD)
+        old.close()
+
+        monkeypatch.setenv("TERRACUBE_DB_URL", url)
+        monkeypatch.delenv("TERRACUBE_CONFIG_PATH", raising=False)
+        refused = CliRunner().invoke(cli, ["dataset", "count"])
+        assert refused.exit_code != 0 and "system init" in refused.stderr
+        result = CliRunner().invoke(cli, ["system", "init"])
+        assert result.exit_code == 0, result.output
+        assert "Up to date" in result.stdout
+
+        idx = PostgisIndex(url)
+        (version,) = idx._db.one("SELECT value FROM tc_meta WHERE key = 'schema_version'")
+        assert int(version) == SCHEMA_VERSION
+        assert ids_of(idx.datasets.search(lat=(-35.5, -35.4), lon=(149.5, 149.6))) == {small["id"]}
+        idx.close()
+    finally:
+        pg_server.drop(name)

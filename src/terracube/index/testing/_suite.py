@@ -27,6 +27,7 @@ from terracube.errors import (
     UpdateError,
 )
 from terracube.index._flags import FLAGS
+from terracube.index._users import ROLES
 from terracube.index.changes import allow_any
 from terracube.index.testing._documents import (
     box_geometry,
@@ -226,12 +227,16 @@ class IndexTests(_RandomQueries, LineageTests):
 
     def test_users_refused_or_work(self, index: AbstractIndex) -> None:
         if index.supports_users:
-            assert isinstance(list(index.users.list_users()), list)
+            users = list(index.users.list_users())
+            assert all(role in ROLES for role, _, _ in users)
+            assert list(index.users.list()) == users
         else:
             with pytest.raises(UnsupportedError, match="supports_users"):
                 index.users.create("user", "someone", "secret")
             with pytest.raises(NotImplementedError, match="supports_users"):
                 list(index.users.list_users())
+            with pytest.raises(NotImplementedError, match="supports_users"):
+                list(index.users.list())
 
     def test_lineage_refused_or_work(self, index: AbstractIndex) -> None:
         if not index.supports_lineage:
