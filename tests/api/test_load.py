@@ -11,6 +11,7 @@ import pytest
 import rasterio.warp
 from affine import Affine
 from odc.geo.geobox import GeoBox
+from odc.geo.geom import box
 from rasterio.enums import Resampling
 
 from terracube import Datacube
@@ -63,6 +64,32 @@ def test_lat_lon_region_and_time_filter(cube: Cube) -> None:
     assert 0 < ds.sizes["x"] < SIZE and 0 < ds.sizes["y"] < SIZE
     # The window is on the native grid, so every pixel equals a source pixel at the same place.
     gb = ds.odc.geobox
+    col0, row0 = (~s.gbox.transform) @ (gb.transform.c, gb.transform.f)
+    r, c = round(row0), round(col0)
+    np.testing.assert_array_equal(ds.red.values[0], s.red[r : r + gb.shape[0], c : c + gb.shape[1]])
+
+
+def test_geopolygon_in_crs_equals_the_same_box_by_x_y(cube: Cube) -> None:
+    s = cube.add(tile_gbox(0, 0), "2020-01-01")
+    cube.add(tile_gbox(3, 0), "2020-01-01")  # far east: its footprint misses the polygon
+    x0, y0 = 600000 + 10 * RES, 6000000 - 40 * RES
+    poly = box(x0, y0, x0 + 20 * RES, y0 + 15 * RES, "EPSG:32755")
+    by_poly = cube.dc.load("ls", geopolygon=poly)
+    by_xy = cube.dc.load("ls", x=(x0, x0 + 20 * RES), y=(y0, y0 + 15 * RES), crs="EPSG:32755")
+    assert by_poly.odc.geobox == by_xy.odc.geobox
+    np.testing.assert_array_equal(by_poly.red.values, by_xy.red.values)
+    np.testing.assert_array_equal(by_poly.red.values[0], s.red[25:40, 10:30])
+    assert [d.id for d in cube.dc.find_datasets(product="ls", geopolygon=poly)] == [s.dataset.id]
+
+
+def test_geopolygon_in_lon_lat_covers_the_polygon(cube: Cube) -> None:
+    s = cube.add(tile_gbox(0, 0), "2020-01-01")
+    poly = s.gbox.extent.buffer(-20 * RES).to_crs("EPSG:4326")
+    ds = cube.dc.load("ls", geopolygon=poly)
+    gb = ds.odc.geobox
+    assert gb.crs == s.gbox.crs  # native grid of the data, not the polygon's CRS
+    assert gb.extent.contains(poly.to_crs(gb.crs).buffer(-1.0))
+    assert 0 < gb.shape[0] < SIZE and 0 < gb.shape[1] < SIZE
     col0, row0 = (~s.gbox.transform) @ (gb.transform.c, gb.transform.f)
     r, c = round(row0), round(col0)
     np.testing.assert_array_equal(ds.red.values[0], s.red[r : r + gb.shape[0], c : c + gb.shape[1]])
