@@ -12,14 +12,21 @@ from __future__ import annotations
 
 import time
 import uuid
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from terracube.errors import LineageError
 from terracube.index._flags import refuse
-from terracube.model.lineage import LineageDirection, LineageRelation, LineageTree, check_acyclic
+from terracube.model.lineage import (
+    LineageDirection,
+    LineageRelation,
+    LineageTree,
+    _unchecked_tree,
+    check_acyclic,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 
     from terracube.index._datasets import BatchStatus
     from terracube.index.abstract import AbstractIndex
@@ -34,14 +41,25 @@ def _uuid(v: Any) -> uuid.UUID:
 
 
 _new = object.__new__
-_set = object.__setattr__
+_set_int = vars(uuid.UUID)["int"].__set__
+_set_is_safe = vars(uuid.UUID)["is_safe"].__set__
+_UNKNOWN = uuid.SafeUUID.unknown
+_from_bytes = int.from_bytes
 
 
 def _fast_uuid(i: int) -> uuid.UUID:
     """``uuid.UUID(int=i)`` without its argument checks: ids here come from stored UUIDs."""
     u = _new(uuid.UUID)
-    _set(u, "int", i)
-    _set(u, "is_safe", uuid.SafeUUID.unknown)
+    _set_int(u, i)
+    _set_is_safe(u, _UNKNOWN)
+    return u
+
+
+def _uuid_from_bytes(b: bytes) -> uuid.UUID:
+    """``uuid.UUID(bytes=b)`` without its checks, for the 16-byte ids a database stores."""
+    u = _new(uuid.UUID)
+    _set_int(u, _from_bytes(b, "big"))
+    _set_is_safe(u, _UNKNOWN)
     return u
 
 
@@ -107,31 +125,38 @@ class AbstractLineageResource:
         return self._tree(_uuid(id_), LineageDirection.DERIVED, max_depth)
 
     def _key(self, id_: uuid.UUID) -> Hashable:
-        """The driver's cheap, hashable form of an id (default: its 128-bit integer)."""
+        """The driver's cheap form of an id (default: its 128-bit integer).
+
+        Keys must hash fast and sort as their UUIDs do: children are ordered by key.
+        """
         return id_.int
 
-    def _id(self, key: Any) -> uuid.UUID:
-        """The UUID of a key made by :meth:`_key` or returned by :meth:`_edges`."""
-        return _fast_uuid(key)
+    def _id_from_key(self) -> Callable[[Any], uuid.UUID]:
+        """The function turning a key made by :meth:`_key` or returned by :meth:`_edges` into its UUID."""
+        return _fast_uuid
 
     def _edges(
         self, root: Any, direction: LineageDirection, max_depth: int
     ) -> Iterable[tuple[str, Any, Any]]:
-        """Relations within ``max_depth`` steps of ``root`` as (classifier, source, derived) keys.
+        """Relations within ``max_depth`` steps of ``root`` as (classifier, parent, child) keys.
 
-        Keys (see :meth:`_key`) hash far faster than UUIDs. The default walks one level per
-        :meth:`_relations_of` call; drivers override it to work on their raw ids.
+        The parent is the side nearer the root: the derived dataset of a ``SOURCES`` tree, the
+        source of a ``DERIVED`` one. Every node within ``max_depth - 1`` steps (all, for 0) is
+        expanded, each relation given once. Keys (see :meth:`_key`) hash far faster than
+        UUIDs. The default walks one level per :meth:`_relations_of` call; drivers override
+        it to work on their raw ids.
         """
+        sources = direction is LineageDirection.SOURCES
         seen = {root}
         frontier = [root]
         depth = 0
         while frontier and not (max_depth and depth >= max_depth):
-            rels = self._relations_of([uuid.UUID(int=i) for i in frontier], direction)
+            rels = self._relations_of([_fast_uuid(i) for i in frontier], direction)
             nxt = []
             for r in rels:
                 s, d = r.source_id.int, r.derived_id.int
-                yield r.classifier, s, d
-                child = s if direction is LineageDirection.SOURCES else d
+                parent, child = (d, s) if sources else (s, d)
+                yield r.classifier, parent, child
                 if child not in seen:
                     seen.add(child)
                     nxt.append(child)
@@ -146,49 +171,43 @@ class AbstractLineageResource:
             return self._build_tree(root, direction, max_depth)
 
     def _build_tree(self, root: uuid.UUID, direction: LineageDirection, max_depth: int) -> LineageTree:
-        sources = direction is LineageDirection.SOURCES
-        children: dict[Any, dict[str, set[Any]]] = {}
         root_key = self._key(root)
-        for classifier, s, d in self._edges(root_key, direction, max_depth):
-            parent, child = (d, s) if sources else (s, d)
-            children.setdefault(parent, {}).setdefault(classifier, set()).add(child)
-        # Depth of each node (shortest path), to know which ones were looked up.
-        depth_of = {root_key: 0}
-        levels = [[root_key]]
-        while levels[-1]:
-            nxt = []
-            for n in levels[-1]:
-                for same in children.get(n, {}).values():
-                    for k in same:
-                        if k not in depth_of:
-                            depth_of[k] = len(levels)
-                            nxt.append(k)
-            levels.append(nxt)
-        ids = {k: self._id(k) for k in depth_of}
-        homes: dict[uuid.UUID, str] = {}
+        # parent -> classifier -> children
+        groups: dict[Any, dict[str, list[Any]]] = {}
+        group = groups.get
+        for classifier, parent, child in self._edges(root_key, direction, max_depth):
+            g = group(parent)
+            if g is None:
+                groups[parent] = {classifier: [child]}
+            else:
+                same = g.get(classifier)
+                if same is None:
+                    g[classifier] = [child]
+                else:
+                    same.append(child)
+        # Parents in the order of the rows, deepest first: drivers return rows level by level,
+        # so children usually come before their parents. Nodes without relations are made when
+        # a parent first asks for them.
+        order: Iterable[Any] = reversed(groups)
+        past: set[Any] = set()
+        if max_depth:
+            # Nodes at max_depth were not looked up: they have no children, not even an empty
+            # mapping. Find them (and a reliable order) level by level, by shortest path.
+            levels = _levels(root_key, groups)
+            if len(levels) > max_depth:
+                past = set(levels[max_depth])
+            order = [n for n in chain.from_iterable(reversed(levels)) if n in groups]
+        id_of = self._id_from_key()
+        homes: dict[Any, str] = {}
         if self._index.supports_external_home and self._has_homes():
-            homes = self._get_homes(list(ids.values()))
-        # Build bottom-up, deepest level first, so every child exists before its parent.
-        built: dict[Any, LineageTree] = {}
-        for level in reversed(levels):
-            for node in level:
-                by_class = children.get(node)
-                looked_up = not max_depth or depth_of[node] < max_depth
-                sub: Mapping[str, Sequence[LineageTree]] | None = None
-                if looked_up:
-                    try:
-                        sub = (
-                            {c: tuple(built[k] for k in sorted(ks)) for c, ks in sorted(by_class.items())}
-                            if by_class
-                            else {}
-                        )
-                    except KeyError as e:
-                        raise LineageError(
-                            f"stored lineage has a cycle through dataset {self._id(e.args[0])}"
-                        ) from None
-                u = ids[node]
-                built[node] = LineageTree(direction, u, sub, homes.get(u))
-        return built[root_key]
+            every = {root_key}.union(*(chain.from_iterable(g.values()) for g in groups.values()))
+            homes = {self._key(i): h for i, h in self._get_homes([id_of(k) for k in every]).items()}
+        try:
+            return _assemble(direction, root_key, order, groups, past, id_of, homes)
+        except KeyError:
+            # A relation joins two nodes of one level, or closes a cycle: sort the parents.
+            order = _children_first(root_key, groups, id_of)
+            return _assemble(direction, root_key, order, groups, past, id_of, homes)
 
     # --- writing --------------------------------------------------------------------------------
 
@@ -346,6 +365,105 @@ class AbstractLineageResource:
             with self._index.transaction():
                 self._clear_homes(todo)
         return len(todo)
+
+
+def _levels(root: Any, groups: Mapping[Any, dict[str, list[Any]]]) -> list[list[Any]]:
+    """The nodes below and including ``root`` by depth (length of the shortest path)."""
+    levels = [[root]]
+    seen = {root}
+    group = groups.get
+    while True:
+        nxt = []
+        for n in levels[-1]:
+            g = group(n)
+            if g is not None:
+                for same in g.values():
+                    for k in same:
+                        if k not in seen:
+                            seen.add(k)
+                            nxt.append(k)
+        if not nxt:
+            return levels
+        levels.append(nxt)
+
+
+def _assemble(
+    direction: LineageDirection,
+    root: Any,
+    order: Iterable[Any],
+    groups: Mapping[Any, dict[str, list[Any]]],
+    past: set[Any],
+    id_of: Callable[[Any], uuid.UUID],
+    homes: Mapping[Any, str],
+) -> LineageTree:
+    """Make the nodes of a tree, one per dataset, and return the root's.
+
+    ``order`` holds every parent (key of ``groups``), each after the parents among its
+    children; a parent met before it is made raises KeyError. Other nodes are made when first
+    met; those in ``past`` were not looked up. Children are ordered by classifier, then by key.
+    """
+    make = _unchecked_tree
+    home = homes.get if homes else None
+    built: dict[Any, LineageTree] = {}
+    get = built.get
+    for node in order:
+        g = groups[node]
+        sub = {}
+        for classifier in g if len(g) == 1 else sorted(g):
+            same = g[classifier]
+            same.sort()
+            kids = []
+            for k in same:
+                t = get(k)
+                if t is None:
+                    if k in groups:
+                        raise KeyError(k)
+                    t = built[k] = make(
+                        direction, id_of(k), None if k in past else {}, home(k) if home else None
+                    )
+                kids.append(t)
+            sub[classifier] = tuple(kids)
+        built[node] = make(direction, id_of(node), sub, home(node) if home else None)
+    t = get(root)
+    if t is None:  # no relations
+        t = make(direction, id_of(root), {}, home(root) if home else None)
+    return t
+
+
+def _children_first(
+    root: Any, groups: Mapping[Any, dict[str, list[Any]]], id_of: Callable[[Any], uuid.UUID]
+) -> list[Any]:
+    """The parents among the nodes below and including ``root``, each after its children.
+
+    Raises
+    ------
+    LineageError
+        The relations make a cycle.
+    """
+
+    def kids(n: Any) -> Iterator[Any]:
+        return chain.from_iterable(groups.get(n, {}).values())
+
+    order: list[Any] = []
+    on_path, done = object(), object()
+    state = {root: on_path}
+    stack = [(root, kids(root))]
+    while stack:
+        node, it = stack[-1]
+        k = next(it, done)
+        if k is done:
+            stack.pop()
+            state[node] = done
+            if node in groups:
+                order.append(node)
+            continue
+        s = state.get(k)
+        if s is None:
+            state[k] = on_path
+            stack.append((k, kids(k)))
+        elif s is on_path:
+            raise LineageError(f"stored lineage has a cycle through dataset {id_of(k)}")
+    return order
 
 
 class NoLineageResource(AbstractLineageResource):

@@ -14,13 +14,17 @@ from terracube.model.lineage import LineageDirection, LineageRelation
 
 if TYPE_CHECKING:
     import uuid
-    from collections.abc import Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
     from terracube.index.postgis._driver import PostgisIndex
 
 __all__ = ["Lineage"]
 
 Pair = tuple["uuid.UUID", "uuid.UUID"]
+
+
+def _same(key: uuid.UUID) -> uuid.UUID:
+    return key
 
 
 class Lineage(AbstractLineageResource):
@@ -39,15 +43,18 @@ class Lineage(AbstractLineageResource):
     def _key(self, id_: uuid.UUID) -> Any:
         return id_
 
-    def _id(self, key: Any) -> uuid.UUID:
-        return key  # type: ignore[no-any-return]
+    def _id_from_key(self) -> Callable[[Any], uuid.UUID]:
+        return _same
 
     def _edges(
         self, root: Any, direction: LineageDirection, max_depth: int
     ) -> Iterable[tuple[str, Any, Any]]:
         """Level by level, each dataset expanded once (docstring inherited)."""
-        near = "derived_id" if direction is LineageDirection.SOURCES else "source_id"
-        pick = 1 if direction is LineageDirection.SOURCES else 2
+        near, far = (
+            ("derived_id", "source_id")
+            if direction is LineageDirection.SOURCES
+            else ("source_id", "derived_id")
+        )
         db = self._index._db
         out: list[tuple[str, Any, Any]] = []
         seen = {root}
@@ -55,13 +62,13 @@ class Lineage(AbstractLineageResource):
         depth = 0
         while frontier and not (max_depth and depth >= max_depth):
             rows = db.run(
-                f"SELECT classifier, source_id, derived_id FROM dataset_lineage WHERE {near} = ANY(%s)",
+                f"SELECT classifier, {near}, {far} FROM dataset_lineage WHERE {near} = ANY(%s)",
                 (frontier,),
             ).fetchall()
             out += rows
             frontier = []
             for r in rows:
-                child = r[pick]
+                child = r[2]
                 if child not in seen:
                     seen.add(child)
                     frontier.append(child)

@@ -19,7 +19,7 @@ from terracube.errors import (
     QueryError,
 )
 from terracube.index._datasets import AbstractDatasetResource, _uuid
-from terracube.index._lineage import AbstractLineageResource, _fast_uuid
+from terracube.index._lineage import AbstractLineageResource, _uuid_from_bytes
 from terracube.index._metadata_types import AbstractMetadataTypeResource
 from terracube.index._products import AbstractProductResource
 from terracube.index._rows import dataset_row, from_micros, to_micros
@@ -31,7 +31,7 @@ from terracube.model import Dataset, MetadataType, Product, Range
 from terracube.model.lineage import LineageDirection, LineageRelation
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
     from pathlib import Path
     from typing import Self
 
@@ -478,8 +478,8 @@ class _Lineage(AbstractLineageResource):
     def _key(self, id_: uuid.UUID) -> bytes:
         return id_.bytes
 
-    def _id(self, key: Any) -> uuid.UUID:
-        return _fast_uuid(int.from_bytes(key, "big"))
+    def _id_from_key(self) -> Callable[[Any], uuid.UUID]:
+        return _uuid_from_bytes
 
     def _edges(
         self, root: Any, direction: LineageDirection, max_depth: int
@@ -489,8 +489,11 @@ class _Lineage(AbstractLineageResource):
         As fast here as one recursive query, and unlike ``UNION ALL`` it cannot blow up where
         many lineage paths meet.
         """
-        near = "derived_id" if direction is LineageDirection.SOURCES else "source_id"
-        pick = 1 if direction is LineageDirection.SOURCES else 2
+        near, far = (
+            ("derived_id", "source_id")
+            if direction is LineageDirection.SOURCES
+            else ("source_id", "derived_id")
+        )
         conn = self._index._conn()
         out: list[tuple[str, Any, Any]] = []
         seen = {root}
@@ -500,13 +503,13 @@ class _Lineage(AbstractLineageResource):
             nxt = []
             for chunk in _chunks(frontier, _MAX_PARAMS):
                 rows = conn.execute(
-                    f"SELECT classifier, source_id, derived_id FROM dataset_lineage WHERE {near} IN "
+                    f"SELECT classifier, {near}, {far} FROM dataset_lineage WHERE {near} IN "
                     f"({','.join('?' * len(chunk))})",
                     chunk,
                 ).fetchall()
                 out += rows
                 for r in rows:
-                    child = r[pick]
+                    child = r[2]
                     if child not in seen:
                         seen.add(child)
                         nxt.append(child)

@@ -91,6 +91,109 @@ class LineageTests:
         down = idx.lineage.get_derived_tree(a)
         assert down.child_datasets() == {b, c, d, e}
 
+    def test_tree_order_and_sharing(self, lineage_index: AbstractIndex | None) -> None:
+        idx = lineage_index
+        if idx is None:
+            return
+        root, a, b, c, d = _ids(5)
+        # Classifiers in sorted order, children by id; one node per dataset, shared.
+        idx.lineage.merge(
+            [
+                LineageRelation("y", d, root),
+                LineageRelation("x", c, root),
+                LineageRelation("x", a, root),
+                LineageRelation("z", b, a),
+                LineageRelation("z", b, c),
+            ]
+        )
+        tree = idx.lineage.get_source_tree(root)
+        assert tree.children is not None
+        assert list(tree.children) == ["x", "y"]
+        xa, xc = tree.children["x"]
+        assert [xa.dataset_id, xc.dataset_id] == [a, c]
+        assert isinstance(tree.children["x"], tuple)
+        assert xa.children is not None
+        assert xc.children is not None
+        assert xa.children["z"][0] is xc.children["z"][0]
+        expected = LineageTree(
+            SRC,
+            root,
+            {
+                "x": (
+                    LineageTree(SRC, a, {"z": (LineageTree(SRC, b, {}),)}),
+                    LineageTree(SRC, c, {"z": (LineageTree(SRC, b, {}),)}),
+                ),
+                "y": (LineageTree(SRC, d, {}),),
+            },
+        )
+        assert tree == expected
+        assert idx.lineage.get_source_tree(b) == LineageTree(SRC, b, {})
+        assert idx.lineage.get_source_tree(uuid.uuid4(), max_depth=3).children == {}
+
+    def test_relation_within_one_level(self, lineage_index: AbstractIndex | None) -> None:
+        idx = lineage_index
+        if idx is None:
+            return
+        root, a, b = _ids(3)
+        # a and b are both sources of root, and b is also a source of a: no cycle.
+        for first, second in ((a, b), (b, a)):
+            idx.lineage.merge(
+                [
+                    LineageRelation("x", first, root),
+                    LineageRelation("x", second, root),
+                    LineageRelation("y", b, a),
+                ]
+            )
+            tree = idx.lineage.get_source_tree(root)
+            assert tree.children is not None
+            na, nb = tree.children["x"]
+            assert na.children == {"y": (nb,)}
+            assert nb.children == {}
+            one = idx.lineage.get_source_tree(root, max_depth=1)
+            assert one.children is not None
+            assert [n.children for n in one.children["x"]] == [None, None]
+            down = idx.lineage.get_derived_tree(b, max_depth=1)
+            assert down.children is not None
+            assert [n.dataset_id for n in down.children["x"]] == [root]
+            assert [n.dataset_id for n in down.children["y"]] == [a]
+            idx.lineage.remove(root, SRC)
+
+    def test_depth_limit_takes_the_shortest_path(self, lineage_index: AbstractIndex | None) -> None:
+        idx = lineage_index
+        if idx is None:
+            return
+        root, a, b, c = _ids(4)
+        # c is one step from root directly and three steps along root <- a <- b <- c.
+        idx.lineage.merge(
+            [
+                LineageRelation("x", a, root),
+                LineageRelation("x", b, a),
+                LineageRelation("x", c, b),
+                LineageRelation("x", c, root),
+            ]
+        )
+        two = idx.lineage.get_source_tree(root, max_depth=2)
+        node_c = two.find_subtree(c)
+        assert node_c is not None
+        assert node_c.children == {}  # looked up at depth 1
+        node_b = two.find_subtree(b)
+        assert node_b is not None
+        assert node_b.children is None  # at depth 2: not looked up
+        assert len(two.relations()) == 3
+
+    def test_stored_cycle_is_reported(self, lineage_index: AbstractIndex | None) -> None:
+        idx = lineage_index
+        if idx is None:
+            return
+        root, a, b = _ids(3)
+        # A bulk copy does not check for cycles; reading the tree must not loop.
+        idx.lineage._add_batch(
+            [LineageRelation("x", a, root), LineageRelation("x", b, a), LineageRelation("x", a, b)]
+        )
+        with pytest.raises(LineageError, match="cycle through dataset"):
+            idx.lineage.get_source_tree(root)
+        assert idx.lineage.get_source_tree(root, max_depth=2).child_datasets() == {a, b}
+
     def test_cycles_refused(self, lineage_index: AbstractIndex | None) -> None:
         idx = lineage_index
         if idx is None:
