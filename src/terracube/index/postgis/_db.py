@@ -171,12 +171,20 @@ class Database:
     # --- statements -----------------------------------------------------------------------------
 
     def run(
-        self, query: Any, params: Any = None, *, conn: psycopg.Connection | None = None
+        self,
+        query: Any,
+        params: Any = None,
+        *,
+        conn: psycopg.Connection | None = None,
+        binary: bool = False,
     ) -> psycopg.Cursor:
-        """Execute a statement on this thread's connection (or ``conn``), mapping errors."""
+        """Execute a statement on this thread's connection (or ``conn``), mapping errors.
+
+        ``binary`` asks for the results in binary form: cheaper to read for ``bytea``.
+        """
         c = conn if conn is not None else self.conn()
         try:
-            return c.execute(query, params)
+            return c.execute(query, params, binary=binary)
         except self._pg.Error as e:
             self.raise_mapped(e)
 

@@ -1,15 +1,16 @@
-"""Lineage of a PostGIS index: relations and homes in two tables, walked level by level.
+"""Lineage of a PostGIS index: relations and homes in two tables.
 
-Either side of a relation may be missing from the index (external lineage). A tree is read one
-level per query (``= ANY`` over the level's ids), each dataset expanded once, so it stays linear
-where many lineage paths meet.
+Either side of a relation may be missing from the index (external lineage). A tree is read in
+one recursive query that keeps each relation once, so it stays linear where many lineage paths
+meet, and returns raw 16-byte ids in binary form. Cycle checks walk level by level (``= ANY``
+over the level's ids).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
-from terracube.index._lineage import AbstractLineageResource
+from terracube.index._lineage import AbstractLineageResource, _uuid_from_bytes
 from terracube.model.lineage import LineageDirection, LineageRelation
 
 if TYPE_CHECKING:
@@ -22,9 +23,37 @@ __all__ = ["Lineage"]
 
 Pair = tuple["uuid.UUID", "uuid.UUID"]
 
+#: The columns of the side nearer the root and of the far side, by direction.
+_WALK: Final = {
+    LineageDirection.SOURCES: ("derived_id", "source_id"),
+    LineageDirection.DERIVED: ("source_id", "derived_id"),
+}
 
-def _same(key: uuid.UUID) -> uuid.UUID:
-    return key
+# Relations one step from a node of the walk. The planner cannot know how many rows a step of
+# a recursive query has, and a freshly filled table has no statistics: it may then scan the
+# whole table at every step. A lateral subquery kept apart by OFFSET 0 looks each node up in
+# the index instead, which costs what the tree costs, whatever the size of the table.
+_STEP: Final = "SELECT classifier, {near}, {far} FROM dataset_lineage WHERE {near} = w.child OFFSET 0"
+
+#: Relations reachable from a root, each once: (classifier, parent, child) with 16-byte ids.
+_WALK_ALL: Final = f"""
+WITH RECURSIVE walk (classifier, parent, child) AS (
+    SELECT NULL::text, NULL::uuid, %s::uuid
+  UNION
+    SELECT l.* FROM walk w CROSS JOIN LATERAL ({_STEP}) l
+)
+SELECT classifier, uuid_send(parent), uuid_send(child) FROM walk WHERE parent IS NOT NULL
+"""
+
+#: The same within a number of steps.
+_WALK_TO_DEPTH: Final = f"""
+WITH RECURSIVE walk (classifier, parent, child, depth) AS (
+    SELECT NULL::text, NULL::uuid, %s::uuid, 0
+  UNION
+    SELECT l.*, w.depth + 1 FROM walk w CROSS JOIN LATERAL ({_STEP}) l WHERE w.depth < %s
+)
+SELECT DISTINCT classifier, uuid_send(parent), uuid_send(child) FROM walk WHERE parent IS NOT NULL
+"""
 
 
 class Lineage(AbstractLineageResource):
@@ -40,40 +69,30 @@ class Lineage(AbstractLineageResource):
         )
         return [LineageRelation(c, s, d) for c, s, d in rows]
 
-    def _key(self, id_: uuid.UUID) -> Any:
-        return id_
+    def _key(self, id_: uuid.UUID) -> bytes:
+        return id_.bytes
 
     def _id_from_key(self) -> Callable[[Any], uuid.UUID]:
-        return _same
+        return _uuid_from_bytes
 
     def _edges(
         self, root: Any, direction: LineageDirection, max_depth: int
     ) -> Iterable[tuple[str, Any, Any]]:
-        """Level by level, each dataset expanded once (docstring inherited)."""
-        near, far = (
-            ("derived_id", "source_id")
-            if direction is LineageDirection.SOURCES
-            else ("source_id", "derived_id")
-        )
-        db = self._index._db
-        out: list[tuple[str, Any, Any]] = []
-        seen = {root}
-        frontier = [root]
-        depth = 0
-        while frontier and not (max_depth and depth >= max_depth):
-            rows = db.run(
-                f"SELECT classifier, {near}, {far} FROM dataset_lineage WHERE {near} = ANY(%s)",
-                (frontier,),
-            ).fetchall()
-            out += rows
-            frontier = []
-            for r in rows:
-                child = r[2]
-                if child not in seen:
-                    seen.add(child)
-                    frontier.append(child)
-            depth += 1
-        return out
+        """One recursive query returning 16-byte ids, in binary (docstring inherited).
+
+        ``UNION`` keeps each relation once, so a dataset reached along many paths is expanded
+        once per relation leading to it, never once per path. With a depth limit a relation
+        may be reached at several depths (at most ``max_depth`` times); ``DISTINCT`` keeps one.
+        Rows come level by level, which lets the tree be built children first without sorting.
+        """
+        near, far = _WALK[direction]
+        if max_depth:
+            sql = _WALK_TO_DEPTH.format(near=near, far=far)
+            params: tuple[Any, ...] = (_uuid_from_bytes(root), max_depth)
+        else:
+            sql = _WALK_ALL.format(near=near, far=far)
+            params = (_uuid_from_bytes(root),)
+        return self._index._db.run(sql, params, binary=True).fetchall()
 
     def _existing(self, pairs: Sequence[Pair]) -> dict[Pair, str]:
         rows = self._index._db.run(
