@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 __all__ = ["SCHEMA_VERSION", "create_or_upgrade", "schema_version"]
 
 #: Bumped whenever the schema changes; ``init_db`` upgrades older files step by step.
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 
 _V1: Final = """
 CREATE TABLE IF NOT EXISTS tc_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -69,8 +69,15 @@ CREATE TABLE IF NOT EXISTS dataset_home (
 ) WITHOUT ROWID;
 """
 
+# Version 3: the index by source covers the classifier, so a derived tree is read from the
+# index alone (as a source tree is from the table, whose key leads with the derived id).
+_V3: Final = """
+DROP INDEX IF EXISTS dataset_lineage_source;
+CREATE INDEX IF NOT EXISTS dataset_lineage_by_source ON dataset_lineage(source_id, derived_id, classifier);
+"""
+
 #: DDL that brings a schema from the version before to the key's version.
-_STEPS: Final = {1: _V1, 2: _V2}
+_STEPS: Final = {1: _V1, 2: _V2, 3: _V3}
 
 
 def _run(conn: sqlite3.Connection, ddl: str) -> None:
