@@ -487,7 +487,8 @@ class _Lineage(AbstractLineageResource):
         """Level by level on the stored 16-byte ids, each node expanded once (docstring inherited).
 
         As fast here as one recursive query, and unlike ``UNION ALL`` it cannot blow up where
-        many lineage paths meet.
+        many lineage paths meet. A level's ids are joined as ``VALUES`` rows, each looked up in
+        the index (``CROSS JOIN`` fixes that order): cheaper than ``IN``, which sorts them first.
         """
         near, far = (
             ("derived_id", "source_id")
@@ -503,8 +504,8 @@ class _Lineage(AbstractLineageResource):
             nxt = []
             for chunk in _chunks(frontier, _MAX_PARAMS):
                 rows = conn.execute(
-                    f"SELECT classifier, {near}, {far} FROM dataset_lineage WHERE {near} IN "
-                    f"({','.join('?' * len(chunk))})",
+                    f"SELECT l.classifier, l.{near}, l.{far} FROM (VALUES {','.join(['(?)'] * len(chunk))}) v "
+                    f"CROSS JOIN dataset_lineage l ON l.{near} = v.column1",
                     chunk,
                 ).fetchall()
                 out += rows
