@@ -1,4 +1,4 @@
-"""The memory index: dicts of immutable values, with per-product columns for fast search."""
+"""The memory index: dicts of immutable values, per-product columns for fast search, an undo log."""
 
 from __future__ import annotations
 
@@ -30,8 +30,16 @@ if TYPE_CHECKING:
 __all__ = ["MemoryIndex", "MemoryIndexDriver", "driver_init"]
 
 
+_MISSING: Any = object()
+
+
 class _State:
-    """Everything the memory index holds; copied shallowly for a transaction snapshot."""
+    """Everything the memory index holds, and the undo log of the open transaction.
+
+    Every write goes through :meth:`put` and :meth:`drop`, which note the entry's previous
+    value (or its absence) while a transaction is open; rolling back replays the notes
+    backwards. A write costs one note, whatever the index's size.
+    """
 
     def __init__(self) -> None:
         self.types: dict[str, tuple[int, MetadataType]] = {}
@@ -42,20 +50,46 @@ class _State:
         self.sources_of: dict[uuid.UUID, dict[uuid.UUID, str]] = {}  # derived -> source -> classifier
         self.derived_of: dict[uuid.UUID, dict[uuid.UUID, str]] = {}  # source -> derived -> classifier
         self.homes: dict[uuid.UUID, str] = {}
+        self.columns: dict[str, ProductColumns] = {}  # search columns per product, built lazily
         self.next_id = 1
+        #: (mapping, key, previous value or _MISSING), oldest first; None outside a transaction.
+        self.journal: list[tuple[dict[Any, Any], Any, Any]] | None = None
 
-    def copy(self) -> _State:
-        out = _State()
-        out.types = dict(self.types)
-        out.products = dict(self.products)
-        out.datasets = dict(self.datasets)
-        out.by_product = {k: dict(v) for k, v in self.by_product.items()}
-        out.changed = dict(self.changed)
-        out.sources_of = {k: dict(v) for k, v in self.sources_of.items()}
-        out.derived_of = {k: dict(v) for k, v in self.derived_of.items()}
-        out.homes = dict(self.homes)
-        out.next_id = self.next_id
-        return out
+    def put(self, d: dict[Any, Any], key: Any, value: Any) -> None:
+        """``d[key] = value``, noted for rollback."""
+        if self.journal is not None:
+            self.journal.append((d, key, d.get(key, _MISSING)))
+        d[key] = value
+
+    def drop(self, d: dict[Any, Any], key: Any) -> None:
+        """``d.pop(key, None)``, noted for rollback."""
+        if key in d:
+            if self.journal is not None:
+                self.journal.append((d, key, d[key]))
+            del d[key]
+
+    def child(self, d: dict[Any, dict[Any, Any]], key: Any) -> dict[Any, Any]:
+        """``d.setdefault(key, {})``, noted for rollback."""
+        inner = d.get(key)
+        if inner is None:
+            inner = {}
+            self.put(d, key, inner)
+        return inner
+
+    def new_id(self) -> int:
+        """The next record id, noted for rollback."""
+        i = self.next_id
+        self.put(vars(self), "next_id", i + 1)
+        return i
+
+    def undo(self) -> None:
+        """Replay the journal backwards: every structure is as it was when it started."""
+        journal, self.journal = self.journal or [], None
+        for d, key, old in reversed(journal):
+            if old is _MISSING:
+                d.pop(key, None)
+            else:
+                d[key] = old
 
 
 class _MetadataTypes(AbstractMetadataTypeResource):
@@ -63,13 +97,12 @@ class _MetadataTypes(AbstractMetadataTypeResource):
 
     def _add(self, metadata_type: MetadataType) -> None:
         st = self._index._state
-        st.types[metadata_type.name] = (st.next_id, metadata_type)
-        st.next_id += 1
+        st.put(st.types, metadata_type.name, (st.new_id(), metadata_type))
 
     def _replace(self, metadata_type: MetadataType) -> None:
         st = self._index._state
         id_, _ = st.types[metadata_type.name]
-        st.types[metadata_type.name] = (id_, metadata_type)
+        st.put(st.types, metadata_type.name, (id_, metadata_type))
 
     def _get_all(self) -> Iterable[tuple[int, MetadataType]]:
         return list(self._index._state.types.values())
@@ -92,29 +125,30 @@ class _Products(AbstractProductResource):
 
     def _add(self, product: Product) -> None:
         st = self._index._state
-        st.products[product.name] = (st.next_id, product)
-        st.by_product.setdefault(product.name, {})
-        st.next_id += 1
+        st.put(st.products, product.name, (st.new_id(), product))
+        st.child(st.by_product, product.name)
+        st.drop(st.columns, product.name)
 
     def _replace(self, product: Product) -> None:
         st = self._index._state
         id_, _ = st.products[product.name]
         mt = st.types[product.metadata_type.name][1]
-        st.products[product.name] = (id_, product.with_metadata_type(mt))
+        st.put(st.products, product.name, (id_, product.with_metadata_type(mt)))
         self._index._rebind(product.name)
 
     def _delete(self, product: Product) -> None:
         st = self._index._state
-        st.products.pop(product.name, None)
-        st.by_product.pop(product.name, None)
-        self._index._columns.pop(product.name, None)
+        st.drop(st.products, product.name)
+        st.drop(st.by_product, product.name)
+        st.drop(st.columns, product.name)
 
     def _metadata_type_changed(self, metadata_type: MetadataType) -> None:
         st = self._index._state
-        for name, (id_, p) in list(st.products.items()):
-            if p.metadata_type.name == metadata_type.name:
-                st.products[name] = (id_, p.with_metadata_type(metadata_type))
-                self._index._rebind(name)
+        with self._index.transaction():
+            for name, (id_, p) in list(st.products.items()):
+                if p.metadata_type.name == metadata_type.name:
+                    st.put(st.products, name, (id_, p.with_metadata_type(metadata_type)))
+                    self._index._rebind(name)
 
     def _get_all(self) -> Iterable[tuple[int, Product]]:
         return list(self._index._state.products.values())
@@ -142,10 +176,10 @@ class _Datasets(AbstractDatasetResource):
             if ds.id in st.datasets:
                 existing.add(ds.id)
                 continue
-            st.datasets[ds.id] = ds
-            st.by_product[ds.product.name][ds.id] = None
-            st.changed[ds.id] = ds.indexed_time or dt.datetime.now(dt.UTC)
-            self._index._columns.pop(ds.product.name, None)
+            st.put(st.datasets, ds.id, ds)
+            st.put(st.by_product[ds.product.name], ds.id, None)
+            st.put(st.changed, ds.id, ds.indexed_time or dt.datetime.now(dt.UTC))
+            st.drop(st.columns, ds.product.name)
         return existing
 
     def bulk_get(self, ids: Iterable[Any]) -> Iterator[Dataset]:
@@ -165,9 +199,9 @@ class _Datasets(AbstractDatasetResource):
 
     def _replace(self, dataset: Dataset, updated: dt.datetime) -> None:
         st = self._index._state
-        st.datasets[dataset.id] = dataset
-        st.changed[dataset.id] = updated
-        self._index._columns.pop(dataset.product.name, None)
+        st.put(st.datasets, dataset.id, dataset)
+        st.put(st.changed, dataset.id, updated)
+        st.drop(st.columns, dataset.product.name)
 
     def _set_archived(self, ids: Sequence[uuid.UUID], when: dt.datetime | None) -> None:
         st = self._index._state
@@ -175,18 +209,19 @@ class _Datasets(AbstractDatasetResource):
             ds = st.datasets.get(i)
             if ds is None or ds.is_archived == (when is not None):
                 continue
-            st.datasets[i] = ds.replace(archived_time=when)
-            st.changed[i] = when or dt.datetime.now(dt.UTC)
-            self._index._columns.pop(ds.product.name, None)
+            st.put(st.datasets, i, ds.replace(archived_time=when))
+            st.put(st.changed, i, when or dt.datetime.now(dt.UTC))
+            st.drop(st.columns, ds.product.name)
 
     def _delete(self, ids: Sequence[uuid.UUID]) -> None:
         st = self._index._state
         for i in ids:
-            ds = st.datasets.pop(i, None)
+            ds = st.datasets.get(i)
             if ds is not None:
-                st.by_product[ds.product.name].pop(i, None)
-                st.changed.pop(i, None)
-                self._index._columns.pop(ds.product.name, None)
+                st.drop(st.datasets, i)
+                st.drop(st.by_product[ds.product.name], i)
+                st.drop(st.changed, i)
+                st.drop(st.columns, ds.product.name)
 
     def _search(
         self,
@@ -245,16 +280,16 @@ class _Lineage(AbstractLineageResource):
     def _insert(self, relations: Sequence[LineageRelation]) -> None:
         st = self._index._state
         for r in relations:
-            st.sources_of.setdefault(r.derived_id, {})[r.source_id] = r.classifier
-            st.derived_of.setdefault(r.source_id, {})[r.derived_id] = r.classifier
+            st.put(st.child(st.sources_of, r.derived_id), r.source_id, r.classifier)
+            st.put(st.child(st.derived_of, r.source_id), r.derived_id, r.classifier)
 
     _update = _insert
 
     def _delete(self, pairs: Sequence[tuple[uuid.UUID, uuid.UUID]]) -> None:
         st = self._index._state
         for s, d in pairs:
-            st.sources_of.get(d, {}).pop(s, None)
-            st.derived_of.get(s, {}).pop(d, None)
+            st.drop(st.sources_of.get(d, {}), s)
+            st.drop(st.derived_of.get(s, {}), d)
 
     def _iter_relations(self, batch_size: int) -> Iterator[LineageRelation]:
         st = self._index._state
@@ -269,11 +304,14 @@ class _Lineage(AbstractLineageResource):
         return {i: homes[i] for i in ids if i in homes}
 
     def _set_homes(self, homes: Mapping[uuid.UUID, str]) -> None:
-        self._index._state.homes.update(homes)
+        st = self._index._state
+        for i, h in homes.items():
+            st.put(st.homes, i, h)
 
     def _clear_homes(self, ids: Sequence[uuid.UUID]) -> None:
+        st = self._index._state
         for i in ids:
-            self._index._state.homes.pop(i, None)
+            st.drop(st.homes, i)
 
 
 class MemoryIndex(AbstractIndex):
@@ -296,8 +334,6 @@ class MemoryIndex(AbstractIndex):
     def __init__(self) -> None:
         super().__init__()
         self._state = _State()
-        self._snapshot: _State | None = None
-        self._columns: dict[str, ProductColumns] = {}
         self._lock = threading.RLock()
         self.metadata_types = _MetadataTypes(self)
         self.products = _Products(self)
@@ -324,25 +360,24 @@ class MemoryIndex(AbstractIndex):
 
     def _begin(self) -> None:
         self._lock.acquire()
-        self._snapshot = self._state.copy()
+        self._state.journal = []
 
     def _commit(self) -> None:
-        self._snapshot = None
+        self._state.journal = None
         self._lock.release()
 
     def _rollback(self) -> None:
-        if self._snapshot is not None:
-            self._state = self._snapshot
-            self._columns.clear()
-        self._snapshot = None
-        self._lock.release()
+        try:
+            self._state.undo()
+        finally:
+            self._lock.release()
 
     def _columns_for(self, product: str) -> ProductColumns:
-        cols = self._columns.get(product)
+        st = self._state
+        cols = st.columns.get(product)
         if cols is None:
-            st = self._state
             cols = ProductColumns([st.datasets[i] for i in st.by_product.get(product, ())])
-            self._columns[product] = cols
+            st.put(st.columns, product, cols)
         return cols
 
     def _rebind(self, product_name: str) -> None:
@@ -350,8 +385,8 @@ class MemoryIndex(AbstractIndex):
         st = self._state
         p = st.products[product_name][1]
         for i in st.by_product.get(product_name, ()):
-            st.datasets[i] = st.datasets[i].replace(product=p)
-        self._columns.pop(product_name, None)
+            st.put(st.datasets, i, st.datasets[i].replace(product=p))
+        st.drop(st.columns, product_name)
 
 
 class MemoryIndexDriver(AbstractIndexDriver):
