@@ -22,7 +22,8 @@ import uuid
 from abc import ABC, abstractmethod
 from collections import Counter, namedtuple
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from types import GeneratorType
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
 
 from terracube.errors import (
     DatasetNotFoundError,
@@ -54,6 +55,9 @@ NATIVE_FIELDS: Final = ("id", "product", "uri", "indexed_time", "archived_time",
 #: ``(field name, descending)`` pairs.
 OrderBy = tuple[tuple[str, bool], ...]
 
+#: One group of :meth:`AbstractDatasetResource.search_by_product`: a product and its datasets.
+ProductDatasets = tuple[Product, "Iterator[Dataset] | list[Dataset]"]
+
 _CONTROL_KEYS: Final = frozenset({"archived", "limit", "order_by", "fetch_all"})
 
 
@@ -75,6 +79,16 @@ class DatasetTuple(NamedTuple):
     product: Product
     metadata_doc: dict[str, Any]
     uri: str | None
+
+
+T = TypeVar("T")
+
+
+def _result(items: Iterable[T], fetch_all: bool) -> Iterator[T] | list[T]:
+    """What every search returns: a list with ``fetch_all``, else a generator (a stream)."""
+    if fetch_all:
+        return list(items)
+    return items if isinstance(items, GeneratorType) else (x for x in items)
 
 
 def _uuid(v: DSID) -> uuid.UUID:
@@ -604,14 +618,24 @@ class AbstractDatasetResource(ABC):
             if plan
             else iter(())
         )
-        return list(it) if fetch_all else it
+        return _result(it, fetch_all)
 
     def search_by_product(
-        self, archived: bool | None = False, **query: Any
-    ) -> Iterator[tuple[Product, Iterator[Dataset]]]:
-        """Matching datasets grouped by product."""
-        for pq in self._plan(query):
-            yield pq.product, self._search([pq], archived=archived, limit=None, order_by=())
+        self, archived: bool | None = False, fetch_all: bool = False, **query: Any
+    ) -> Iterator[ProductDatasets] | list[ProductDatasets]:
+        """Matching datasets grouped by product: ``(product, datasets)`` for each candidate product.
+
+        With ``fetch_all=True`` a list of ``(product, list of datasets)``; otherwise a generator
+        of ``(product, generator of datasets)``. Takes the keywords of :meth:`search`.
+        """
+        plan = self._plan(query)
+
+        def groups() -> Iterator[ProductDatasets]:
+            for pq in plan:
+                found = self._search([pq], archived=archived, limit=None, order_by=())
+                yield pq.product, _result(found, fetch_all)
+
+        return _result(groups(), fetch_all)
 
     def search_by_metadata(
         self, metadata: Mapping[str, Any], archived: bool | None = False, fetch_all: bool = False
@@ -626,7 +650,7 @@ class AbstractDatasetResource(ABC):
             for d in self._search(plan, archived=archived, limit=None, order_by=())
             if contains_doc(d.metadata_doc, sub)
         )
-        return list(it) if fetch_all else it
+        return _result(it, fetch_all)
 
     def search_returning(
         self,
@@ -668,26 +692,42 @@ class AbstractDatasetResource(ABC):
             for ds in self._search(plan, archived=archived, limit=limit, order_by=_norm_order_by(order_by)):
                 yield row_type(*(_field_value(ds, n, custom) for n in names))
 
-        it = rows() if plan else iter(())
-        return list(it) if fetch_all else it
+        return _result(rows() if plan else iter(()), fetch_all)
 
-    # --- counts -------------------------------------------------------------------------------
+    # --- counts ---------------------------------------------------------------------------------
+    #
+    # Counts take the options of searches. ``fetch_all`` makes the grouped counts (which stream
+    # like searches) a list; ``count`` is one number either way, so it accepts and ignores it.
 
-    def count(self, archived: bool | None = False, **query: Any) -> int:
-        """How many datasets match the query."""
+    def count(self, archived: bool | None = False, fetch_all: bool = False, **query: Any) -> int:
+        """How many datasets match the query (the keywords of :meth:`search`).
+
+        ``archived`` as in :meth:`search`; ``fetch_all`` is accepted for symmetry with the other
+        counts and has no effect: the result is a number.
+        """
         plan = self._plan(query)
         return self._count(plan, archived=archived) if plan else 0
 
-    def count_by_product(self, archived: bool | None = False, **query: Any) -> Iterator[tuple[Product, int]]:
-        """Matching dataset counts per product (products with none are left out)."""
-        for pq in self._plan(query):
-            n = self._count([pq], archived=archived)
-            if n:
-                yield pq.product, n
+    def count_by_product(
+        self, archived: bool | None = False, fetch_all: bool = False, **query: Any
+    ) -> Iterator[tuple[Product, int]] | list[tuple[Product, int]]:
+        """Matching dataset counts per product, ``(product, n)``; products with none are left out."""
+        plan = self._plan(query)
+
+        def counts() -> Iterator[tuple[Product, int]]:
+            for pq in plan:
+                n = self._count([pq], archived=archived)
+                if n:
+                    yield pq.product, n
+
+        return _result(counts(), fetch_all)
 
     def count_by_product_through_time(
-        self, period: str, archived: bool | None = False, **query: Any
-    ) -> Iterator[tuple[Product, list[tuple[Range[dt.datetime], int]]]]:
+        self, period: str, archived: bool | None = False, fetch_all: bool = False, **query: Any
+    ) -> (
+        Iterator[tuple[Product, list[tuple[Range[dt.datetime], int]]]]
+        | list[tuple[Product, list[tuple[Range[dt.datetime], int]]]]
+    ):
         """Counts per product for each ``period`` (e.g. ``"1 month"``) of the query's time range.
 
         Raises
@@ -701,40 +741,50 @@ class AbstractDatasetResource(ABC):
             raise QueryError("count_by_product_through_time needs time=(start, end)")
         whole = parse_time(query["time"])
         slices = list(_periods(whole, period))
-        for pq in self._plan({k: v for k, v in query.items() if k != "time"}):
-            fields = pq.product.metadata_type.search_fields
-            if "time" not in fields:
-                continue
-            series = []
-            for rng in slices:
-                expr = to_field_expression(fields["time"], (rng.begin, rng.end))
-                q = ProductQuery(pq.product, (*pq.expressions, expr), pq.spatial)
-                series.append((rng, self._count([q], archived=archived)))
-            yield pq.product, series
+        plan = self._plan({k: v for k, v in query.items() if k != "time"})
+
+        def series() -> Iterator[tuple[Product, list[tuple[Range[dt.datetime], int]]]]:
+            for pq in plan:
+                fields = pq.product.metadata_type.search_fields
+                if "time" not in fields:
+                    continue
+                counts = []
+                for rng in slices:
+                    expr = to_field_expression(fields["time"], (rng.begin, rng.end))
+                    q = ProductQuery(pq.product, (*pq.expressions, expr), pq.spatial)
+                    counts.append((rng, self._count([q], archived=archived)))
+                yield pq.product, counts
+
+        return _result(series(), fetch_all)
 
     def count_by(
         self,
         fields: Iterable[str],
         custom_offsets: Mapping[str, Sequence[str | int]] | None = None,
         archived: bool | None = False,
+        fetch_all: bool = False,
         **query: Any,
-    ) -> Iterator[tuple[tuple[Any, ...], int]]:
+    ) -> Iterator[tuple[tuple[Any, ...], int]] | list[tuple[tuple[Any, ...], int]]:
         """Counts of matching datasets grouped by the values of ``fields`` (slow default).
 
-        Yields ``(values, count)`` with ``values`` a named tuple in the order of ``fields``
+        Gives ``(values, count)`` with ``values`` a named tuple in the order of ``fields``
         (then the custom offsets).
         """
         names = list(fields)
         rows = self.search_returning(
             field_names=names, custom_offsets=custom_offsets, archived=archived, **query
         )
-        counts: Counter[tuple[Any, ...]] = Counter()
-        row_type = None
-        for r in rows:
-            row_type = type(r)
-            counts[tuple(_hashable(v) for v in r)] += 1
-        for key, n in sorted(counts.items(), key=lambda kv: repr(kv[0])):
-            yield (row_type(*key) if row_type is not None else key), n
+
+        def grouped() -> Iterator[tuple[tuple[Any, ...], int]]:
+            counts: Counter[tuple[Any, ...]] = Counter()
+            row_type = None
+            for r in rows:
+                row_type = type(r)
+                counts[tuple(_hashable(v) for v in r)] += 1
+            for key, n in sorted(counts.items(), key=lambda kv: repr(kv[0])):
+                yield (row_type(*key) if row_type is not None else key), n
+
+        return _result(grouped(), fetch_all)
 
     # --- extents ------------------------------------------------------------------------------
 

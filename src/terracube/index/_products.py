@@ -6,6 +6,7 @@ from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any
 
 from terracube.errors import DuplicateRecordError, ProductNotFoundError, QueryError, UpdateError
+from terracube.index._datasets import _result
 from terracube.index.changes import (
     AllowPolicy,
     Offset,
@@ -261,18 +262,24 @@ class AbstractProductResource(ABC):
 
     # --- search -------------------------------------------------------------------------------
 
-    def search_robust(self, **query: Any) -> Iterator[tuple[Product, dict[str, Any]]]:
+    def search_robust(
+        self, fetch_all: bool = False, **query: Any
+    ) -> Iterator[tuple[Product, dict[str, Any]]] | list[tuple[Product, dict[str, Any]]]:
         """Products that may hold matching datasets, each with the query left to check.
 
         A product is excluded when its ``metadata`` section contradicts a field of the query or
         its metadata type lacks a queried field; fields the product settles are dropped from
-        what is left. Spatial keywords and ``time`` are always left for the datasets.
+        what is left. Spatial keywords and ``time`` are always left for the datasets. A
+        generator, or a list with ``fetch_all=True``.
 
         Raises
         ------
         QueryError
             A field no product knows, or a product name not in the index.
         """
+        return _result(self._search_robust(query), fetch_all)
+
+    def _search_robust(self, query: dict[str, Any]) -> list[tuple[Product, dict[str, Any]]]:
         query = {k: v for k, v in query.items() if v is not None}
         names = query.pop("product", None)
         if names is None:
@@ -295,6 +302,7 @@ class AbstractProductResource(ABC):
             raise QueryError(
                 f"unknown search field(s) {unknown}; fields of the products searched: {sorted(known_fields)}"
             )
+        out = []
         for p in candidates:
             fields = p.metadata_type.search_fields
             if any(k not in fields for k in field_keys):
@@ -310,15 +318,22 @@ class AbstractProductResource(ABC):
                         ok = False
                         break
             if ok:
-                yield p, left
+                out.append((p, left))
+        return out
 
-    def search(self, **query: Any) -> Iterator[Product]:
-        """Products that may hold datasets matching the query (see :meth:`search_robust`)."""
-        return (p for p, _ in self.search_robust(**query))
+    def search(self, fetch_all: bool = False, **query: Any) -> Iterator[Product] | list[Product]:
+        """Products that may hold datasets matching the query (see :meth:`search_robust`).
 
-    def search_by_metadata(self, metadata: Mapping[str, Any]) -> Iterator[Product]:
-        """Products whose ``metadata`` section contains this nested mapping."""
-        return (p for p in self.get_all() if contains_doc(p.metadata_doc, dict(metadata)))
+        A generator, or a list with ``fetch_all=True``.
+        """
+        return _result((p for p, _ in self._search_robust(query)), fetch_all)
+
+    def search_by_metadata(
+        self, metadata: Mapping[str, Any], fetch_all: bool = False
+    ) -> Iterator[Product] | list[Product]:
+        """Products whose ``metadata`` section contains this nested mapping (a list with ``fetch_all``)."""
+        sub = dict(metadata)
+        return _result((p for p in self.get_all() if contains_doc(p.metadata_doc, sub)), fetch_all)
 
     # --- extents ------------------------------------------------------------------------------
 

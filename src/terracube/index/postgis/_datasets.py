@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 import orjson
 
 from terracube.errors import ConcurrentWriteError, DatasetNotFoundError, QueryError
-from terracube.index._datasets import AbstractDatasetResource, _uuid
+from terracube.index._datasets import AbstractDatasetResource, _result, _uuid
 from terracube.index._rows import DATETIME_OPEN, dataset_row, from_micros
 from terracube.index.postgis._spatial import candidates, rows_sql
 from terracube.index.postgis._sql import COLUMNS, order_sql, uses_box_index, where_sql
@@ -346,15 +346,14 @@ class Datasets(AbstractDatasetResource):
         cat = self._index._catalog()
         plan = [ProductQuery(p) for p in self._index.products.get_all()]
         if not plan:
-            return [] if fetch_all else iter(())
+            return _result((), fetch_all)
         sub = orjson.dumps(dict(metadata)).decode()
         parts, params = [], []
         for pq in plan:
             w, ps = self._where(pq, cat, archived)
             parts.append(f"SELECT {COLUMNS} FROM dataset d WHERE {w} AND d.doc @> %s::jsonb")
             params += [*ps, sub]
-        it = self._stream(" UNION ALL ".join(parts), params)
-        return list(it) if fetch_all else it
+        return _result(self._stream(" UNION ALL ".join(parts), params), fetch_all)
 
     def _count(self, queries: Sequence[ProductQuery], *, archived: bool | None) -> int:
         cat = self._index._catalog()
