@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+import uuid
 
 import pytest
 from hypothesis import given, settings
@@ -10,7 +11,7 @@ from odc.geo.geom import Geometry, lonlat_bounds
 
 from terracube.errors import DocumentError
 from terracube.index.testing import box_geometry, dataset_doc, product_doc
-from terracube.model import Dataset, Product, Range, eo3_metadata_type
+from terracube.model import Dataset, LineageDirection, LineageTree, Product, Range, eo3_metadata_type
 
 PRODUCT = Product.from_doc(product_doc("p1"), eo3_metadata_type())
 
@@ -27,6 +28,24 @@ def test_value_semantics() -> None:
     changed = a.metadata_doc
     changed["properties"]["eo:platform"] = "x"
     assert a.metadata_doc["properties"]["eo:platform"] == "landsat-8"  # copies, not views
+
+
+def test_lineage_trees_ride_along() -> None:
+    a = Dataset.from_doc(dataset_doc("p1"), PRODUCT)
+    src = LineageTree(
+        LineageDirection.SOURCES, a.id, {"ard": (LineageTree(LineageDirection.SOURCES, uuid.uuid4()),)}
+    )
+    der = LineageTree(LineageDirection.DERIVED, a.id, {})
+    b = a.with_lineage_trees(source_tree=src)
+    assert (a.source_tree, a.derived_tree) == (None, None)  # a new value; the old one is unchanged
+    assert (b.source_tree, b.derived_tree) == (src, None)
+    assert b == a
+    assert hash(b) == hash(a)
+    c = b.with_lineage_trees(derived_tree=der)
+    assert (c.source_tree, c.derived_tree) == (src, der)
+    assert c.replace(uri="file:///moved.yaml").source_tree == src
+    assert pickle.loads(pickle.dumps(c)).derived_tree == der
+    assert c.with_lineage_trees(source_tree=None).source_tree is None
 
 
 def test_sections() -> None:

@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import gc
 import itertools
+import logging
 import queue
 import re
 import threading
@@ -45,7 +46,15 @@ if TYPE_CHECKING:
     from terracube.index.abstract import AbstractIndex
     from terracube.index.changes import Change
 
-__all__ = ["NATIVE_FIELDS", "AbstractDatasetResource", "BatchStatus", "DatasetTuple", "OrderBy"]
+__all__ = [
+    "DEFAULT_MATURITY_TOLERANCE_MS",
+    "MATURITY_ORDER",
+    "NATIVE_FIELDS",
+    "AbstractDatasetResource",
+    "BatchStatus",
+    "DatasetTuple",
+    "OrderBy",
+]
 
 DSID = uuid.UUID | str
 
@@ -59,6 +68,17 @@ OrderBy = tuple[tuple[str, bool], ...]
 ProductDatasets = tuple[Product, "Iterator[Dataset] | list[Dataset]"]
 
 _CONTROL_KEYS: Final = frozenset({"archived", "limit", "order_by", "fetch_all"})
+
+#: ``dataset_maturity`` values from least to most mature (compared without case).
+MATURITY_ORDER: Final = ("nrt", "interim", "final")
+
+#: The search fields ``archive_less_mature`` reads.
+_MATURITY_FIELDS: Final = ("time", "region_code", "dataset_maturity")
+
+#: The tolerance ``archive_less_mature=True`` stands for, in milliseconds.
+DEFAULT_MATURITY_TOLERANCE_MS: Final = 500
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +118,20 @@ def _uuid(v: DSID) -> uuid.UUID:
         return uuid.UUID(str(v))
     except ValueError:
         raise QueryError(f"{v!r} is not a dataset id (a UUID)") from None
+
+
+def _maturity_tolerance(archive_less_mature: bool | float | None) -> float | None:
+    """The ``archive_less_mature`` option as a tolerance in milliseconds, or None when off."""
+    if archive_less_mature is None or archive_less_mature is False:
+        return None
+    if archive_less_mature is True:
+        return float(DEFAULT_MATURITY_TOLERANCE_MS)
+    if not isinstance(archive_less_mature, int | float) or not archive_less_mature >= 0:
+        raise QueryError(
+            f"archive_less_mature must be None/False (off), True ({DEFAULT_MATURITY_TOLERANCE_MS} ms) "
+            f"or a time tolerance in milliseconds >= 0, not {archive_less_mature!r}"
+        )
+    return float(archive_less_mature)
 
 
 def _now() -> dt.datetime:
@@ -358,18 +392,43 @@ class AbstractDatasetResource(ABC):
         return Dataset.from_doc(doc, product, uri=uri, where=where)
 
     def add(
-        self, dataset: Dataset, with_lineage: bool = True, archive_less_mature: int | None = None
+        self,
+        dataset: Dataset,
+        with_lineage: bool = True,
+        archive_less_mature: bool | float | None = None,
     ) -> Dataset:
         """Add one dataset; adding one already stored with the same document changes nothing.
+
+        Parameters
+        ----------
+        dataset
+            The dataset, validated against its product (:meth:`from_doc`).
+        with_lineage
+            Record the relations of its ``lineage.source_ids`` (drivers with lineage support).
+        archive_less_mature
+            None or False: off (default). True, or a time tolerance in milliseconds (True is
+            500 ms): in the same transaction, archive the active datasets that
+            :meth:`find_less_mature` finds, the less mature versions of this one.
 
         Raises
         ------
         DuplicateRecordError
             A dataset with this id exists with a different document or product.
         DocumentError
-            Its product is not in the index.
+            Its product is not in the index; or, with ``archive_less_mature``, this dataset or
+            a candidate lacks a dataset maturity, region code or time (nothing is written).
+        QueryError
+            ``archive_less_mature`` is given and the metadata type lacks the search fields
+            ``time``, ``region_code`` or ``dataset_maturity``, or is not a tolerance.
         """
-        self.add_batch([dataset], with_lineage=with_lineage)
+        tolerance = _maturity_tolerance(archive_less_mature)
+        if tolerance is None:
+            self.add_batch([dataset], with_lineage=with_lineage)
+            return self.get_unsafe(dataset.id)
+        self._maturity_of(dataset)  # refuse before writing anything
+        with self._index.transaction():
+            self.add_batch([dataset], with_lineage=with_lineage)
+            self._archive_less_mature(self.get_unsafe(dataset.id), tolerance)
         return self.get_unsafe(dataset.id)
 
     def add_batch(
@@ -483,9 +542,19 @@ class AbstractDatasetResource(ABC):
         self,
         dataset: Dataset,
         updates_allowed: Mapping[Offset, AllowPolicy] | None = None,
-        archive_less_mature: int | None = None,
+        archive_less_mature: bool | float | None = None,
     ) -> Dataset:
         """Store a new version of a dataset's document and location.
+
+        Parameters
+        ----------
+        dataset
+            The new version.
+        updates_allowed
+            Offsets (or prefixes) of the document mapped to the policy that allows changing them.
+        archive_less_mature
+            As in :meth:`add`: archive the less mature versions of the updated dataset, in the
+            same transaction (e.g. after its ``dataset_maturity`` went from nrt to final).
 
         Raises
         ------
@@ -493,8 +562,11 @@ class AbstractDatasetResource(ABC):
             A change is not allowed; nothing was written.
         DatasetNotFoundError
             The dataset is not in the index.
+        DocumentError, QueryError
+            As in :meth:`add`, for ``archive_less_mature``; nothing was written.
         """
         self._index._require("supports_write", "update datasets")
+        tolerance = _maturity_tolerance(archive_less_mature)
         ok, safe, unsafe = self.can_update(dataset, updates_allowed)
         if not ok:
             raise UpdateError(
@@ -503,14 +575,94 @@ class AbstractDatasetResource(ABC):
                 + " (allow them with updates_allowed={offset: policy})"
             )
         existing = self.get_unsafe(dataset.id)
-        if safe or existing.uri != dataset.uri:
-            stored = existing.product
-            new = Dataset.from_doc(dataset.metadata_doc, stored, uri=dataset.uri).replace(
-                archived_time=existing.archived_time, indexed_time=existing.indexed_time
-            )
-            with self._index.transaction():
+        if tolerance is not None:
+            self._maturity_of(Dataset.from_doc(dataset.metadata_doc, existing.product))
+        with self._index.transaction():
+            if safe or existing.uri != dataset.uri:
+                stored = existing.product
+                new = Dataset.from_doc(dataset.metadata_doc, stored, uri=dataset.uri).replace(
+                    archived_time=existing.archived_time, indexed_time=existing.indexed_time
+                )
                 self._replace(new, _now())
+            if tolerance is not None:
+                self._archive_less_mature(self.get_unsafe(dataset.id), tolerance)
         return self.get_unsafe(dataset.id)
+
+    # --- maturity -------------------------------------------------------------------------------
+
+    def _maturity_of(self, dataset: Dataset) -> tuple[int, str, Range[dt.datetime]]:
+        """(rank in :data:`MATURITY_ORDER`, region code, time) of a dataset, or a clear error."""
+        mt = dataset.product.metadata_type
+        fields = mt.search_fields
+        missing = [f for f in _MATURITY_FIELDS if f not in fields]
+        if missing:
+            raise QueryError(
+                f"archive_less_mature needs the search fields {list(_MATURITY_FIELDS)}; metadata type "
+                f"{mt.name!r} of product {dataset.product.name!r} lacks {missing}: add them to the "
+                "metadata type, or add without archive_less_mature"
+            )
+        values = dataset.search_values()
+        where = f"dataset {str(dataset.id)!r}"
+        for name in _MATURITY_FIELDS:
+            value = values.get(name)
+            if value is None:
+                ok = False
+            elif name == "dataset_maturity":
+                ok = str(value).lower() in MATURITY_ORDER
+            elif name == "time":
+                ok = isinstance(value, Range) and value.begin is not None and value.end is not None
+            else:
+                ok = True
+            if not ok:
+                f = fields[name]
+                offset = ".".join(map(str, (f.offsets or f.min_offsets or ((name,),))[0]))
+                need = f"one of {list(MATURITY_ORDER)}" if name == "dataset_maturity" else "a value"
+                raise DocumentError(
+                    f"{where}: field {offset} = {value!r}: archive_less_mature compares the datasets' "
+                    f"{name}, which needs {need}",
+                    field=offset,
+                    value=value,
+                    doc=where,
+                )
+        return (
+            MATURITY_ORDER.index(str(values["dataset_maturity"]).lower()),
+            values["region_code"],
+            values["time"],
+        )
+
+    def find_less_mature(
+        self, dataset: Dataset, delta: float = DEFAULT_MATURITY_TOLERANCE_MS
+    ) -> list[Dataset]:
+        """The active, less mature versions of a dataset in the index.
+
+        Those of the same product and ``region_code`` whose ``time`` lies within ``delta``
+        milliseconds of the dataset's and whose ``dataset_maturity`` ranks lower in
+        :data:`MATURITY_ORDER` (nrt < interim < final). Versions as mature or more are left
+        out, as is the dataset itself.
+
+        Raises
+        ------
+        QueryError
+            The metadata type lacks a search field ``time``, ``region_code`` or
+            ``dataset_maturity``.
+        DocumentError
+            The dataset, or a candidate in the index, has no (known) value for one of them.
+        """
+        rank, region, t = self._maturity_of(dataset)
+        pad = dt.timedelta(milliseconds=delta)
+        assert t.begin is not None and t.end is not None  # checked by _maturity_of
+        candidates = self.search(
+            product=dataset.product.name, region_code=region, time=Range(t.begin - pad, t.end + pad)
+        )
+        return [d for d in candidates if d.id != dataset.id and self._maturity_of(d)[0] < rank]
+
+    def _archive_less_mature(self, dataset: Dataset, tolerance: float) -> None:
+        victims = [d.id for d in self.find_less_mature(dataset, tolerance)]
+        if victims:
+            _log.info(
+                "archiving %d less mature versions of dataset %s: %s", len(victims), dataset.id, victims
+            )
+            self.archive(victims)
 
     def archive(self, ids: Iterable[DSID]) -> None:
         """Archive datasets: searches leave them out unless asked. Unknown ids are ignored."""
@@ -540,12 +692,49 @@ class AbstractDatasetResource(ABC):
 
     # --- lookups ------------------------------------------------------------------------------
 
-    def get(self, id_: DSID, include_sources: bool = False, include_deriveds: bool = False) -> Dataset | None:
-        """The dataset with this id, or None."""
+    def get(
+        self,
+        id_: DSID,
+        include_sources: bool = False,
+        include_deriveds: bool = False,
+        max_depth: int = 0,
+    ) -> Dataset | None:
+        """The dataset with this id (active or archived), or None.
+
+        Lineage follows the external model: a source need not be in this index, so sources
+        come as a lineage tree of ids, classifiers and homes (:mod:`terracube.model.lineage`),
+        never as datasets loaded from the index.
+
+        Parameters
+        ----------
+        id_
+            The dataset's UUID.
+        include_sources
+            Attach its source tree as :attr:`Dataset.source_tree` (as
+            ``index.lineage.get_source_tree(id_, max_depth)`` gives it).
+        include_deriveds
+            Attach the tree of datasets derived from it as :attr:`Dataset.derived_tree`.
+        max_depth
+            Levels of those trees (0: all).
+
+        Raises
+        ------
+        UnsupportedError
+            A tree is asked for and the driver lacks ``supports_lineage``.
+        """
+        if include_sources or include_deriveds:
+            self._index._require("supports_lineage", "attach lineage trees to a dataset")
         try:
-            return self.get_unsafe(_uuid(id_))
+            ds = self.get_unsafe(_uuid(id_))
         except DatasetNotFoundError:
             return None
+        if include_sources or include_deriveds:
+            lineage = self._index.lineage
+            ds = ds.with_lineage_trees(
+                source_tree=lineage.get_source_tree(ds.id, max_depth) if include_sources else None,
+                derived_tree=lineage.get_derived_tree(ds.id, max_depth) if include_deriveds else None,
+            )
+        return ds
 
     def has(self, id_: DSID) -> bool:
         """Whether a dataset with this id is in the index (active or archived)."""

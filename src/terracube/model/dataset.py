@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from odc.geo import CRS
     from odc.geo.geom import Geometry
 
+    from terracube.model.lineage import LineageTree
     from terracube.model.product import Product
     from terracube.model.range import Range
 
@@ -48,7 +49,11 @@ class Dataset:
     A value: immutable; equal when id, product, document, location and archive state are
     equal; hashed by id. Build one with :meth:`from_doc`; an index returns them from searches.
     Derived facts (footprint, lon/lat bounds, search field values) are computed once, lazily.
+    Lineage trees an index looked up (:attr:`source_tree`, :attr:`derived_tree`) ride along
+    with them; equality ignores them.
     """
+
+    _TREES = ("source_tree", "derived_tree")
 
     __slots__ = ("_archived", "_derived", "_doc", "_id", "_indexed", "_product", "_uri")
 
@@ -152,6 +157,17 @@ class Dataset:
             out._derived = self._derived
         return out
 
+    def with_lineage_trees(
+        self, *, source_tree: LineageTree | None = _UNSET, derived_tree: LineageTree | None = _UNSET
+    ) -> Dataset:
+        """A copy carrying lineage trees looked up in an index (the others kept as they are)."""
+        out = Dataset._make(self._id, self._product, self._doc, self._uri, self._archived, self._indexed)
+        out._derived = dict(self._derived)
+        for key, tree in (("source_tree", source_tree), ("derived_tree", derived_tree)):
+            if tree is not _UNSET:
+                out._derived[key] = tree
+        return out
+
     def same_document(self, other: Dataset) -> bool:
         """Whether two datasets have the same id, product name and document (index state aside)."""
         return self._id == other._id and self._product.name == other._product.name and self._doc == other._doc
@@ -247,6 +263,18 @@ class Dataset:
         """Lineage sources as ``(classifier, id)`` pairs from ``lineage.source_ids``."""
         srcs = get_path(self._doc, ("lineage", "source_ids")) or {}
         return tuple((k, uuid.UUID(str(i))) for k, ids in srcs.items() for i in ids)
+
+    @property
+    def source_tree(self) -> LineageTree | None:
+        """The tree of sources, when the index attached it (``datasets.get(id, include_sources=True)``)."""
+        tree: LineageTree | None = self._derived.get("source_tree")
+        return tree
+
+    @property
+    def derived_tree(self) -> LineageTree | None:
+        """The tree of derived datasets, when attached (``datasets.get(id, include_deriveds=True)``)."""
+        tree: LineageTree | None = self._derived.get("derived_tree")
+        return tree
 
     @property
     def time(self) -> Range[dt.datetime] | None:
@@ -354,7 +382,8 @@ class Dataset:
         return f"Dataset(id={str(self._id)!r}, product={self._product.name!r}{state})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (
-            Dataset._make,
-            (self._id, self._product, self._doc, self._uri, self._archived, self._indexed),
-        )
+        args = (self._id, self._product, self._doc, self._uri, self._archived, self._indexed)
+        trees = {k: self._derived[k] for k in self._TREES if k in self._derived}
+        if trees:  # restored into the ``_derived`` slot
+            return (Dataset._make, args, (None, {"_derived": trees}))
+        return (Dataset._make, args)

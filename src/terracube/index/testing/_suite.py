@@ -29,6 +29,7 @@ from terracube.errors import (
 from terracube.index._flags import FLAGS
 from terracube.index._users import ROLES
 from terracube.index.changes import allow_any
+from terracube.index.testing._dataset_options_suite import DatasetOptionTests
 from terracube.index.testing._documents import (
     box_geometry,
     custom_metadata_type_doc,
@@ -179,7 +180,7 @@ class _RandomQueries:
         assert idx.datasets.count(product="rnd", **query) == len(expected)
 
 
-class IndexTests(_RandomQueries, LineageTests, SearchOptionTests):
+class IndexTests(_RandomQueries, LineageTests, SearchOptionTests, DatasetOptionTests):
     """Inherit this and supply an ``index`` fixture to run the whole suite on a driver."""
 
     # --- fixtures -------------------------------------------------------------------------------
