@@ -12,6 +12,8 @@ from terracube.index.testing import IndexTests
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from terracube.index.abstract import AbstractIndex
+
 
 class TestPostgisIndex(IndexTests):
     @pytest.fixture
@@ -19,3 +21,16 @@ class TestPostgisIndex(IndexTests):
         idx = PostgisIndex(pg_url)
         yield idx
         idx.close()
+
+    def field_indexes(self, index: AbstractIndex) -> set[str]:
+        assert isinstance(index, PostgisIndex)
+        rows = index._db.run(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = %s AND tablename = 'dataset' "
+            "AND indexname LIKE 'ix\\_%%'",
+            (index.schema,),
+        )
+        return {r[0] for r in rows}
+
+    def drop_field_index(self, index: AbstractIndex, name: str) -> None:
+        assert isinstance(index, PostgisIndex)
+        index._db.run(f'DROP INDEX "{name}"')

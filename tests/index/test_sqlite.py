@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+    from terracube.index.abstract import AbstractIndex
+
 
 class TestSQLiteIndex(IndexTests):
     @pytest.fixture
@@ -21,3 +23,14 @@ class TestSQLiteIndex(IndexTests):
         idx.init_db()
         yield idx
         idx.close()
+
+    def field_indexes(self, index: AbstractIndex) -> set[str]:
+        assert isinstance(index, SQLiteIndex)
+        rows = index._conn().execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_field%'"
+        )
+        return {r[0] for r in rows}
+
+    def drop_field_index(self, index: AbstractIndex, name: str) -> None:
+        assert isinstance(index, SQLiteIndex)
+        index._conn().execute(f'DROP INDEX "{name}"')

@@ -87,9 +87,21 @@ class AbstractMetadataTypeResource(ABC):
         rebuild_views: bool = False,
         rebuild_indexes: bool = False,
     ) -> None:
-        """Create any missing database indexes for indexed search fields.
+        """Create any missing database indexes for search fields; idempotent.
 
-        The default does nothing, which is right for drivers that keep no per-field indexes.
+        Adding or updating a metadata type calls it; call it to repair an index dropped by
+        hand, or after an upgrade. The default does nothing, which is right for drivers that
+        keep no per-field indexes (the memory index).
+
+        Parameters
+        ----------
+        allow_table_lock
+            Build indexes in a way that may block writers (quicker); drivers that can build
+            them without blocking do so otherwise.
+        rebuild_views
+            Remake per-type views, for drivers that keep them (none of the built-in ones).
+        rebuild_indexes
+            Drop and remake every field index, not just the missing ones.
         """
 
     # --- shared logic -------------------------------------------------------------------------

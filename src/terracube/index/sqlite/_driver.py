@@ -101,19 +101,36 @@ class _MetadataTypes(AbstractMetadataTypeResource):
     def check_field_indexes(
         self, allow_table_lock: bool = False, rebuild_views: bool = False, rebuild_indexes: bool = False
     ) -> None:
-        """Create the expression index of every indexed search field (docstring inherited)."""
+        """Create the expression index of every indexed search field; drop stale ones.
+
+        Each metadata type's indexed fields get a partial index (``ix_field_<type id>_<field>``);
+        time and the footprint live in the R*Tree. An index whose field is gone, is no longer
+        indexed or is now read differently is dropped (and remade if still wanted);
+        ``rebuild_indexes`` remakes them all. ``allow_table_lock`` changes nothing here (a
+        SQLite write locks the whole file anyway), nor does ``rebuild_views`` (no views).
+        """
         idx = self._index
         cat = idx._catalog()
+        wanted: dict[str, str] = {}
+        for mt_id, mt in cat.types.items():
+            for f in mt.search_fields.values():
+                if f.indexed and f.name not in ("time", "lat", "lon"):
+                    name, sql = field_index_sql(mt_id, f)
+                    wanted[name] = sql
         with idx.transaction():
             conn = idx._conn()
-            for mt_id, mt in cat.types.items():
-                for f in mt.search_fields.values():
-                    if not f.indexed or f.name in ("time", "lat", "lon"):
-                        continue  # time and footprint live in the R*Tree
-                    name, sql = field_index_sql(mt_id, f)
-                    if rebuild_indexes:
-                        conn.execute(f"DROP INDEX IF EXISTS {name}")
-                    conn.execute(sql)
+            have = dict(
+                conn.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix!_field!_%' ESCAPE '!'"
+                )
+            )
+            for name, sql in have.items():
+                # SQLite keeps a CREATE statement as written, less its IF NOT EXISTS.
+                current = name in wanted and sql == wanted[name].replace(" IF NOT EXISTS", "", 1)
+                if rebuild_indexes or not current:
+                    conn.execute(f'DROP INDEX "{name}"')
+            for sql in wanted.values():
+                conn.execute(sql)  # IF NOT EXISTS: only the missing ones
 
 
 class _Products(AbstractProductResource):

@@ -37,6 +37,7 @@ from terracube.index.testing._documents import (
     product_doc,
 )
 from terracube.index.testing._lineage_suite import LineageTests
+from terracube.index.testing._maintenance_suite import MaintenanceTests
 from terracube.index.testing._options_suite import SearchOptionTests
 from terracube.index.testing._oracle import PLATFORMS, expected_ids, random_documents
 from terracube.model import Dataset, MetadataType, Product, Range
@@ -180,7 +181,7 @@ class _RandomQueries:
         assert idx.datasets.count(product="rnd", **query) == len(expected)
 
 
-class IndexTests(_RandomQueries, LineageTests, SearchOptionTests, DatasetOptionTests):
+class IndexTests(_RandomQueries, LineageTests, SearchOptionTests, DatasetOptionTests, MaintenanceTests):
     """Inherit this and supply an ``index`` fixture to run the whole suite on a driver."""
 
     # --- fixtures -------------------------------------------------------------------------------
