@@ -26,7 +26,7 @@ from terracube.index._rows import dataset_row, from_micros, to_micros
 from terracube.index._users import NoUserResource
 from terracube.index.abstract import AbstractIndex, AbstractIndexDriver
 from terracube.index.sqlite._schema import SCHEMA_VERSION, create_or_upgrade, schema_version
-from terracube.index.sqlite._sql import field_index_sql, order_sql, where_sql
+from terracube.index.sqlite._sql import field_index_sql, has_field_index, order_sql, where_sql
 from terracube.model import Dataset, MetadataType, Product, Range
 from terracube.model.lineage import LineageDirection, LineageRelation
 
@@ -114,7 +114,7 @@ class _MetadataTypes(AbstractMetadataTypeResource):
         wanted: dict[str, str] = {}
         for mt_id, mt in cat.types.items():
             for f in mt.search_fields.values():
-                if f.indexed and f.name not in ("time", "lat", "lon"):
+                if has_field_index(f):
                     name, sql = field_index_sql(mt_id, f)
                     wanted[name] = sql
         with idx.transaction():

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from terracube.index.query import Expression, ProductQuery
     from terracube.model import SearchField
 
-__all__ = ["Where", "field_expr", "field_index_sql", "order_sql", "where_sql"]
+__all__ = ["Where", "field_expr", "field_index_sql", "has_field_index", "order_sql", "where_sql"]
 
 
 def field_expr(name: str, part: str | None = None, alias: str = "d") -> str:
@@ -25,6 +25,11 @@ def field_expr(name: str, part: str | None = None, alias: str = "d") -> str:
     key = name if part is None else f"{name}.{part}"
     prefix = f"{alias}." if alias else ""
     return f"json_extract({prefix}fields, '$.\"{key}\"')"
+
+
+def has_field_index(field: SearchField) -> bool:
+    """Whether a search field gets an expression index (time and footprint are in the R*Tree)."""
+    return field.indexed and field.name not in (TIME_FIELD, "lat", "lon")
 
 
 def field_index_sql(metadata_type_id: int, field: SearchField) -> tuple[str, str]:
@@ -81,10 +86,23 @@ def _expr_sql(expr: Expression, w: Where) -> None:
     raise TypeError(f"unknown expression {expr!r}")
 
 
+def _is_time(expr: Expression) -> bool:
+    f = expr.field
+    return f.name == TIME_FIELD and f.is_range and f.value_type == "datetime" and isinstance(expr, Between)
+
+
 def where_sql(pq: ProductQuery, product_id: int, metadata_type_id: int, archived: bool | None) -> Where:
-    """The WHERE clause selecting a product query's candidates (space is refined later)."""
+    """The WHERE clause selecting a product query's candidates (space is refined later).
+
+    With a time or a region, candidates come from the R*Tree (rows by ``ref``); with a
+    condition on an indexed field, from that field's index. The product and time columns of
+    ``dataset`` then only refine, written ``+d.col`` so that the planner, without ANALYZE
+    statistics, does not walk the ``(product_id, t0)`` index through all of the product's
+    datasets instead.
+    """
     w = Where()
-    w.add("d.product_id = ?", product_id)
+    narrowed = pq.spatial is not None or any(_is_time(e) or has_field_index(e.field) for e in pq.expressions)
+    w.add(f"{'+' if narrowed else ''}d.product_id = ?", product_id)
     if archived is True:
         w.add("d.archived IS NOT NULL")
     elif archived is False:
@@ -92,8 +110,8 @@ def where_sql(pq: ProductQuery, product_id: int, metadata_type_id: int, archived
     time_range = None
     has_field_cond = False
     for expr in pq.expressions:
-        f = expr.field
-        if f.name == TIME_FIELD and f.is_range and f.value_type == "datetime" and isinstance(expr, Between):
+        if _is_time(expr):
+            assert isinstance(expr, Between)
             time_range = expr.range
             continue
         _expr_sql(expr, w)
@@ -106,12 +124,12 @@ def where_sql(pq: ProductQuery, product_id: int, metadata_type_id: int, archived
         t0 = None if time_range.begin is None else to_micros(time_range.begin)
         t1 = None if time_range.end is None else to_micros(time_range.end)
         if t1 is not None:
-            w.add("d.t0 <= ?", t1)
+            w.add("+d.t0 <= ?", t1)
             rt.add("r.t0 <= ?", float(t1))
         else:
-            w.add("d.t0 IS NOT NULL")
+            w.add("+d.t0 IS NOT NULL")
         if t0 is not None:
-            w.add("d.t1 >= ?", t0)
+            w.add("+d.t1 >= ?", t0)
             rt.add("r.t1 >= ?", float(t0))
     if time_range is None and pq.spatial is None:
         return w
