@@ -577,8 +577,11 @@ class AbstractDatasetResource(ABC):
         existing = self.get_unsafe(dataset.id)
         if tolerance is not None:
             self._maturity_of(Dataset.from_doc(dataset.metadata_doc, existing.product))
+        changed = bool(safe) or existing.uri != dataset.uri
+        if not changed and tolerance is None:
+            return existing
         with self._index.transaction():
-            if safe or existing.uri != dataset.uri:
+            if changed:
                 stored = existing.product
                 new = Dataset.from_doc(dataset.metadata_doc, stored, uri=dataset.uri).replace(
                     archived_time=existing.archived_time, indexed_time=existing.indexed_time
