@@ -33,13 +33,73 @@ def test_period_strings_cover_their_whole_period(d: dt.date, precision: str) -> 
     assert parse_time((text, None)).begin == r.begin
 
 
+@given(
+    t=st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2200, 12, 31)),
+    precision=st.sampled_from(["h", "min", "s", "ms"]),
+)
+def test_time_strings_cover_the_unit_they_are_written_to(t: dt.datetime, precision: str) -> None:
+    """To the hour, minute, second or millisecond: that unit, as a pandas Period (and ODC) has it."""
+    text = {
+        "h": f"{t:%Y-%m-%dT%H}",
+        "min": f"{t:%Y-%m-%dT%H:%M}",
+        "s": f"{t:%Y-%m-%dT%H:%M:%S}",
+        "ms": f"{t:%Y-%m-%dT%H:%M:%S}.{t.microsecond // 1000:03d}",
+    }[precision]
+    assert parse_time(text) == Range(_pd(text, end=False), _pd(text, end=True))
+    assert parse_time(text + "Z") == parse_time(text)
+    assert parse_time(text.replace("-", "", 2).replace(":", "")) == parse_time(text)  # basic form
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("20200315", "2020-03-15"),
+        ("2020/03/15", "2020-03-15"),
+        ("2020/3", "2020-03"),
+        ("2020-3-5", "2020-03-05"),
+        (" 2020-03 ", "2020-03"),
+        ("2020-03-15 12:30", "2020-03-15T12:30"),
+        ("2020-03-15T12:30:15,5", "2020-03-15T12:30:15.500"),
+    ],
+)
+def test_other_spellings_of_a_period(text: str, period: str) -> None:
+    assert parse_time(text) == parse_time(period)
+
+
+def test_quarters() -> None:
+    utc = dt.UTC
+    assert parse_time("2020-Q2") == Range(
+        dt.datetime(2020, 4, 1, tzinfo=utc), dt.datetime(2020, 6, 30, 23, 59, 59, 999999, tzinfo=utc)
+    )
+    assert parse_time("2020q4").end == dt.datetime(2020, 12, 31, 23, 59, 59, 999999, tzinfo=utc)
+
+
+def test_fractions_beyond_milliseconds_are_instants() -> None:
+    t = dt.datetime(2020, 3, 1, 12, 30, 15, 250000, tzinfo=dt.UTC)
+    assert parse_time("2020-03-01T12:30:15.250000") == Range(t, t)
+    assert parse_time("2020-03-01T12:30:15.2500009Z") == Range(t, t)
+    assert parse_time("2020-03-01T12:30:15.25").end == t + dt.timedelta(microseconds=999)
+
+
 @given(a=st.datetimes(timezones=st.just(dt.UTC)), b=st.datetimes(timezones=st.just(dt.UTC)))
 def test_datetime_pairs(a: dt.datetime, b: dt.datetime) -> None:
-    if a <= b:
-        assert parse_time((a, b)) == Range(a, b)
+    # A datetime without a fraction of a second covers that second, as its ISO string would.
+    end = b if b.microsecond else b + dt.timedelta(microseconds=999_999)
+    if a <= end:
+        assert parse_time((a, b)) == Range(a, end)
     else:
         with pytest.raises(QueryError, match="ends before it starts"):
             parse_time((a, b))
+
+
+def test_tz_aware_times_cover_their_period_in_their_zone() -> None:
+    aest = dt.timezone(dt.timedelta(hours=10))
+    r = parse_time(dt.datetime(2020, 3, 1, tzinfo=aest))
+    assert r == Range(
+        dt.datetime(2020, 2, 29, 14, tzinfo=dt.UTC), dt.datetime(2020, 2, 29, 14, 0, 0, 999999, tzinfo=dt.UTC)
+    )
+    assert parse_time("2020-03-01T00:00:00+10:00") == r
+    assert parse_time("2020-03-01T23+10:00").end == dt.datetime(2020, 3, 1, 13, 59, 59, 999999, tzinfo=dt.UTC)
 
 
 def test_naive_is_utc_and_offsets_convert() -> None:

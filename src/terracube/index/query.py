@@ -118,47 +118,78 @@ class ProductQuery:
 # --- time ---------------------------------------------------------------------------------------
 
 _PERIOD = re.compile(
-    r"^\s*(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2})"
-    r"(?:[T ](?P<H>\d{1,2})(?::(?P<M>\d{2})(?::(?P<S>\d{2}))?)?)?)?)?\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?\s*$"
+    r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2})"
+    r"(?:[T ](?P<H>\d{1,2})(?::?(?P<M>\d{2})(?::?(?P<S>\d{2})(?:[.,](?P<F>\d+))?)?)?)?)?)?"
+    r"\s*(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?$"
 )
+_BASIC_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?=$|[T ])")  # 20200315[T...]
+_SLASH_DATE = re.compile(r"^(\d{4})/(\d{1,2})(?:/(\d{1,2}))?(?=$|[T ])")  # 2020/03/15[T...]
+_QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)  # 2020-Q2
+
+
+def _add_months(t: dt.datetime, months: int) -> dt.datetime:
+    y, m = divmod(t.month - 1 + months, 12)
+    return t.replace(year=t.year + y, month=m + 1)
 
 
 def _period(text: str) -> tuple[dt.datetime, dt.datetime] | None:
-    """Start and end of the period a date string names, or None if it names an instant."""
+    """First and last instant of the period a time string names, or None if not understood.
+
+    A string covers the smallest unit it is written to: a year, quarter (``2020-Q2``), month,
+    day, hour, minute or second; 1 to 3 decimals of a second cover that millisecond, more are
+    an instant. Dates may also be written ``20200315`` or ``2020/03/15``.
+    """
+    text = text.strip()
+    q = _QUARTER.match(text)
+    if q:
+        start = dt.datetime(int(q.group(1)), 3 * int(q.group(2)) - 2, 1, tzinfo=dt.UTC)
+        return start, _add_months(start, 3) - _US
+    text = _BASIC_DATE.sub(r"\1-\2-\3", text, count=1)
+    text = _SLASH_DATE.sub(lambda m: "-".join(g for g in m.groups() if g), text, count=1)
     m = _PERIOD.match(text)
     if not m:
         return None
-    parts = [m.group(k) for k in ("y", "m", "d", "H", "M", "S")]
-    n = sum(p is not None for p in parts)
-    if n == 6:
-        return None  # to the second: an instant
-    y = int(m.group("y"))
-    mo = int(parts[1] or 1)
-    d = int(parts[2] or 1)
-    h = int(parts[3] or 0)
-    mi = int(parts[4] or 0)
-    tz = m.group("tz")
-    tzinfo = dt.UTC
+    g = m.groupdict()
+    tzinfo: dt.tzinfo = dt.UTC
+    tz = g["tz"]
     if tz and tz != "Z":
-        sign = 1 if tz[0] == "+" else -1
-        hh, mm = int(tz[1:3]), int(tz[-2:])
-        tzinfo = dt.timezone(sign * dt.timedelta(hours=hh, minutes=mm))
+        digits = tz[1:].replace(":", "")
+        offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+        tzinfo = dt.timezone(offset if tz[0] == "+" else -offset)
+    frac = g["F"] or ""
+    micro = int(frac[:6].ljust(6, "0")) if frac else 0
     try:
-        start = dt.datetime(y, mo, d, h, mi, tzinfo=tzinfo)
+        start = dt.datetime(
+            int(g["y"]),
+            int(g["m"] or 1),
+            int(g["d"] or 1),
+            int(g["H"] or 0),
+            int(g["M"] or 0),
+            int(g["S"] or 0),
+            micro,
+            tzinfo=tzinfo,
+        )
     except ValueError as e:
         raise QueryError(f"time {text!r} is not a valid date: {e}") from None
-    if n == 1:
-        nxt = start.replace(year=y + 1)
-    elif n == 2:
-        nxt = start.replace(year=y + 1, month=1) if mo == 12 else start.replace(month=mo + 1)
-    elif n == 3:
-        nxt = start + dt.timedelta(days=1)
-    elif n == 4:
-        nxt = start + dt.timedelta(hours=1)
+    if frac:
+        step = dt.timedelta(milliseconds=1) if len(frac) <= 3 else dt.timedelta(0)
+        end = start + step - _US if step else start
+    elif g["S"] is not None:
+        end = start + dt.timedelta(seconds=1) - _US
+    elif g["M"] is not None:
+        end = start + dt.timedelta(minutes=1) - _US
+    elif g["H"] is not None:
+        end = start + dt.timedelta(hours=1) - _US
+    elif g["d"] is not None:
+        end = start + dt.timedelta(days=1) - _US
+    elif g["m"] is not None:
+        end = _add_months(start, 1) - _US
     else:
-        nxt = start + dt.timedelta(minutes=1)
-    end = nxt - dt.timedelta(microseconds=1)
+        end = start.replace(year=start.year + 1) - _US
     return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+
+
+_US: Final = dt.timedelta(microseconds=1)
 
 
 def _time_bounds(value: Any) -> tuple[dt.datetime, dt.datetime]:
@@ -167,9 +198,15 @@ def _time_bounds(value: Any) -> tuple[dt.datetime, dt.datetime]:
         per = _period(value)
         if per is not None:
             return per
-    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+    elif isinstance(value, dt.datetime):
+        # As written by its ISO form: to the second (covering it) unless it has a fraction.
+        t = parse_datetime(value)
+        if value.microsecond or getattr(value, "nanosecond", 0):
+            return t, t
+        return t, t + dt.timedelta(seconds=1) - _US
+    elif isinstance(value, dt.date):
         start = dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
-        return start, start + dt.timedelta(days=1) - dt.timedelta(microseconds=1)
+        return start, start + dt.timedelta(days=1) - _US
     elif type(value).__name__ == "datetime64":
         import numpy as np
 
@@ -185,7 +222,9 @@ def parse_time(value: Any) -> Range[dt.datetime]:
     """Normalise a time query to a closed UTC :class:`Range`.
 
     Accepts a string, date, datetime, numpy datetime64, a ``(start, end)`` pair or a
-    :class:`Range`; either end of a pair may be None. A string or date covers its whole period.
+    :class:`Range`; either end of a pair may be None. A string or date covers its whole period
+    (``"2020"`` the year ... ``"2020-03-01T12:30:15"`` that second); a datetime without a
+    fraction of a second covers that second, as its ISO string would.
 
     >>> parse_time("2020-02")
     Range(begin=datetime.datetime(2020, 2, 1, 0, 0, tzinfo=datetime.timezone.utc), \

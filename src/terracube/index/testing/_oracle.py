@@ -77,7 +77,10 @@ def _period(value: Any, end: bool) -> dt.datetime:
         out: dt.datetime = t.to_pydatetime(warn=False).replace(tzinfo=dt.UTC)
         return out
     assert isinstance(value, dt.datetime)
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    t = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    if end and not t.microsecond:  # written to the second, as its ISO string: covers that second
+        t += dt.timedelta(microseconds=999_999)
+    return t
 
 
 def _doc_time(doc: dict[str, Any]) -> tuple[dt.datetime, dt.datetime]:

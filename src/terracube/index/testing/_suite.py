@@ -711,11 +711,31 @@ class IndexTests(_RandomQueries, LineageTests, SearchOptionTests, DatasetOptionT
             ((None, None), {A, B, C, D}),
             (dt.datetime(2020, 1, 1), {A, D}),
             (_utc(2020, 1, 5), {D}),
-            ((_utc(2020, 1, 1, 0, 0, 1), _utc(2020, 12, 31, 23, 59, 59)), {D}),
+            # A datetime without a fraction covers its second (as its ISO string would).
+            ((_utc(2020, 1, 1, 0, 0, 1), _utc(2020, 12, 31, 23, 59, 59)), {B, D}),
+            ((_utc(2020, 1, 1, 0, 0, 1), _utc(2020, 12, 31, 23, 59, 58)), {D}),
+            ((_utc(2020, 1, 1, 0, 0, 1), dt.datetime(2020, 12, 31, 23, 59, 59, 999998, tzinfo=dt.UTC)), {D}),
+            (dt.datetime(2020, 12, 31, 23, 59, 59), {B}),
             (dt.date(2020, 12, 31), {B}),
             ("2020-01-01T00:00:00+01:00", {D}),
             ("2019-12-31T23:00:00-01:00", {A, D}),
             (Range("2020", "2020"), {A, B, D}),
+            # Strings cover the smallest unit they are written to: the second, the millisecond.
+            ("2020-12-31T23:59:59", {B}),
+            ("2020-12-31T23:59:59Z", {B}),
+            (("2020-06", "2020-12-31T23:59:59"), {B}),
+            ("2020-12-31T23:59:59.999", {B}),
+            ("2020-12-31T23:59:59.99", set()),
+            ("2020-12-31T23:59:59.999998", set()),
+            ("2020-12-31T23:59:59.999999", {B}),
+            # Other spellings of a period: compact, with slashes, a quarter.
+            ("20200101", {A, D}),
+            ("2020/01/01", {A, D}),
+            ("2020/12", {B}),
+            ("20201231T235959", {B}),
+            ("2020-Q1", {A, D}),
+            ("2020-Q4", {B}),
+            (("2019-Q4", "2020-Q1"), {A, D}),
         ],
     )
     def test_time_semantics(self, populated: AbstractIndex, time: Any, expected: set[str]) -> None:
