@@ -411,7 +411,8 @@ def _from_geometry(geom: Any) -> SpatialFilter:
     from terracube.model.eo3 import lonlat_footprint, norm_lonlat
 
     if isinstance(geom, Geometry):
-        if geom.crs is None:
+        if geom.crs is None or geom.crs.geographic:
+            # Lon/lat as written: an edge may span more than 180 degrees.
             return SpatialFilter.from_lonlat(norm_lonlat(geom.geom))
         crs = None if geom.crs.epsg == 4326 else str(geom.crs)
         return SpatialFilter.from_lonlat(lonlat_footprint(geom), crs)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from terracube.errors import DocumentError
 from terracube.model._docs import jsonify
-from terracube.model.eo3 import check_eo3, check_projection, footprint, lonlat, parse_crs
+from terracube.model.eo3 import check_eo3, check_projection, footprint, grids_outline, lonlat, parse_crs
 from terracube.model.fields import get_path, parse_datetime
 
 if TYPE_CHECKING:
@@ -311,7 +311,13 @@ class Dataset:
     def _lonlat(self) -> tuple[Any, Any]:
         if "ll" not in self._derived:
             ext = self.extent
-            self._derived["ll"] = (None, None) if ext is None else lonlat(ext)
+            ll: tuple[Any, Any] = (None, None) if ext is None else lonlat(ext)
+            grids = self._doc.get("grids") or {}
+            if ext is not None and self._doc.get("geometry") is None and len(grids) > 1:
+                # The lon/lat bounds cover every grid; the footprint is the default grid only.
+                outline = grids_outline(self._doc)
+                ll = (ll[0], lonlat(outline)[1] if outline is not None else ll[1])
+            self._derived["ll"] = ll
         out: tuple[Any, Any] = self._derived["ll"]
         return out
 

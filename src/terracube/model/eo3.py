@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import DocumentError
+from terracube.model._lonlat import cut_lonlat, norm_lonlat
 from terracube.model.fields import parse_datetime
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ __all__ = [
     "check_eo3",
     "check_projection",
     "footprint",
+    "grids_outline",
     "lonlat",
     "lonlat_bbox",
     "lonlat_footprint",
@@ -244,11 +246,11 @@ def check_projection(ll: shapely.Geometry, doc: Mapping[str, Any], *, where: str
 
 
 def footprint(doc: Mapping[str, Any], shape: shapely.Geometry | None = None) -> Geometry | None:
-    """The dataset's footprint in its own CRS (geometry, else the union of its grids), or None.
+    """The dataset's footprint in its own CRS (geometry, else its default grid), or None.
 
     ``shape`` is the already parsed ``geometry``, when the caller has it.
     """
-    from odc.geo.geom import Geometry, polygon
+    from odc.geo.geom import Geometry
     from shapely.geometry import shape as to_shape
 
     crs_text = doc.get("crs")
@@ -258,6 +260,22 @@ def footprint(doc: Mapping[str, Any], shape: shapely.Geometry | None = None) -> 
     if doc.get("geometry") is not None:
         return Geometry(shape if shape is not None else to_shape(doc["geometry"]), crs)
     grids = doc.get("grids") or {}
+    if "default" in grids:
+        # Without a geometry, the valid data is the default grid (the other grids set only the
+        # lon/lat bounds, see grids_outline), as in users' existing indexes.
+        grids = {"default": grids["default"]}
+    return grids_outline({**doc, "grids": grids})
+
+
+def grids_outline(doc: Mapping[str, Any]) -> Geometry | None:
+    """The union of the outlines of all the document's grids, in its CRS, or None."""
+    from odc.geo.geom import polygon
+
+    crs_text = doc.get("crs")
+    grids = doc.get("grids") or {}
+    if crs_text is None or not grids:
+        return None
+    crs = parse_crs(crs_text)
     out = None
     for g in grids.values():
         ny, nx = g["shape"]
@@ -288,7 +306,7 @@ def lonlat(geom: Geometry) -> tuple[shapely.Geometry, tuple[float, float, float,
 
     if geom.crs is None or geom.crs.geographic:
         minx, miny, maxx, maxy = geom.geom.bounds
-        return norm_lonlat(geom.geom), (minx, miny, maxx, maxy)
+        return cut_lonlat(geom.geom), (minx, miny, maxx, maxy)
     ll = _project_lonlat(geom.geom, _crs_key(geom.crs))
     xy = shapely.get_coordinates(ll)
     xy = xy[np.isfinite(xy).all(axis=1)]
@@ -302,29 +320,33 @@ def lonlat(geom: Geometry) -> tuple[shapely.Geometry, tuple[float, float, float,
         shifted = [x + 360 if x < 0 else x for x in (west, east)]
         if max(shifted) - min(shifted) < east - west:
             west, east = min(shifted), max(shifted)
-        # Projected corners jumped across the antimeridian: cut the shape there instead.
-        ll = geom.to_crs("EPSG:4326", wrapdateline=True).geom
-    return norm_lonlat(ll), (west, float(miny), east, float(maxy))
+    shape = cut_lonlat(ll, _pole_test(geom))
+    _, south, _, north = shape.bounds
+    if (south <= -90 < miny) or (north >= 90 > maxy):  # closed over a pole: every longitude
+        return shape, (-180.0, float(south), 180.0, float(north))
+    return shape, (west, float(miny), east, float(maxy))
 
 
 def _crs_key(crs: CRS) -> str:
     return str(crs)
 
 
-def norm_lonlat(g: shapely.Geometry) -> shapely.Geometry:
-    """Bring a lon/lat geometry into [-180, 180], cutting it at the antimeridian if needed."""
+def _pole_test(geom: Geometry) -> Any:
+    """For the i-th polygon of a projected footprint: which pole it encloses (1 N, -1 S)."""
     import shapely
-    from shapely import affinity
+    from pyproj import Transformer
 
-    minx, _, maxx, _ = g.bounds
-    if minx >= -180 and maxx <= 180:
-        return g
-    parts = []
-    for shift in (-360.0, 0.0, 360.0):
-        piece = shapely.intersection(affinity.translate(g, xoff=shift), shapely.box(-180, -90, 180, 90))
-        if not piece.is_empty and piece.area > 0:
-            parts.append(piece)
-    return shapely.union_all(parts)
+    def pole_of(i: int) -> int:
+        part = shapely.get_parts(geom.geom)[i]
+        tr = Transformer.from_crs("EPSG:4326", geom.crs.proj, always_xy=True)  # type: ignore[union-attr]
+        for sign in (1, -1):
+            x, y = tr.transform(0.0, 90.0 * sign, errcheck=False)
+            if math.isfinite(x) and math.isfinite(y) and part.covers(shapely.Point(x, y)):
+                return sign
+        lats = shapely.get_coordinates(_project_lonlat(part, _crs_key(geom.crs)))[:, 1]  # type: ignore[arg-type]
+        return 1 if float(lats.mean()) >= 0 else -1
+
+    return pole_of
 
 
 def lonlat_footprint(geom: Geometry) -> shapely.Geometry:
