@@ -133,7 +133,16 @@ def test_spatial_keywords() -> None:
     assert parse_spatial({"time": "2020"}) is None
     p = parse_spatial({"lat": 5, "lon": 6})
     assert p is not None
-    assert p.geometry.geom_type == "Point"
+    assert p.geometry.bounds == pytest.approx((6 - 1e-6, 5 - 1e-6, 6 + 1e-6, 5 + 1e-6), abs=1e-12)
+    q = parse_spatial({"lat": (-3_986_000, -3_976_000), "lon": (1_580_000, 1_590_000), "crs": "EPSG:3577"})
+    r = parse_spatial({"y": (-3_986_000, -3_976_000), "x": (1_580_000, 1_590_000), "crs": "EPSG:3577"})
+    assert q is not None and r is not None
+    assert q.geometry.equals(r.geometry)
+    assert q.crs == "EPSG:3577"
+    s = parse_spatial({"x": (1, 2), "latitude": (3, 4), "coordinate_reference_system": "EPSG:4326"})
+    assert s is not None and s.geometry.bounds == (1, 3, 2, 4)
+    with pytest.raises(QueryError, match=r"\['crs', 'coordinate_reference_system'\] say the same thing"):
+        parse_spatial({"x": 1, "y": 2, "crs": "EPSG:4326", "coordinate_reference_system": "EPSG:4326"})
     with pytest.raises(QueryError, match="crs alone"):
         parse_spatial({"crs": "EPSG:3577"})
     with pytest.raises(QueryError, match="'EPSG:999999' is not a known CRS"):

@@ -8,8 +8,8 @@ that every driver evaluates the same way:
   ``"2020-03"`` the month, ``"2020-03-01"`` the day), at either end of a range too; naive times
   are UTC; ``None`` leaves an end open.
 * numbers: a pair or :class:`~terracube.model.Range` is a closed range; a list is "any of".
-* space: ``lat``/``lon``, ``x``/``y`` with ``crs``, or ``geopolygon`` become one lon/lat
-  geometry; datasets match when their footprint truly intersects it.
+* space: ``lat``/``lon`` or ``x``/``y`` (in ``crs``, EPSG:4326 by default), or ``geopolygon``
+  become one lon/lat geometry; datasets match when their footprint truly intersects it.
 
 Expressions: :class:`ValueIn`, :class:`Between` (one field each) and :class:`SpatialFilter`.
 A scalar field matches ``ValueIn`` when equal to one of the values and ``Between`` when inside
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from terracube.model.product import Product
 
 __all__ = [
+    "POINT_TOLERANCE",
     "SPATIAL_KEYWORDS",
     "Between",
     "Expression",
@@ -48,7 +49,9 @@ __all__ = [
 ]
 
 #: Keywords describing a region rather than a search field.
-SPATIAL_KEYWORDS: Final = frozenset({"lat", "lon", "latitude", "longitude", "x", "y", "crs", "geopolygon"})
+SPATIAL_KEYWORDS: Final = frozenset(
+    {"lat", "lon", "latitude", "longitude", "x", "y", "crs", "coordinate_reference_system", "geopolygon"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +316,15 @@ def matches(expr: Expression, value: Any) -> bool:
 # --- space --------------------------------------------------------------------------------------
 
 
+#: Half the side of the box a single ``lat``/``lon`` (or ``x``/``y``) number stands for, in the
+#: units of its CRS: a point, with the tolerance ODC gives it.
+POINT_TOLERANCE: Final = 1e-6
+
+_X_KEYS: Final = ("lon", "longitude", "x")
+_Y_KEYS: Final = ("lat", "latitude", "y")
+_CRS_KEYS: Final = ("crs", "coordinate_reference_system")
+
+
 def _as_range(name: str, value: Any) -> tuple[float, float]:
     if isinstance(value, Range | tuple | list):
         items = list(value)
@@ -328,6 +340,8 @@ def _as_range(name: str, value: Any) -> tuple[float, float]:
         raise QueryError(f"{name} must be numbers, got {value!r}") from None
     if hi_f < lo_f:
         lo_f, hi_f = hi_f, lo_f
+    if not isinstance(value, Range | tuple | list):
+        lo_f, hi_f = lo_f - POINT_TOLERANCE, hi_f + POINT_TOLERANCE
     return lo_f, hi_f
 
 
@@ -341,11 +355,20 @@ def _box(x0: float, y0: float, x1: float, y1: float) -> shapely.Geometry:
     return shapely.box(x0, y0, x1, y1)
 
 
+def _one_of(query: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[str, Any] | None:
+    given = [k for k in keys if query.get(k) is not None]
+    if len(given) > 1:
+        raise QueryError(f"{given} say the same thing; give only one of {list(keys)}")
+    return (given[0], query[given[0]]) if given else None
+
+
 def parse_spatial(query: Mapping[str, Any]) -> SpatialFilter | None:
     """Build the region from ``lat``/``lon``, ``x``/``y`` (+ ``crs``) or ``geopolygon``.
 
-    ``x``/``y`` without ``crs`` are longitude/latitude. ``geopolygon`` is an odc-geo
-    Geometry (any CRS), a shapely geometry or a GeoJSON mapping (both lon/lat).
+    The horizontal axis is ``lon``, ``longitude`` or ``x``, the vertical ``lat``, ``latitude``
+    or ``y``; they are in ``crs`` (also ``coordinate_reference_system``), EPSG:4326 without
+    one. A single number is a point (a box :data:`POINT_TOLERANCE` across). ``geopolygon`` is
+    an odc-geo Geometry (any CRS), a shapely geometry or a GeoJSON mapping (both lon/lat).
 
     Raises
     ------
@@ -363,29 +386,23 @@ def parse_spatial(query: Mapping[str, Any]) -> SpatialFilter | None:
                 f"geopolygon cannot be combined with {sorted(keys - {'geopolygon'})}; give one region"
             )
         return _from_geometry(query["geopolygon"])
-    lat = query.get("lat", query.get("latitude"))
-    lon = query.get("lon", query.get("longitude"))
-    x, y, crs = query.get("x"), query.get("y"), query.get("crs")
-    if (lat is not None or lon is not None) and (x is not None or y is not None):
-        raise QueryError("give either lat/lon or x/y (with crs), not both")
-    if lat is not None or lon is not None:
-        if crs is not None:
-            raise QueryError("lat/lon are always EPSG:4326; use x/y to give coordinates in a crs")
-        la = _as_range("lat", lat) if lat is not None else (-90.0, 90.0)
-        lo = _as_range("lon", lon) if lon is not None else (-180.0, 180.0)
+    xs, ys, crs_kw = _one_of(query, _X_KEYS), _one_of(query, _Y_KEYS), _one_of(query, _CRS_KEYS)
+    crs = crs_kw[1] if crs_kw else None
+    if xs is None and ys is None:
+        raise QueryError("crs alone is no region; give x and y too")
+    xr = _as_range(*xs) if xs is not None else None
+    yr = _as_range(*ys) if ys is not None else None
+    if crs is None or _is_lonlat(crs):
+        lo = xr or (-180.0, 180.0)
+        la = yr or (-90.0, 90.0)
         la = (max(la[0], -90.0), min(la[1], 90.0))
         lo = (max(lo[0], -540.0), min(lo[1], 540.0))
         return SpatialFilter.from_lonlat(norm_lonlat(_box(lo[0], la[0], lo[1], la[1])))
-    if x is None and y is None:
-        raise QueryError("crs alone is no region; give x and y too")
-    xr = _as_range("x", x) if x is not None else None
-    yr = _as_range("y", y) if y is not None else None
-    if crs is None or _is_lonlat(crs):
-        xr = xr or (-180.0, 180.0)
-        yr = yr or (-90.0, 90.0)
-        return SpatialFilter.from_lonlat(norm_lonlat(_box(xr[0], max(yr[0], -90), xr[1], min(yr[1], 90))))
     if xr is None or yr is None or not all(map(_finite, (*xr, *yr))):
-        raise QueryError(f"x and y in {crs!r} need finite ranges, got x={x!r}, y={y!r}")
+        raise QueryError(
+            f"x and y in {crs!r} need finite ranges, got x={xs[1] if xs else None!r}, "
+            f"y={ys[1] if ys else None!r}"
+        )
     from odc.geo.geom import Geometry
 
     return _from_geometry(Geometry(_box(xr[0], yr[0], xr[1], yr[1]), crs))

@@ -836,6 +836,26 @@ class IndexTests(_RandomQueries, LineageTests, SearchOptionTests, DatasetOptionT
             ({"x": (149.5, 149.6), "y": (-35.5, -35.4)}, {A, B, C, D}),
             ({"x": (1_580_000, 1_590_000), "y": (-3_986_000, -3_976_000), "crs": "EPSG:3577"}, {A, B, C, D}),
             ({"x": (0, 10_000), "y": (0, 10_000), "crs": "EPSG:3577"}, set()),
+            # As ODC: lat/lon may come with a crs (they are then y/x in it), axes may mix names,
+            # and a single number is a point with a tolerance of 1e-6.
+            ({"lat": (-35.5, -35.4), "lon": (149.5, 149.6), "crs": "EPSG:4326"}, {A, B, C, D}),
+            (
+                {"lat": (-3_986_000, -3_976_000), "lon": (1_580_000, 1_590_000), "crs": "EPSG:3577"},
+                {A, B, C, D},
+            ),
+            (
+                {
+                    "y": (-3_986_000, -3_976_000),
+                    "x": (1_580_000, 1_590_000),
+                    "coordinate_reference_system": "EPSG:3577",
+                },
+                {A, B, C, D},
+            ),
+            ({"x": (149.5, 149.6), "lat": (-35.5, -35.4)}, {A, B, C, D}),
+            ({"latitude": -35.5, "longitude": 149.5}, {A, B, C, D}),
+            ({"lat": -34.9999995, "lon": 149.5}, {A, B, C, D}),
+            ({"lat": -34.999998, "lon": 149.5}, set()),
+            ({"lat": (-34.999998, -34.0), "lon": 149.5}, set()),
         ],
     )
     def test_spatial_semantics(
@@ -856,8 +876,110 @@ class IndexTests(_RandomQueries, LineageTests, SearchOptionTests, DatasetOptionT
         assert ids_of(idx.datasets.search(geopolygon=box_geometry(0.5, 0.5, 1, 1))) == {G}
         with pytest.raises(QueryError, match="geopolygon cannot be combined"):
             idx.datasets.count(geopolygon=utm, lat=(0, 1))
-        with pytest.raises(QueryError, match="either lat/lon or x/y"):
-            idx.datasets.count(lat=(0, 1), x=(0, 1))
+        with pytest.raises(QueryError, match=r"\['lat', 'y'\] say the same thing"):
+            idx.datasets.count(lat=(0, 1), y=(0, 1))
+        with pytest.raises(QueryError, match=r"\['lon', 'x'\] say the same thing"):
+            idx.datasets.count(lon=(0, 1), x=(0, 1))
+
+    def test_footprints_around_a_pole(self, writable: AbstractIndex) -> None:
+        """A footprint enclosing a pole covers it, whichever way its ring is wound."""
+        idx = writable
+        idx.products.add_document(product_doc("polar"))
+        south = box_geometry(-200_000, -200_000, 200_000, 200_000)
+        docs = {
+            "south": dataset_doc("polar", crs="EPSG:3031", geometry=south),
+            "south_cw": dataset_doc(
+                "polar",
+                crs="EPSG:3031",
+                geometry=box_geometry(-200_000, -200_000, 200_000, 200_000, clockwise=True),
+            ),
+            # Across the antimeridian 300 to 500 km from the pole, not around it.
+            "across": dataset_doc(
+                "polar", crs="EPSG:3031", geometry=box_geometry(-100_000, -500_000, 100_000, -300_000)
+            ),
+            "north": dataset_doc(
+                "polar",
+                crs="EPSG:3413",
+                geometry=box_geometry(-150_000, -150_000, 150_000, 150_000, clockwise=True),
+            ),
+        }
+        idx.datasets.add_batch(idx.datasets.from_doc(d) for d in docs.values())
+        ids = {k: d["id"] for k, d in docs.items()}
+
+        def found(**q: Any) -> set[str]:
+            return {k for k, i in ids.items() if i in ids_of(idx.datasets.search(product="polar", **q))}
+
+        assert found(lat=(-90, -89.9)) == {"south", "south_cw"}
+        assert found(lat=-90, lon=0) == {"south", "south_cw"}
+        assert found(lat=(-89, -88.5), lon=(100, 110)) == {"south", "south_cw"}
+        assert found(lat=(-87, -86), lon=(179, 180)) == {"across"}
+        assert found(lat=(-87, -86), lon=(-180, -179)) == {"across"}
+        assert found(lat=(-87, -86), lon=(0, 10)) == set()
+        assert found(lat=(-80, -70)) == set()
+        assert found(lat=(89.5, 90), lon=(-100, -90)) == {"north"}
+        assert found(x=(-50_000, 50_000), y=(-50_000, 50_000), crs="EPSG:3031") == {"south", "south_cw"}
+        rows = {str(r.id): r for r in idx.datasets.search_returning(["id", "lat", "lon"], product="polar")}
+        for key in ("south", "south_cw"):
+            row = rows[ids[key]]
+            assert (row.lon.begin, row.lon.end) == (-180.0, 180.0)
+            assert row.lat.begin == -90.0
+            assert row.lat.end == pytest.approx(-87.40, abs=0.01)
+        assert rows[ids["north"]].lat.end == 90.0
+        across = rows[ids["across"]]
+        assert across.lon.begin == pytest.approx(168.69, abs=0.01)
+        assert across.lon.end == pytest.approx(191.31, abs=0.01)  # east past 180 across the antimeridian
+
+    def test_lonlat_footprint_across_the_antimeridian_written_both_ways(
+        self, writable: AbstractIndex
+    ) -> None:
+        idx = writable
+        idx.products.add_document(product_doc("ll"))
+        jumping = {
+            "type": "Polygon",
+            "coordinates": [[[179, -10], [-179, -10], [-179, -9], [179, -9], [179, -10]]],
+        }
+        past = {
+            "type": "Polygon",
+            "coordinates": [[[179, -10], [181, -10], [181, -9], [179, -9], [179, -10]]],
+        }
+        globe = box_geometry(-180, -60, 180, 60)
+        docs = [dataset_doc("ll", geometry=g) for g in (jumping, past, globe)]
+        idx.datasets.add_batch(idx.datasets.from_doc(d) for d in docs)
+        a, b, c = (d["id"] for d in docs)
+        assert ids_of(idx.datasets.search(lat=(-9.5, -9.4), lon=(179.5, 180))) == {a, b, c}
+        assert ids_of(idx.datasets.search(lat=(-9.5, -9.4), lon=(-180, -179.5))) == {a, b, c}
+        assert ids_of(idx.datasets.search(lat=(-9.5, -9.4), lon=(0, 1))) == {c}
+
+    def test_footprint_of_a_dataset_with_grids_only(self, writable: AbstractIndex) -> None:
+        """Without a geometry, the footprint is the default grid; lon/lat bounds cover every grid."""
+        idx = writable
+        idx.products.add_document(product_doc("tiles"))
+        doc = dataset_doc("tiles", crs="EPSG:3577", lonlat=None)
+        doc["grids"] = {
+            "default": {
+                "shape": [3200, 3200],
+                "transform": [30.0, 0.0, 1_536_000.0, 0.0, -30.0, -3_840_000.0, 0, 0, 1],
+            },
+            # 120 m pixels reaching 3 km further east.
+            "coarse": {
+                "shape": [800, 825],
+                "transform": [120.0, 0.0, 1_536_000.0, 0.0, -120.0, -3_840_000.0, 0, 0, 1],
+            },
+        }
+        idx.datasets.add(idx.datasets.from_doc(doc))
+
+        def found(x: tuple[float, float]) -> bool:
+            return idx.datasets.count(x=x, y=(-3_900_000, -3_880_000), crs="EPSG:3577") == 1
+
+        assert found((1_600_000, 1_610_000))
+        assert found((1_632_000, 1_633_000))  # touching the default grid's east edge
+        assert not found((1_633_000, 1_635_000))  # only in the coarse grid
+        (row,) = idx.datasets.search_returning(["lon"], product="tiles")
+        outline = Dataset.from_doc(
+            {**doc, "grids": {"default": doc["grids"]["coarse"]}}, idx.products.get_by_name_unsafe("tiles")
+        )
+        assert outline.lonlat_bounds is not None
+        assert row.lon.end == pytest.approx(outline.lonlat_bounds[2])
 
     def test_derived_lonlat_fields(self, populated: AbstractIndex) -> None:
         idx = populated
