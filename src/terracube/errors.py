@@ -26,6 +26,7 @@ __all__ = [
     "PermissionDeniedError",
     "ProductNotFoundError",
     "QueryError",
+    "QueryWarning",
     "RecordNotFoundError",
     "StorageAuthError",
     "StorageError",
@@ -48,6 +49,10 @@ class TerracubeError(Exception):
 
 class TerracubePluginWarning(UserWarning):
     """A plugin (entry point) could not be loaded or initialised; the others still load."""
+
+
+class QueryWarning(UserWarning):
+    """A search names something the index does not hold (a product); it still answers."""
 
 
 # --- configuration and plugins -----------------------------------------------------------------

@@ -7,7 +7,8 @@ and ``docs/load.md``.
 This is the only part of terracube that writes to the screen: results go to stdout in the
 format asked for (``--format table|json|yaml|csv``); messages, errors and progress bars go to
 stderr. An error terracube raises on purpose (:class:`~terracube.errors.TerracubeError`) is
-printed as one ``Error: ...`` line and exits with status 1; usage errors exit with 2.
+printed as one ``Error: ...`` line and exits with status 1; usage errors exit with 2. A search
+naming a product the index does not hold prints a ``Warning: ...`` line and finds nothing.
 
 Modules: ``_output`` (formats, progress) and ``_expressions`` (query parsing) at the bottom;
 ``_context`` (shared state); ``_files`` and ``_records`` (document files, shared add/update
@@ -18,6 +19,7 @@ rich, yaml and the index are imported when a command needs them.
 from __future__ import annotations
 
 import errno
+import warnings
 from typing import Any
 
 import click
@@ -30,17 +32,35 @@ from terracube.cli._product import product
 from terracube.cli._quickstart import quickstart
 from terracube.cli._stac import stac
 from terracube.cli._system import system
-from terracube.errors import TerracubeError
+from terracube.errors import QueryWarning, TerracubeError
 
 __all__ = ["cli", "main"]
 
 
+def _show_warning(message: Any, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+    click.echo(f"Warning: {message}", err=True)
+
+
 class _Main(click.Group):
-    """The root group: turns terracube's own errors into one ``Error:`` line and exit status 1."""
+    """The root group: turns terracube's own errors into one ``Error:`` line and exit status 1.
+
+    A :class:`~terracube.errors.QueryWarning` (a search naming a product the index does not
+    hold) is printed as one ``Warning:`` line; the command goes on.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.filterwarnings("always", category=QueryWarning)
+                shown = warnings.showwarning
+
+                def show(message: Any, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+                    (_show_warning if issubclass(category, QueryWarning) else shown)(
+                        message, category, *args, **kwargs
+                    )
+
+                warnings.showwarning = show
+                return super().invoke(ctx)
         except TerracubeError as e:
             raise click.ClickException(str(e)) from e
         except OSError as e:  # a file or folder that cannot be read or written

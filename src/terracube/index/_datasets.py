@@ -20,6 +20,7 @@ import re
 import threading
 import time
 import uuid
+import warnings
 from abc import ABC, abstractmethod
 from collections import Counter, namedtuple
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from terracube.errors import (
     DocumentError,
     DuplicateRecordError,
     QueryError,
+    QueryWarning,
     UpdateError,
 )
 from terracube.index.changes import AllowPolicy, Offset, classify_changes, get_doc_changes
@@ -357,6 +359,7 @@ class AbstractDatasetResource(ABC):
             raise QueryError(f"{sorted(unknown_ctl)} are options, not search fields")
         spatial = parse_spatial(query)
         out = []
+        _warn_unknown_products(self._index, query.get("product"))
         for product, left in self._index.products.search_robust(**query):
             fields = product.metadata_type.search_fields
             exprs = tuple(
@@ -1006,6 +1009,22 @@ class AbstractDatasetResource(ABC):
         """Every dataset of every product (for cloning)."""
         plan = [ProductQuery(p) for p in self._index.products.get_all()]
         return self._search(plan, archived=archived, limit=None, order_by=()) if plan else iter(())
+
+
+def _warn_unknown_products(index: AbstractIndex, names: Any) -> None:
+    """Warn (as ODC does) when a search names products the index does not hold."""
+    if names is None:
+        return
+    items = names if isinstance(names, list | tuple | set | frozenset) else [names]
+    missing = sorted(n for n in items if isinstance(n, str) and index.products.get_by_name(n) is None)
+    if missing:
+        known = sorted(p.name for p in index.products.get_all())
+        warnings.warn(
+            f"no product named {', '.join(map(repr, missing))} in the index, so nothing of it "
+            f"is found (products: {known})",
+            QueryWarning,
+            stacklevel=4,
+        )
 
 
 def _same(a: Dataset, b: Dataset) -> bool:

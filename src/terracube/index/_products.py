@@ -41,6 +41,14 @@ _UPDATES_ALLOWED: dict[Offset, AllowPolicy] = {
 }
 
 
+def _names(value: Any) -> set[str] | None:
+    """Names from a name, a value with a ``name``, or a list, tuple or set of them; None if None."""
+    if value is None:
+        return None
+    items = value if isinstance(value, list | tuple | set | frozenset) else [value]
+    return {v if isinstance(v, str) else str(v.name) for v in items}
+
+
 def contains_doc(doc: Any, sub: Any) -> bool:
     """Whether ``doc`` contains every key and value of ``sub`` (recursively)."""
     if isinstance(sub, dict):
@@ -267,66 +275,61 @@ class AbstractProductResource(ABC):
     ) -> Iterator[tuple[Product, dict[str, Any]]] | list[tuple[Product, dict[str, Any]]]:
         """Products that may hold matching datasets, each with the query left to check.
 
-        A product is excluded when its ``metadata`` section contradicts a field of the query or
-        its metadata type lacks a queried field; fields the product settles are dropped from
-        what is left. Spatial keywords and ``time`` are always left for the datasets. A
-        generator, or a list with ``fetch_all=True``.
+        ``product`` and ``metadata_type`` (a name, a value, or a list of them) select products;
+        names not in the index select nothing. A product is left out when its metadata type
+        lacks a queried field or its ``metadata`` section contradicts one; the fields its
+        ``metadata`` section settles are dropped from what is left, and the rest (spatial
+        keywords too) are left for the datasets. A generator, or a list with ``fetch_all=True``.
 
         Raises
         ------
         QueryError
-            A field no product knows, or a product name not in the index.
+            A field that no product in the index has.
         """
         return _result(self._search_robust(query), fetch_all)
 
     def _search_robust(self, query: dict[str, Any]) -> list[tuple[Product, dict[str, Any]]]:
         query = {k: v for k, v in query.items() if v is not None}
-        names = query.pop("product", None)
-        if names is None:
-            candidates = list(self.get_all())
-        else:
-            if isinstance(names, str | Product):
-                names = [names]
-            candidates = []
-            for n in names:
-                name = n if isinstance(n, str) else n.name
-                p = self.get_by_name(name)
-                if p is None:
-                    known = sorted(x.name for x in self.get_all())
-                    raise QueryError(f"no product named {name!r} in the index (products: {known})")
-                candidates.append(p)
+        names = _names(query.pop("product", None))
+        type_names = _names(query.pop("metadata_type", None))
+        everything = list(self.get_all())
         field_keys = [k for k in query if k not in SPATIAL_KEYWORDS]
-        known_fields = {f for p in candidates for f in p.metadata_type.search_fields}
-        unknown = [k for k in field_keys if k not in known_fields]
-        if unknown and (candidates or names is not None):
+        known = {f for p in everything for f in p.metadata_type.search_fields}
+        unknown = [k for k in field_keys if k not in known]
+        if unknown:
             raise QueryError(
-                f"unknown search field(s) {unknown}; fields of the products searched: {sorted(known_fields)}"
+                f"unknown search field(s) {unknown}; fields of the products in the index: {sorted(known)}"
             )
         out = []
-        for p in candidates:
+        for p in everything:
+            if names is not None and p.name not in names:
+                continue
+            if type_names is not None and p.metadata_type.name not in type_names:
+                continue
             fields = p.metadata_type.search_fields
             if any(k not in fields for k in field_keys):
                 continue
             pvals = p.field_values()
             left = dict(query)
-            ok = True
             for k in field_keys:
-                if k in pvals and k != "time":
-                    if matches(to_field_expression(fields[k], query[k]), pvals[k]):
-                        del left[k]
-                    else:
-                        ok = False
-                        break
-            if ok:
+                if k not in pvals:
+                    continue
+                if not matches(to_field_expression(fields[k], query[k]), pvals[k]):
+                    break
+                del left[k]
+            else:
                 out.append((p, left))
         return out
 
     def search(self, fetch_all: bool = False, **query: Any) -> Iterator[Product] | list[Product]:
-        """Products that may hold datasets matching the query (see :meth:`search_robust`).
+        """Products whose ``metadata`` section settles every field of the query.
 
-        A generator, or a list with ``fetch_all=True``.
+        A product whose ``metadata`` does not give a queried field (or any spatial keyword) is
+        not returned, as it cannot be known to match; :meth:`search_robust` returns it with
+        the query left to check against its datasets. A generator, or a list with
+        ``fetch_all=True``.
         """
-        return _result((p for p, _ in self._search_robust(query)), fetch_all)
+        return _result((p for p, left in self._search_robust(query) if not left), fetch_all)
 
     def search_by_metadata(
         self, metadata: Mapping[str, Any], fetch_all: bool = False

@@ -23,6 +23,7 @@ from terracube.errors import (
     MetadataTypeNotFoundError,
     ProductNotFoundError,
     QueryError,
+    QueryWarning,
     UnsupportedError,
     UpdateError,
 )
@@ -382,20 +383,36 @@ class IndexTests(_RandomQueries, LineageTests, SearchOptionTests, DatasetOptionT
 
     def test_product_search(self, products: dict[str, Product], writable: AbstractIndex) -> None:
         idx = writable
-        assert {p.name for p in idx.products.search(platform="landsat-8")} == {"ls8", "s2", "custom"}
-        assert {p.name for p in idx.products.search(platform="sentinel-2a")} == {"s2", "custom"}
+        # search: the products whose metadata settles every queried field (as ODC's does).
+        assert {p.name for p in idx.products.search(platform="landsat-8")} == {"ls8"}
+        assert {p.name for p in idx.products.search(platform=["landsat-8", "landsat-9"])} == {"ls8"}
+        assert {p.name for p in idx.products.search(platform="sentinel-2a")} == set()
+        assert {p.name for p in idx.products.search(platform="landsat-8", cloud_cover=(0, 5))} == set()
+        assert {p.name for p in idx.products.search(orbit=5)} == set()
+        assert {p.name for p in idx.products.search()} == {"ls8", "s2", "custom"}
+        assert {p.name for p in idx.products.search(product=["ls8", "s2"])} == {"ls8", "s2"}
+        assert {p.name for p in idx.products.search(product=("ls8", "nope"))} == {"ls8"}
+        assert {p.name for p in idx.products.search(metadata_type="eo3_custom")} == {"custom"}
+        assert {p.name for p in idx.products.search(metadata_type=["eo3"], platform="landsat-8")} == {"ls8"}
+        assert list(idx.products.search(lat=(0, 1))) == []  # a region is left for the datasets
+        # search_robust: every product that may hold matching datasets, with what is left.
         robust = {
             p.name: left for p, left in idx.products.search_robust(platform="landsat-8", cloud_cover=(0, 5))
         }
-        assert robust["ls8"] == {"cloud_cover": (0, 5)}
-        assert robust["s2"] == {"platform": "landsat-8", "cloud_cover": (0, 5)}
-        assert {p.name for p in idx.products.search(orbit=5)} == {"custom"}
-        assert {p.name for p in idx.products.search(product=["ls8", "s2"])} == {"ls8", "s2"}
+        assert robust == {
+            "ls8": {"cloud_cover": (0, 5)},
+            "s2": {"platform": "landsat-8", "cloud_cover": (0, 5)},
+            "custom": {"platform": "landsat-8", "cloud_cover": (0, 5)},
+        }
+        assert [p.name for p, _ in idx.products.search_robust(platform="sentinel-2a")] == ["custom", "s2"]
+        assert {
+            p.name: left for p, left in idx.products.search_robust(orbit=5, metadata_type="eo3_custom")
+        } == {"custom": {"orbit": 5}}
+        assert [p.name for p, _ in idx.products.search_robust(orbit=5, product="ls8")] == []
         assert [
             p.name for p in idx.products.search_by_metadata({"properties": {"eo:platform": "landsat-8"}})
         ] == ["ls8"]
-        with pytest.raises(QueryError, match="no product named 'nope'"):
-            list(idx.products.search(product="nope"))
+        assert list(idx.products.search(product="nope")) == []
         with pytest.raises(QueryError, match=r"unknown search field\(s\) \['wibble'\]"):
             list(idx.products.search(wibble=1))
 
@@ -780,14 +797,41 @@ class IndexTests(_RandomQueries, LineageTests, SearchOptionTests, DatasetOptionT
 
     def test_search_errors(self, populated: AbstractIndex) -> None:
         idx = populated
-        with pytest.raises(QueryError, match="no product named 'nope'"):
-            idx.datasets.count(product="nope")
         with pytest.raises(QueryError, match=r"\['wibble'\]"):
             list(idx.datasets.search(product="ls8", wibble=3))
         with pytest.raises(QueryError, match="cloud_cover"):
             idx.datasets.count(cloud_cover="cloudy")
         with pytest.raises(QueryError, match="high end below"):
             idx.datasets.count(cloud_cover=(50, 10))
+
+    def test_search_of_unknown_product_warns_and_finds_nothing(self, populated: AbstractIndex) -> None:
+        idx = populated
+        with pytest.warns(
+            QueryWarning, match=r"no product named 'nope' in the index.*\['custom', 'ls8', 's2'\]"
+        ):
+            assert idx.datasets.count(product="nope") == 0
+        with pytest.warns(QueryWarning, match="'nope'"):
+            assert ids_of(idx.datasets.search(product=["nope", "ls8"], time="2021")) == {C}
+        with pytest.warns(QueryWarning, match="'nope'"):
+            assert list(idx.datasets.count_by_product(product="nope")) == []
+
+    def test_fields_of_other_products(self, populated: AbstractIndex) -> None:
+        idx = populated
+        # A field some product has, but not the ones searched: nothing found, no error.
+        assert idx.datasets.count(product="ls8", orbit=5) == 0
+        assert idx.datasets.count(product="s2", orbit=(1, 10)) == 0
+
+    def test_search_by_metadata_type(self, populated: AbstractIndex) -> None:
+        idx = populated
+        assert idx.datasets.count(metadata_type="eo3") == 9
+        assert idx.datasets.count(metadata_type="eo3_custom") == 0
+        assert ids_of(idx.datasets.search(metadata_type=["eo3", "eo3_custom"], time="2021")) == {C}
+        assert {p.name: n for p, n in idx.datasets.count_by_product(metadata_type="eo3", time="2020-03")} == {
+            "s2": 4
+        }
+        mt = idx.metadata_types.get_by_name("eo3")
+        assert mt is not None
+        assert idx.datasets.count(metadata_type=mt, platform="landsat-8") == 4
 
     def test_custom_metadata_type_fields(self, products: dict[str, Product], writable: AbstractIndex) -> None:
         idx = writable
