@@ -50,10 +50,19 @@ def _names(value: Any) -> set[str] | None:
 
 
 def contains_doc(doc: Any, sub: Any) -> bool:
-    """Whether ``doc`` contains every key and value of ``sub`` (recursively)."""
+    """Whether ``doc`` contains ``sub``, as PostgreSQL's ``jsonb @>`` (ODC's search_by_metadata) has it.
+
+    A mapping contains every key of ``sub`` with a value containing ``sub``'s; a list contains
+    each item of ``sub`` somewhere (order and repeats aside); other values are equal, numbers by
+    value, and ``true`` is not ``1``.
+    """
     if isinstance(sub, dict):
         return isinstance(doc, dict) and all(k in doc and contains_doc(doc[k], v) for k, v in sub.items())
-    return bool(doc == sub)
+    if isinstance(sub, list):
+        return isinstance(doc, list) and all(any(contains_doc(d, v) for d in doc) for v in sub)
+    if isinstance(sub, bool) or isinstance(doc, bool):
+        return type(sub) is type(doc) and sub == doc
+    return not isinstance(doc, dict | list) and bool(doc == sub)
 
 
 class AbstractProductResource(ABC):

@@ -1102,6 +1102,21 @@ class IndexTests(_RandomQueries, LineageTests, SearchOptionTests, DatasetOptionT
         assert ids_of(
             idx.datasets.search_by_metadata({"properties": {"eo:cloud_cover": 30.0}}, archived=True)
         ) == {X}
+        # As jsonb containment: numbers by value, lists by their items, true is not 1.
+        assert ids_of(idx.datasets.search_by_metadata({"properties": {"eo:cloud_cover": 60}})) == {C}
+        ls8 = {A, B, C, D}
+        assert (
+            ids_of(idx.datasets.search_by_metadata({"grids": {"default": {"shape": [100]}}}, archived=None))
+            >= ls8
+        )
+        assert (
+            ids_of(idx.datasets.search_by_metadata({"grids": {"default": {"shape": []}}}, archived=None))
+            >= ls8
+        )
+        assert ids_of(idx.datasets.search_by_metadata({"grids": {"default": {"shape": 100}}})) == set()
+        assert ids_of(idx.datasets.search_by_metadata({"grids": {"default": {"shape": [100, 7]}}})) == set()
+        assert ids_of(idx.datasets.search_by_metadata({"grids": {"default": {"shape": {}}}})) == set()
+        assert ids_of(idx.datasets.search_by_metadata({"properties": {"eo:cloud_cover": True}})) == set()
 
     def test_dataset_extents(self, populated: AbstractIndex) -> None:
         idx = populated
