@@ -25,6 +25,7 @@ from terracube.index.abstract import (
     ProgressCallback,
 )
 from terracube.index.query import (
+    POINT_TOLERANCE,
     SPATIAL_KEYWORDS,
     Between,
     Expression,
@@ -39,6 +40,7 @@ from terracube.index.query import (
 __all__ = [
     "FLAGS",
     "NATIVE_FIELDS",
+    "POINT_TOLERANCE",
     "ROLES",
     "SPATIAL_KEYWORDS",
     "AbstractDatasetResource",
