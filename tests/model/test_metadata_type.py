@@ -5,7 +5,7 @@ import pickle
 import pytest
 
 from terracube.errors import DocumentError
-from terracube.index.testing import custom_metadata_type_doc
+from terracube.index.testing import custom_metadata_type_doc, dataset_doc
 from terracube.model import MetadataType, eo3_metadata_type
 
 
@@ -15,6 +15,22 @@ def test_builtin_eo3() -> None:
     assert mt.search_fields["lat"].type == "double-range"
     assert mt.search_fields["platform"].indexed is False
     assert mt.dataset_offsets["creation_dt"] == ("properties", "odc:processing_datetime")
+
+
+def test_search_values_as_each_field_extracts() -> None:
+    mt = MetadataType.from_doc(custom_metadata_type_doc())
+    doc = dataset_doc("p1")
+    doc["properties"].update({"sat:absolute_orbit": 12, "test:gsd_min": 10, "test:gsd_max": 30.0})
+    doc["extent"] = {"lon": {"begin": 1.0, "end": 2.0}, "lat": {"begin": 3.0, "end": 4.0}}
+    expected = {n: v for n, f in mt.search_fields.items() if (v := f.extract(doc)) is not None}
+    assert mt.search_values(doc) == expected
+    assert {"orbit", "gsd", "time", "lon", "lat"} <= set(expected)
+    assert mt.reads_extent
+    plain = custom_metadata_type_doc("plain")
+    plain["dataset"]["search_fields"] = {"orbit": plain["dataset"]["search_fields"]["orbit"]}
+    assert not MetadataType.from_doc(plain).reads_extent
+    with pytest.raises(DocumentError, match=r"properties.sat:absolute_orbit has the value 'x'.*'orbit'"):
+        mt.search_values({"properties": {"sat:absolute_orbit": "x"}})
 
 
 def test_value_semantics() -> None:

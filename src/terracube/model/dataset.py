@@ -356,19 +356,8 @@ class Dataset:
             A field's value cannot be read as its declared type.
         """
         if "fields" not in self._derived:
-            fields = self._product.metadata_type.search_fields
-            needs_extent = any(
-                p and p[0] == "extent"
-                for f in fields.values()
-                for p in (*f.offsets, *f.min_offsets, *f.max_offsets)
-            )
-            doc = self.search_doc() if needs_extent else self._doc
-            vals = {}
-            for name, f in fields.items():
-                v = f.extract(doc)
-                if v is not None:
-                    vals[name] = v
-            self._derived["fields"] = vals
+            mt = self._product.metadata_type
+            self._derived["fields"] = mt.search_values(self.search_doc() if mt.reads_extent else self._doc)
         out: dict[str, Any] = self._derived["fields"]
         return out
 

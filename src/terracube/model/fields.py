@@ -17,13 +17,14 @@ from terracube.errors import DocumentError, QueryError
 from terracube.model.range import Range
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
 __all__ = [
     "FIELD_TYPES",
     "Offset",
     "SearchField",
     "ValueType",
+    "compile_extractor",
     "get_path",
     "parse_datetime",
 ]
@@ -240,6 +241,15 @@ class SearchField:
             out["indexed"] = False
         return out
 
+    def _bad_value(self, path: Offset, raw: Any, error: Exception) -> DocumentError:
+        """The error for a value at ``path`` that cannot be read as the field's type."""
+        return DocumentError(
+            f"field {'.'.join(map(str, path))} has the value {raw!r}, which is not a valid "
+            f"{self.value_type} for search field {self.name!r}: {error}",
+            field=".".join(map(str, path)),
+            value=raw,
+        )
+
     def _values(self, doc: Mapping[str, Any], paths: tuple[Offset, ...]) -> list[Any]:
         out = []
         for p in paths:
@@ -249,12 +259,7 @@ class SearchField:
             try:
                 out.append(_convert(raw, self.value_type))
             except (TypeError, ValueError) as e:
-                raise DocumentError(
-                    f"field {'.'.join(map(str, p))} has the value {raw!r}, which is not a valid "
-                    f"{self.value_type} for search field {self.name!r}: {e}",
-                    field=".".join(map(str, p)),
-                    value=raw,
-                ) from None
+                raise self._bad_value(p, raw, e) from None
         return out
 
     def extract(self, doc: Mapping[str, Any]) -> Any:
@@ -295,3 +300,162 @@ class SearchField:
             raise QueryError(
                 f"search field {self.name!r} is {self.value_type}; cannot search it for {value!r} ({e})"
             ) from None
+
+
+# --- compiled extractors ------------------------------------------------------------------------
+#
+# Reading every field of a metadata type from every document through ``SearchField.extract``
+# walks each path key by key in a generic loop and dispatches on the value type per value. A
+# bulk add reads millions of documents with the same few fields, so each field is compiled
+# once into a closure specialised for its paths and type. ``SearchField.extract`` stays the
+# reference: a compiled extractor returns the same values and raises the same errors.
+
+
+def _getter(path: Offset) -> Callable[[Any], Any]:
+    """A function returning ``get_path(doc, path)``, unrolled for short paths of string keys."""
+    if not all(isinstance(k, str) for k in path) or len(path) > 3:
+        return lambda doc: get_path(doc, path)
+    if len(path) == 1:
+        (a,) = path
+
+        def get1(doc: Any) -> Any:
+            return doc.get(a) if isinstance(doc, dict) else None
+
+        return get1
+    if len(path) == 2:
+        a, b = path
+
+        def get2(doc: Any) -> Any:
+            if isinstance(doc, dict):
+                cur = doc.get(a)
+                if isinstance(cur, dict):
+                    return cur.get(b)
+            return None
+
+        return get2
+    a, b, c = path
+
+    def get3(doc: Any) -> Any:
+        if isinstance(doc, dict):
+            cur = doc.get(a)
+            if isinstance(cur, dict):
+                cur = cur.get(b)
+                if isinstance(cur, dict):
+                    return cur.get(c)
+        return None
+
+    return get3
+
+
+def _converter(vtype: ValueType) -> Callable[[Any], Any]:
+    """``_convert`` for one value type, with the common JSON case first."""
+    if vtype == "string":
+        return lambda v: v if type(v) is str else _convert(v, "string")
+    if vtype == "integer":
+        return lambda v: v if type(v) is int else _convert(v, "integer")
+    if vtype == "numeric":
+        # A float is its own float(); NaN (the one float unequal to itself) is refused by _convert.
+        return lambda v: v if type(v) is float and v == v else _convert(v, "numeric")
+    return parse_datetime
+
+
+def _compile_field(field: SearchField) -> Callable[[Mapping[str, Any]], Any]:
+    """A function equal to ``field.extract``: same values, same errors."""
+    conv = _converter(field.value_type)
+    bad = field._bad_value
+    if not field.is_range:
+        paths = [(p, _getter(p)) for p in field.offsets]
+        if len(paths) == 1:
+            ((path, get),) = paths
+
+            def one(doc: Mapping[str, Any]) -> Any:
+                raw = get(doc)
+                if raw is None:
+                    return None
+                try:
+                    return conv(raw)
+                except (TypeError, ValueError) as e:
+                    raise bad(path, raw, e) from None
+
+            return one
+
+        def first(doc: Mapping[str, Any]) -> Any:
+            for path, get in paths:
+                raw = get(doc)
+                if raw is not None:
+                    try:
+                        return conv(raw)
+                    except (TypeError, ValueError) as e:
+                        raise bad(path, raw, e) from None
+            return None
+
+        return first
+
+    # A path among both the min and the max offsets (``time`` reads ``properties.datetime`` for
+    # both ends) is read and converted once. Paths are converted in the order the generic
+    # extractor meets them first, so the first bad value raises the same error.
+    unique: list[Offset] = list(dict.fromkeys((*field.min_offsets, *field.max_offsets)))
+    getters = [(p, _getter(p)) for p in unique]
+    lo_at = [unique.index(p) for p in field.min_offsets]
+    hi_at = [unique.index(p) for p in field.max_offsets]
+
+    if lo_at == [0] and hi_at == [1]:  # one path for each end: no least or greatest to take
+        (lo_path, lo_get), (hi_path, hi_get) = getters
+
+        def pair(doc: Mapping[str, Any]) -> Range[Any] | None:
+            lo = lo_get(doc)
+            if lo is not None:
+                try:
+                    lo = conv(lo)
+                except (TypeError, ValueError) as e:
+                    raise bad(lo_path, lo, e) from None
+            hi = hi_get(doc)
+            if hi is not None:
+                try:
+                    hi = conv(hi)
+                except (TypeError, ValueError) as e:
+                    raise bad(hi_path, hi, e) from None
+            if lo is None and hi is None:
+                return None
+            return Range(lo, hi)
+
+        return pair
+
+    def rng(doc: Mapping[str, Any]) -> Range[Any] | None:
+        vals: list[Any] = []
+        for path, get in getters:
+            raw = get(doc)
+            if raw is None:
+                vals.append(_MISSING)
+                continue
+            try:
+                vals.append(conv(raw))
+            except (TypeError, ValueError) as e:
+                raise bad(path, raw, e) from None
+        lows = [vals[i] for i in lo_at if vals[i] is not _MISSING]
+        highs = [vals[i] for i in hi_at if vals[i] is not _MISSING]
+        if not lows and not highs:
+            return None
+        return Range(min(lows) if lows else None, max(highs) if highs else None)
+
+    return rng
+
+
+def compile_extractor(fields: Mapping[str, SearchField]) -> Callable[[Mapping[str, Any]], dict[str, Any]]:
+    """A function reading every field present in a document, compiled once for these fields.
+
+    ``compile_extractor(fields)(doc)`` equals ``{name: f.extract(doc) for name, f in
+    fields.items()}`` without the None values, and raises the same
+    :class:`~terracube.errors.DocumentError` for the same first bad value, only faster.
+    """
+    compiled = [(name, _compile_field(f)) for name, f in fields.items()]
+
+    def extract(doc: Mapping[str, Any]) -> dict[str, Any]:
+        out = {}
+        for name, fn in compiled:
+            v = fn(doc)
+            if v is not None:
+                out[name] = v
+        return out
+
+    return extract

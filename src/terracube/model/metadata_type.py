@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import DocumentError
 from terracube.model._docs import check_schema, jsonify
-from terracube.model.fields import Offset, SearchField
+from terracube.model.fields import Offset, SearchField, compile_extractor
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 __all__ = ["RESERVED_FIELD_NAMES", "MetadataType", "eo3_metadata_type"]
 
@@ -82,12 +82,14 @@ class MetadataType:
     :meth:`from_doc`; an index hands them out from ``index.metadata_types``.
     """
 
-    __slots__ = ("_doc", "_fields", "_hash", "_offsets")
+    __slots__ = ("_doc", "_extract", "_fields", "_hash", "_offsets", "_reads_extent")
 
     _doc: dict[str, Any]
     _fields: Mapping[str, SearchField]
     _offsets: Mapping[str, Offset]
     _hash: int
+    _extract: Callable[[Mapping[str, Any]], dict[str, Any]]
+    _reads_extent: bool
 
     def __init__(self, definition: Mapping[str, Any], *, where: str = "") -> None:
         doc: dict[str, Any] = jsonify(definition)
@@ -111,6 +113,12 @@ class MetadataType:
             {k: tuple(ds[k]) if k in ds else v for k, v in _DEFAULT_OFFSETS.items()}
         )
         self._hash = hash((doc["name"], repr(sorted(fields))))
+        self._extract = compile_extractor(fields)
+        self._reads_extent = any(
+            p and p[0] == "extent"
+            for f in fields.values()
+            for p in (*f.offsets, *f.min_offsets, *f.max_offsets)
+        )
 
     @classmethod
     def from_doc(cls, doc: Mapping[str, Any], *, where: str = "") -> MetadataType:
@@ -149,6 +157,27 @@ class MetadataType:
     def search_fields(self) -> Mapping[str, SearchField]:
         """Search fields by name."""
         return self._fields
+
+    @property
+    def reads_extent(self) -> bool:
+        """Whether a search field reads ``extent``: the lon/lat extent an index derives.
+
+        eo3 documents do not write it; see :meth:`Dataset.search_doc`.
+        """
+        return self._reads_extent
+
+    def search_values(self, doc: Mapping[str, Any]) -> dict[str, Any]:
+        """The value of every search field present in ``doc`` (absent ones left out).
+
+        The same as each field's :meth:`~terracube.model.SearchField.extract`, read by
+        extractors compiled once for this metadata type.
+
+        Raises
+        ------
+        DocumentError
+            A field's value cannot be read as its declared type.
+        """
+        return self._extract(doc)
 
     @property
     def dataset_offsets(self) -> Mapping[str, Offset]:
