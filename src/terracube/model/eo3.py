@@ -8,6 +8,7 @@ otherwise from the union of the grids' outlines, the way users' existing indexes
 from __future__ import annotations
 
 import math
+import struct
 import uuid
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
@@ -52,6 +53,26 @@ def _err(where: str, field: str, value: Any, what: str) -> DocumentError:
 
 def _is_number(v: Any) -> bool:
     return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def _all_numbers(values: list[Any]) -> bool:
+    """Whether every value is a finite number (:func:`_is_number`), plain floats and ints first."""
+    isfinite = math.isfinite
+    for v in values:
+        t = type(v)
+        if t is float or t is int:
+            if not isfinite(v):
+                return False
+        elif not _is_number(v):
+            return False
+    return True
+
+
+def _all_counts(values: list[Any]) -> bool:
+    """Whether every value is a positive integer (not a bool)."""
+    return all(
+        v > 0 if type(v) is int else isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in values
+    )
 
 
 @lru_cache(maxsize=256)
@@ -129,16 +150,12 @@ def check_eo3(doc: Mapping[str, Any], *, where: str) -> shapely.Geometry | None:
             if not isinstance(g, dict):
                 raise _err(where, f, g, "a mapping with shape and transform")
             shape, tr = g.get("shape"), g.get("transform")
-            if (
-                not isinstance(shape, list)
-                or len(shape) != 2
-                or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in shape)
-            ):
+            if not isinstance(shape, list) or len(shape) != 2 or not _all_counts(shape):
                 raise _err(where, f"{f}.shape", shape, "two positive integers [ny, nx]")
             if (
                 not isinstance(tr, list)
                 or len(tr) not in (6, 9)
-                or not all(_is_number(v) for v in tr)
+                or not _all_numbers(tr)
                 or (len(tr) == 9 and list(tr[6:]) != [0, 0, 1])
             ):
                 raise _err(where, f"{f}.transform", tr, "6 numbers, or 9 ending in 0, 0, 1")
@@ -211,10 +228,12 @@ def _check_geometry(geom: Any, crs_text: str, where: str) -> shapely.Geometry:
 
     if not isinstance(geom, dict) or geom.get("type") not in ("Polygon", "MultiPolygon"):
         raise _err(where, "geometry", geom, "a GeoJSON Polygon or MultiPolygon")
-    try:
-        g = shape(geom)
-    except Exception as e:
-        raise _err(where, "geometry", geom, f"not readable as GeoJSON ({e})") from None
+    g = _plain_polygon(geom["coordinates"]) if geom["type"] == "Polygon" and "coordinates" in geom else None
+    if g is None:
+        try:
+            g = shape(geom)
+        except Exception as e:
+            raise _err(where, "geometry", geom, f"not readable as GeoJSON ({e})") from None
     if g.is_empty:
         raise _err(where, "geometry", geom, "the footprint is empty")
     if not g.is_valid:
@@ -227,6 +246,46 @@ def _check_geometry(geom: Any, crs_text: str, where: str) -> shapely.Geometry:
                 f"coordinates fall outside lon/lat range in {crs_text!r} (bounds {g.bounds})",
             )  # fmt: skip
     return g
+
+
+_POLYGON_HEAD: Final = struct.Struct("<BII")  # little-endian WKB: byte order, type 3, rings
+_RING_HEAD: Final = struct.Struct("<BIII")  # the same for a polygon of one ring, and its length
+_WKB_POLYGON: Final = 3
+
+
+def _plain_polygon(coords: Any) -> shapely.Geometry | None:
+    """The polygon of GeoJSON Polygon ``coordinates`` in the plain case, else None.
+
+    Plain: every ring is a closed list of four or more ``[x, y]`` pairs of finite numbers (int
+    or float). Such a polygon is read straight into GEOS as WKB, several times faster than
+    :func:`shapely.geometry.shape` and the same geometry. Anything else (3-d positions, open
+    rings, numbers as strings, NaN) is left to ``shape``, and so to its errors.
+    """
+    import shapely
+
+    if type(coords) is not list or not coords:
+        return None
+    parts = [_POLYGON_HEAD.pack(1, _WKB_POLYGON, len(coords))]
+    for ring in coords:
+        if type(ring) is not list or len(ring) < 4:
+            return None
+        flat: list[Any] = []
+        for pos in ring:
+            if type(pos) is not list or len(pos) != 2:
+                return None
+            x, y = pos
+            if (type(x) is not float and type(x) is not int) or (type(y) is not float and type(y) is not int):
+                return None
+            flat += pos
+        if flat[:2] != flat[-2:]:  # an open ring: shape() closes it
+            return None
+        try:
+            if not math.isfinite(math.fsum(flat)):
+                return None
+            parts.append(struct.pack(f"<I{len(flat)}d", len(ring), *flat))
+        except (OverflowError, ValueError, struct.error):  # beyond a double: shape() says so
+            return None
+    return shapely.from_wkb(b"".join(parts))
 
 
 def check_projection(ll: shapely.Geometry, doc: Mapping[str, Any], *, where: str) -> None:
@@ -301,13 +360,18 @@ def lonlat(geom: Geometry) -> tuple[shapely.Geometry, tuple[float, float, float,
 
     See :func:`lonlat_footprint` and :func:`lonlat_bbox`.
     """
-    import numpy as np
-    import shapely
-
     if geom.crs is None or geom.crs.geographic:
         minx, miny, maxx, maxy = geom.geom.bounds
         return cut_lonlat(geom.geom), (minx, miny, maxx, maxy)
-    ll = _project_lonlat(geom.geom, _crs_key(geom.crs))
+    return _lonlat_simple(geom.geom, _crs_key(geom.crs)) or _lonlat_projected(geom)
+
+
+def _lonlat_projected(geom: Geometry) -> tuple[shapely.Geometry, tuple[float, float, float, float]]:
+    """:func:`lonlat` of a footprint in a projected CRS, in every case."""
+    import numpy as np
+    import shapely
+
+    ll = _project_lonlat(geom.geom, _crs_key(geom.crs))  # type: ignore[arg-type]
     xy = shapely.get_coordinates(ll)
     xy = xy[np.isfinite(xy).all(axis=1)]
     if not len(xy):
@@ -325,6 +389,33 @@ def lonlat(geom: Geometry) -> tuple[shapely.Geometry, tuple[float, float, float,
     if (south <= -90 < miny) or (north >= 90 > maxy):  # closed over a pole: every longitude
         return shape, (-180.0, float(south), 180.0, float(north))
     return shape, (west, float(miny), east, float(maxy))
+
+
+def _lonlat_simple(
+    g: shapely.Geometry, crs_text: str
+) -> tuple[shapely.Geometry, tuple[float, float, float, float]] | None:
+    """:func:`lonlat` of a projected footprint in the common case, or None.
+
+    The common case: a polygon without holes whose corners all project to finite lon/lat
+    within [-180, 180], spanning at most 180 degrees. :func:`lonlat` then keeps the projected
+    polygon as it is, and its bounds are those of its corners; here both come from one pass
+    over the projected corners, and the polygon is handed to GEOS as WKB.
+    """
+    import numpy as np
+    import shapely
+
+    if type(g) is not shapely.Polygon or shapely.get_num_interior_rings(g):
+        return None
+    xy = shapely.get_coordinates(g)
+    x, y = _to_lonlat(crs_text).transform(xy[:, 0], xy[:, 1], errcheck=False)
+    xs, ys = x.tolist(), y.tolist()
+    if not (all(map(math.isfinite, xs)) and all(map(math.isfinite, ys))):
+        return None
+    west, east = min(xs), max(xs)
+    if west < -180 or east > 180 or east - west >= 180:  # (a ring round a pole spans more)
+        return None
+    wkb = _RING_HEAD.pack(1, _WKB_POLYGON, 1, len(xs)) + np.column_stack([x, y]).astype("<f8").tobytes()
+    return shapely.from_wkb(wkb), (west, min(ys), east, max(ys))
 
 
 def _crs_key(crs: CRS) -> str:
