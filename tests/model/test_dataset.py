@@ -3,8 +3,10 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 import uuid
+from typing import Any
 
 import pytest
+import shapely
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from odc.geo.geom import Geometry, lonlat_bounds
@@ -101,3 +103,98 @@ def test_lonlat_bounds_match_odc_geo(
     assert fp.bounds[2] <= 180
     lon = ds.search_values()["lon"]
     assert (lon.begin, lon.end) == pytest.approx((expected.left, expected.right), abs=1e-9)
+
+
+# --- many documents at once: the same datasets and errors as one at a time -----------------------
+
+
+def _footprint_docs() -> list[dict[str, Any]]:
+    with_hole = {
+        "type": "Polygon",
+        "coordinates": [
+            [[500000, 6000000], [600000, 6000000], [600000, 6100000], [500000, 6100000], [500000, 6000000]],
+            [[510000, 6010000], [520000, 6010000], [520000, 6020000], [510000, 6010000]],
+        ],
+    }
+    two = {
+        "type": "MultiPolygon",
+        "coordinates": [
+            [[[500000, 6000000], [510000, 6000000], [510000, 6010000], [500000, 6000000]]],
+            [[[520000, 6000000], [530000, 6000000], [530000, 6010000], [520000, 6000000]]],
+        ],
+    }
+    docs = [
+        dataset_doc("p1"),  # lon/lat
+        dataset_doc("p1", lonlat=(179.5, -20.0, 180.5, -19.0)),  # lon/lat past 180
+        dataset_doc("p1", crs="EPSG:32755", geometry=box_geometry(500000, 6000000, 600000, 6100000)),
+        dataset_doc("p1", crs="EPSG:32633", geometry=box_geometry(300000, 4000000, 400000, 4100000)),
+        dataset_doc("p1", crs="EPSG:32760", geometry=box_geometry(600000, 5000000, 900000, 5300000)),  # 180
+        dataset_doc("p1", crs="EPSG:32755", geometry=with_hole),
+        dataset_doc("p1", crs="EPSG:32755", geometry=two),
+        dataset_doc("p1", crs="EPSG:32755", geometry=box_geometry(500000, 6000000, 600000, 6100000)),
+        dataset_doc("p1", crs=None),
+        dataset_doc("p1", time=("2020-01-01T00:00:00Z", "2020-01-03T00:00:00+10:00")),
+    ]
+    del docs[7]["geometry"]  # the union of its grids
+    return docs
+
+
+def test_from_docs_gives_the_datasets_of_from_doc(monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = _footprint_docs()
+    uris = [f"file:///d/{i}.yaml" for i in range(len(docs))]
+    expected = [Dataset.from_doc(d, PRODUCT, uri=u) for d, u in zip(docs, uris, strict=True)]
+    # Valid documents take the batch path: never one at a time.
+    monkeypatch.setattr(Dataset, "from_doc", classmethod(lambda *a, **k: pytest.fail("one at a time")))
+    got = Dataset.from_docs(docs, PRODUCT, uris=uris)
+    assert got == expected
+    for a, b in zip(got, expected, strict=True):
+        assert a.search_values() == b.search_values()
+        assert a.lonlat_bounds == b.lonlat_bounds
+        assert (a.lonlat_footprint is None) == (b.lonlat_footprint is None)
+        if a.lonlat_footprint is not None:
+            assert shapely.to_wkb(a.lonlat_footprint) == shapely.to_wkb(b.lonlat_footprint)
+            assert shapely.to_wkb(a.extent.geom) == shapely.to_wkb(b.extent.geom)
+    assert Dataset.from_docs([], PRODUCT) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "mutate"),
+    [
+        (1, lambda d: d["properties"].update(datetime="2020-13-45")),
+        (
+            1,
+            lambda d: d.update(
+                geometry={"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]}
+            ),
+        ),
+        (1, lambda d: d.update(geometry=box_geometry(0, 100, 1, 101))),  # off the lon/lat range
+        (
+            1,
+            lambda d: d.update(crs="EPSG:32755", geometry=box_geometry(1e8, 1e6, 1e8 + 1, 1e6 + 1)),
+        ),  # off the Earth
+        (1, lambda d: d["properties"].update({"eo:cloud_cover": "lots"})),
+        (1, lambda d: d["product"].update(name="other")),
+        (3, lambda d: d.update(id="not-a-uuid")),
+    ],
+)
+def test_from_docs_raises_from_doc_s_error_for_the_first_bad_document(first: int, mutate: Any) -> None:
+    docs = _footprint_docs()
+    mutate(docs[first])
+    docs[5]["properties"]["datetime"] = "later"  # a second bad document: never the one named
+    wheres = [f"doc {i}" for i in range(len(docs))]
+    with pytest.raises(DocumentError) as expected:
+        Dataset.from_doc(docs[first], PRODUCT, where=wheres[first])
+    with pytest.raises(DocumentError) as err:
+        Dataset.from_docs(docs, PRODUCT, wheres=wheres)
+    assert str(err.value) == str(expected.value)
+    assert (err.value.field, err.value.doc) == (expected.value.field, f"doc {first}")
+
+
+def test_from_docs_takes_a_product_per_document() -> None:
+    other = Product.from_doc(product_doc("p2"), eo3_metadata_type())
+    docs = [dataset_doc("p1"), dataset_doc("p2")]
+    assert [d.product.name for d in Dataset.from_docs(docs, [PRODUCT, other])] == ["p1", "p2"]
+    with pytest.raises(DocumentError, match="being added to 'p1'"):
+        Dataset.from_docs(docs, PRODUCT)
+    with pytest.raises(ValueError, match="2 documents need as many products, uris and wheres"):
+        Dataset.from_docs(docs, [PRODUCT])

@@ -18,7 +18,7 @@ from terracube.model._lonlat import cut_lonlat, norm_lonlat
 from terracube.model.fields import parse_datetime
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     import shapely
     from odc.geo import CRS
@@ -119,13 +119,26 @@ def check_eo3(doc: Mapping[str, Any], *, where: str) -> shapely.Geometry | None:
     DocumentError
         Naming the field, the value and the document.
     """
+    shape = _check_eo3(doc, where)[1]
+    assert not isinstance(shape, bytes)
+    return shape
+
+
+def _check_eo3(
+    doc: Mapping[str, Any], where: str, *, defer_plain: bool = False
+) -> tuple[uuid.UUID, shapely.Geometry | bytes | None]:
+    """:func:`check_eo3`, also returning the document's id.
+
+    With ``defer_plain``, a plain polygon ``geometry`` (see :func:`_plain_polygon_wkb`) is
+    returned as WKB, its checks left to the caller (:func:`_plain_polygons`), for many at once.
+    """
     if doc.get("$schema") != EO3_SCHEMA:
         raise _err(
             where, "$schema", doc.get("$schema"),
             f"terracube indexes eo3 documents; set $schema to {EO3_SCHEMA!r}",
         )  # fmt: skip
     try:
-        uuid.UUID(str(doc.get("id")))
+        id_ = uuid.UUID(str(doc.get("id")))
     except ValueError:
         raise _err(where, "id", doc.get("id"), "not a UUID") from None
     product = doc.get("product")
@@ -163,11 +176,14 @@ def check_eo3(doc: Mapping[str, Any], *, where: str) -> shapely.Geometry | None:
             raise _err(where, "crs", None, "a document with grids needs a crs")
 
     geom = doc.get("geometry")
-    shape = None
+    parsed: shapely.Geometry | bytes | None = None
     if geom is not None:
         if crs_text is None:
             raise _err(where, "crs", None, "a document with a geometry needs a crs")
-        shape = _check_geometry(geom, crs_text, where)
+        if defer_plain and isinstance(geom, dict) and geom.get("type") == "Polygon":
+            parsed = _plain_polygon_wkb(geom.get("coordinates"))
+        if parsed is None:
+            parsed = _check_geometry(geom, crs_text, where)
 
     props = doc.get("properties")
     if not isinstance(props, dict):
@@ -218,7 +234,7 @@ def check_eo3(doc: Mapping[str, Any], *, where: str) -> shapely.Geometry | None:
                     uuid.UUID(str(i))
                 except ValueError:
                     raise _err(where, f"lineage.source_ids.{cls_}", i, "not a UUID") from None
-    return shape
+    return id_, parsed
 
 
 def _check_geometry(geom: Any, crs_text: str, where: str) -> shapely.Geometry:
@@ -253,16 +269,14 @@ _RING_HEAD: Final = struct.Struct("<BIII")  # the same for a polygon of one ring
 _WKB_POLYGON: Final = 3
 
 
-def _plain_polygon(coords: Any) -> shapely.Geometry | None:
-    """The polygon of GeoJSON Polygon ``coordinates`` in the plain case, else None.
+def _plain_polygon_wkb(coords: Any) -> bytes | None:
+    """The WKB of GeoJSON Polygon ``coordinates`` in the plain case, else None.
 
     Plain: every ring is a closed list of four or more ``[x, y]`` pairs of finite numbers (int
-    or float). Such a polygon is read straight into GEOS as WKB, several times faster than
-    :func:`shapely.geometry.shape` and the same geometry. Anything else (3-d positions, open
-    rings, numbers as strings, NaN) is left to ``shape``, and so to its errors.
+    or float). GEOS reads such a polygon from WKB several times faster than
+    :func:`shapely.geometry.shape` builds it, and it is the same geometry. Anything else (3-d
+    positions, open rings, numbers as strings, NaN) is left to ``shape``, and so to its errors.
     """
-    import shapely
-
     if type(coords) is not list or not coords:
         return None
     parts = [_POLYGON_HEAD.pack(1, _WKB_POLYGON, len(coords))]
@@ -285,7 +299,33 @@ def _plain_polygon(coords: Any) -> shapely.Geometry | None:
             parts.append(struct.pack(f"<I{len(flat)}d", len(ring), *flat))
         except (OverflowError, ValueError, struct.error):  # beyond a double: shape() says so
             return None
-    return shapely.from_wkb(b"".join(parts))
+    return b"".join(parts)
+
+
+def _plain_polygon(coords: Any) -> shapely.Geometry | None:
+    """The polygon of GeoJSON Polygon ``coordinates`` in the plain case, else None."""
+    import shapely
+
+    wkb = _plain_polygon_wkb(coords)
+    return None if wkb is None else shapely.from_wkb(wkb)
+
+
+def _plain_polygons(wkbs: Sequence[bytes], crs_texts: Sequence[str]) -> list[shapely.Geometry] | None:
+    """Plain polygons read at once, or None if any fails a check of :func:`_check_geometry`."""
+    import numpy as np
+    import shapely
+
+    if not wkbs:
+        return []
+    geoms = shapely.from_wkb(np.array(wkbs, dtype=object))
+    if shapely.is_empty(geoms).any() or not shapely.is_valid(geoms).all():
+        return None
+    geographic = np.array([parse_crs(c).geographic for c in crs_texts])
+    if geographic.any():
+        minx, miny, maxx, maxy = shapely.bounds(geoms[geographic]).T
+        if (miny < -90 - 1e-9).any() or (maxy > 90 + 1e-9).any() or (minx < -360).any() or (maxx > 360).any():
+            return None
+    return list(geoms)
 
 
 def check_projection(ll: shapely.Geometry, doc: Mapping[str, Any], *, where: str) -> None:
@@ -416,6 +456,47 @@ def _lonlat_simple(
         return None
     wkb = _RING_HEAD.pack(1, _WKB_POLYGON, 1, len(xs)) + np.column_stack([x, y]).astype("<f8").tobytes()
     return shapely.from_wkb(wkb), (west, min(ys), east, max(ys))
+
+
+def _lonlat_many(
+    geoms: Sequence[shapely.Geometry], crs_texts: Sequence[str]
+) -> list[tuple[shapely.Geometry, tuple[float, float, float, float]] | None]:
+    """:func:`_lonlat_simple` of many projected footprints, with one transform per CRS.
+
+    Each answer is the one :func:`_lonlat_simple` gives (None outside the common case).
+    """
+    import numpy as np
+    import shapely
+
+    out: list[tuple[shapely.Geometry, tuple[float, float, float, float]] | None] = [None] * len(geoms)
+    by_crs: dict[str, list[int]] = {}
+    for i, g in enumerate(geoms):
+        if type(g) is shapely.Polygon:
+            by_crs.setdefault(crs_texts[i], []).append(i)
+    for crs_text, at in by_crs.items():
+        polys = np.empty(len(at), dtype=object)
+        polys[:] = [geoms[i] for i in at]
+        xy = shapely.get_coordinates(polys)
+        x, y = _to_lonlat(crs_text).transform(xy[:, 0], xy[:, 1], errcheck=False)
+        starts = np.zeros(len(at), dtype=np.intp)
+        np.cumsum(shapely.get_num_coordinates(polys)[:-1], out=starts[1:])
+        finite = np.logical_and.reduceat(np.isfinite(x) & np.isfinite(y), starts)
+        west, east = np.minimum.reduceat(x, starts), np.maximum.reduceat(x, starts)
+        south, north = np.minimum.reduceat(y, starts), np.maximum.reduceat(y, starts)
+        with np.errstate(invalid="ignore"):  # NaN corners: not simple, and not compared
+            simple = (
+                finite
+                & (shapely.get_num_interior_rings(polys) == 0)
+                & (west >= -180)
+                & (east <= 180)
+                & (east - west <= 180)
+            )
+        lls = shapely.set_coordinates(polys.copy(), np.column_stack([x, y]))
+        boxes = np.column_stack([west, south, east, north]).tolist()
+        for k in np.flatnonzero(simple).tolist():
+            w, s, e, n = boxes[k]
+            out[at[k]] = (lls[k], (w, s, e, n))
+    return out
 
 
 def _crs_key(crs: CRS) -> str:
