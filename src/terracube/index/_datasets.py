@@ -394,6 +394,45 @@ class AbstractDatasetResource(ABC):
             )
         return Dataset.from_doc(doc, product, uri=uri, where=where)
 
+    def from_docs(
+        self,
+        docs: Sequence[Mapping[str, Any]],
+        *,
+        uris: Sequence[str | None] | None = None,
+        wheres: Sequence[str] | None = None,
+    ) -> list[Dataset]:
+        """Validate many eo3 documents against their products in this index.
+
+        The same datasets as :meth:`from_doc` of each document in turn, and the same error
+        for the first bad one, several times faster (see :meth:`Dataset.from_docs`).
+
+        Raises
+        ------
+        DocumentError
+            The first invalid document, or one whose product is not in the index.
+        """
+        locations = [None] * len(docs) if uris is None else list(uris)
+        names = [""] * len(docs) if wheres is None else list(wheres)
+        products: dict[str, Product] = {}
+        of_docs: list[Product] = []
+        for doc in docs:
+            name = get_path(doc, ("product", "name"))
+            if not isinstance(name, str):
+                break
+            if name not in products:
+                found = self._index.products.get_by_name(name)
+                if found is None:
+                    break
+                products[name] = found
+            of_docs.append(products[name])
+        else:
+            named = [
+                w or u or f"dataset {d.get('id')!r}" for d, u, w in zip(docs, locations, names, strict=True)
+            ]
+            return Dataset.from_docs(docs, of_docs, uris=locations, wheres=named)
+        # A document of no known product: one at a time, the first bad document raises.
+        return [self.from_doc(d, uri=u, where=w) for d, u, w in zip(docs, locations, names, strict=True)]
+
     def add(
         self,
         dataset: Dataset,

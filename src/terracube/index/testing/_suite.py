@@ -585,6 +585,42 @@ class IndexTests(_RandomQueries, LineageTests, SearchOptionTests, DatasetOptionT
         assert "file:///x/bad.yaml" in str(err.value)
         assert writable.datasets.count(archived=None) == 0
 
+    def test_from_docs_as_from_doc(self, products: dict[str, Product], writable: AbstractIndex) -> None:
+        idx = writable
+        docs = [
+            *_standard_docs(),
+            dataset_doc(
+                "custom", properties={"sat:absolute_orbit": 3, "test:gsd_min": 10, "test:gsd_max": 20}
+            ),
+            dataset_doc("ls8", crs="EPSG:32755", geometry=box_geometry(500000, 6000000, 600000, 6100000)),
+            dataset_doc("ls8", crs=None),  # no footprint at all
+        ]
+        uris = [None if i % 3 else f"file:///data/{i}.yaml" for i in range(len(docs))]
+        one_by_one = [idx.datasets.from_doc(d, uri=u) for d, u in zip(docs, uris, strict=True)]
+        together = idx.datasets.from_docs(docs, uris=uris)
+        assert together == one_by_one
+        assert [d.search_values() for d in together] == [d.search_values() for d in one_by_one]
+        assert [d.lonlat_bounds for d in together] == [d.lonlat_bounds for d in one_by_one]
+        storable = [d for d in together if d.extent is not None or idx.supports_nongeo]
+        idx.datasets.add_batch(storable)
+        assert idx.datasets.count(archived=None) == len(storable)
+
+    def test_from_docs_raises_the_first_bad_documents_error(
+        self, products: dict[str, Product], writable: AbstractIndex
+    ) -> None:
+        docs = [dataset_doc("ls8") for _ in range(6)]
+        docs[2]["properties"]["datetime"] = "2020-13-45"
+        docs[4]["geometry"] = {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]}
+        docs[5]["product"]["name"] = "nope"
+        wheres = [f"document {i}" for i in range(len(docs))]
+        for first in (2, 4, 5):
+            with pytest.raises(DocumentError) as expected:
+                writable.datasets.from_doc(docs[first], where=wheres[first])
+            with pytest.raises(DocumentError) as err:
+                writable.datasets.from_docs(docs[first:], wheres=wheres[first:])
+            assert str(err.value) == str(expected.value)
+            assert f"document {first}" in str(err.value)
+
     def test_time_range_ending_before_its_start(
         self, products: dict[str, Product], writable: AbstractIndex
     ) -> None:
