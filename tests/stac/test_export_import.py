@@ -18,7 +18,7 @@ from terracube.index.memory import MemoryIndex
 from terracube.index.sqlite import SQLiteIndex
 from terracube.index.testing import box_geometry, custom_metadata_type_doc, dataset_doc, product_doc
 from terracube.model import LineageRelation
-from terracube.stac import export_stac, import_stac, read_stac, stac_problems
+from terracube.stac import StacToDatasets, export_stac, import_stac, read_stac, stac_problems
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -274,3 +274,36 @@ def test_unreadable_sources_are_named(tmp_path: Path) -> None:
     (tmp_path / "nostac.geojson").write_text(json.dumps({"type": "Point", "coordinates": [0, 0]}))
     with pytest.raises(DocumentError, match="not a STAC object"):
         import_stac(dest, [tmp_path / "nostac.geojson"])
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 4, 1000])
+def test_bad_items_reported_in_their_order(batch_size: int) -> None:
+    dest = MemoryIndex()
+    dest.init_db()
+    nameless = {k: v for k, v in _foreign(1).items() if k != "collection"}  # fails conversion
+    late = _foreign(3)
+    late["properties"]["datetime"] = "soon"  # fails validation
+    later = _foreign(5, **{"eo:cloud_cover": "lots"})
+    objects = [
+        (f"item {n}", item)
+        for n, item in enumerate([_foreign(0), nameless, _foreign(2), late, _foreign(4), later])
+    ]
+    events: list[tuple[str, str]] = []
+    convert = StacToDatasets(dest, batch_size=batch_size)
+    for label, ds in convert(objects, on_error=lambda label, e: events.append(("bad", label))):
+        assert ds.id == uuid.UUID(objects[int(label.split()[1])][1]["id"])
+        events.append(("ok", label))
+    assert events == [
+        ("ok", "item 0"),
+        ("bad", "item 1"),
+        ("ok", "item 2"),
+        ("bad", "item 3"),
+        ("ok", "item 4"),
+        ("bad", "item 5"),
+    ]
+    seen = []
+    with pytest.raises(DocumentError, match="item 1: the STAC Item names no collection"):
+        seen.extend(label for label, _ in StacToDatasets(dest, batch_size=batch_size)(objects))
+    assert seen == ["item 0"]
+    with pytest.raises(DocumentError, match=r"item 3: field properties.datetime = 'soon'"):
+        list(StacToDatasets(dest, batch_size=batch_size)(objects[2:]))

@@ -195,11 +195,15 @@ class StacToDatasets:
     product
         Put every Item into this product (which must be in the index) rather than its
         ``collection``.
+    batch_size
+        Items converted before their documents are validated together
+        (:meth:`Dataset.from_docs <terracube.model.Dataset.from_docs>`).
     """
 
-    def __init__(self, index: AbstractIndex, product: str | None = None) -> None:
+    def __init__(self, index: AbstractIndex, product: str | None = None, *, batch_size: int = 1000) -> None:
         self.index = index
         self.product = product
+        self.batch_size = batch_size
         self.collections: dict[str, dict[str, Any]] = {}
         self._products: dict[str, Product] = {}
         self.added_products: list[str] = []
@@ -219,13 +223,20 @@ class StacToDatasets:
         DocumentError
             The Item cannot be read as an eo3 dataset, naming the field and ``label``.
         """
+        from terracube.model import Dataset
+
+        doc, uri, product = self._document(label, item)
+        return Dataset.from_doc(doc, product, uri=uri, where=label)
+
+    def _document(self, label: str, item: dict[str, Any]) -> tuple[dict[str, Any], str | None, Product]:
+        """An Item's eo3 document, location and product (added to the index if missing)."""
         doc, uri = item_to_eo3(item, where=label)
         if self.product is not None:
             doc["product"] = {**doc["product"], "name": self.product}
         name = doc["product"]["name"]
         if name not in self._products:
             self._products[name] = self._ensure_product(name, item)
-        return self.index.datasets.from_doc(doc, uri=uri, where=label)
+        return doc, uri, self._products[name]
 
     def _ensure_product(self, name: str, item: dict[str, Any]) -> Product:
         p = self.index.products.get_by_name(name)
@@ -247,21 +258,62 @@ class StacToDatasets:
     ) -> Iterator[tuple[str, Dataset]]:
         """``(label, dataset)`` for every Item among ``objects``; Collections are remembered.
 
-        A bad Item goes to ``on_error`` (raised without it).
+        A bad Item goes to ``on_error`` (raised without it), in the order of the Items.
         """
         from terracube.errors import TerracubeError
 
+        pending: list[tuple[str, dict[str, Any], str | None, Product]] = []
         for label, obj in objects:
             kind = obj.get("type")
             if kind == "Collection":
                 self.collection(obj)
             elif kind == "Feature":
                 try:
-                    yield label, self.dataset(label, obj)
+                    doc, uri, product = self._document(label, obj)
                 except TerracubeError as e:
+                    yield from self._validate(pending, on_error)  # the Items before it come first
+                    pending = []
                     if on_error is None:
                         raise
                     on_error(label, e)
+                    continue
+                pending.append((label, doc, uri, product))
+                if len(pending) >= self.batch_size:
+                    yield from self._validate(pending, on_error)
+                    pending = []
+        yield from self._validate(pending, on_error)
+
+    def _validate(
+        self,
+        pending: list[tuple[str, dict[str, Any], str | None, Product]],
+        on_error: Callable[[str, Exception], None] | None,
+    ) -> Iterator[tuple[str, Dataset]]:
+        """The datasets of converted Items, validated together; bad ones to ``on_error``."""
+        from terracube.errors import TerracubeError
+        from terracube.model import Dataset
+
+        if not pending:
+            return
+        labels = [label for label, _, _, _ in pending]
+        try:
+            datasets = Dataset.from_docs(
+                [doc for _, doc, _, _ in pending],
+                [product for _, _, _, product in pending],
+                uris=[uri for _, _, uri, _ in pending],
+                wheres=labels,
+            )
+        except TerracubeError:
+            if on_error is None:
+                raise  # the first bad Item's error
+            for label, doc, uri, product in pending:  # the bad ones: one at a time
+                try:
+                    ds = Dataset.from_doc(doc, product, uri=uri, where=label)
+                except TerracubeError as e:
+                    on_error(label, e)
+                    continue
+                yield label, ds
+            return
+        yield from zip(labels, datasets, strict=True)
 
 
 @dataclass(slots=True)
@@ -304,7 +356,7 @@ def import_stac(
     import itertools
 
     t0 = time.perf_counter()
-    convert = StacToDatasets(index, product)
+    convert = StacToDatasets(index, product, batch_size=batch_size)
     summary = ImportSummary()
     datasets = (ds for _, ds in convert(read_stac(paths)))
     # Converted here, in batches, so that products are added outside the batch's transaction.
