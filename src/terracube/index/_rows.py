@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING, Any, Final
 from terracube.model import Range
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     import shapely
 
-    from terracube.model import Dataset, SearchField
+    from terracube.model import Dataset, MetadataType, SearchField
 
 __all__ = [
     "DATETIME_OPEN",
@@ -32,6 +32,7 @@ __all__ = [
     "TIME_FIELD",
     "DatasetRow",
     "dataset_row",
+    "dataset_rows",
     "from_micros",
     "order_by_sql",
     "to_micros",
@@ -90,27 +91,62 @@ class DatasetRow:
 
 def dataset_row(ds: Dataset) -> DatasetRow:
     """Compute the stored values of a dataset."""
+    return dataset_rows([ds])[0]
+
+
+def _stored(value: Any) -> Any:
+    return to_micros(value) if isinstance(value, dt.datetime) else value
+
+
+def _field_plan(metadata_type: MetadataType) -> dict[str, tuple[str, str, Any, Any, bool]]:
+    """Per field: the keys of a range's two ends, their open-end sentinels, and whether it is time."""
+    return {
+        name: (
+            f"{name}.lo",
+            f"{name}.hi",
+            _open(f, False),
+            _open(f, True),
+            name == TIME_FIELD and f.value_type == "datetime",
+        )
+        for name, f in metadata_type.search_fields.items()
+    }
+
+
+def dataset_rows(datasets: Sequence[Dataset]) -> list[DatasetRow]:
+    """Compute the stored values of many datasets (their footprints' parts bounded in one pass)."""
+    import numpy as np
     import shapely
 
-    fields: dict[str, Any] = {}
-    t0 = t1 = None
-    defs = ds.product.metadata_type.search_fields
-    for name, value in ds.search_values().items():
-        f = defs[name]
-        if isinstance(value, Range):
-            lo = _open(f, False) if value.begin is None else value_for_storage(f, value.begin)
-            hi = _open(f, True) if value.end is None else value_for_storage(f, value.end)
-            fields[f"{name}.lo"] = lo
-            fields[f"{name}.hi"] = hi
-            if name == TIME_FIELD and f.value_type == "datetime":
-                t0, t1 = lo, hi
-        else:
-            fields[name] = value_for_storage(f, value)
-    fp = ds.lonlat_footprint
-    boxes: tuple[tuple[float, float, float, float], ...] = ()
-    if fp is not None:
-        boxes = tuple(tuple(float(v) for v in p.bounds) for p in shapely.get_parts(fp))  # type: ignore[misc]
-    return DatasetRow(fields, t0, t1, fp, boxes)
+    plans: dict[int, dict[str, tuple[str, str, Any, Any, bool]]] = {}
+    values = []
+    for ds in datasets:
+        mt = ds.product.metadata_type
+        plan = plans.get(id(mt))
+        if plan is None:
+            plan = plans[id(mt)] = _field_plan(mt)
+        fields: dict[str, Any] = {}
+        t0 = t1 = None
+        for name, value in ds.search_values().items():
+            if isinstance(value, Range):
+                lo_key, hi_key, lo_open, hi_open, is_time = plan[name]
+                lo = lo_open if value.begin is None else _stored(value.begin)
+                hi = hi_open if value.end is None else _stored(value.end)
+                fields[lo_key] = lo
+                fields[hi_key] = hi
+                if is_time:
+                    t0, t1 = lo, hi
+            else:
+                fields[name] = _stored(value)
+        values.append((fields, t0, t1, ds.lonlat_footprint))
+    boxes: list[list[tuple[float, float, float, float]]] = [[] for _ in values]
+    spatial = [i for i, v in enumerate(values) if v[3] is not None]
+    if spatial:
+        footprints = np.empty(len(spatial), dtype=object)
+        footprints[:] = [values[i][3] for i in spatial]
+        parts, owners = shapely.get_parts(footprints, return_index=True)
+        for owner, box in zip(owners.tolist(), shapely.bounds(parts).tolist(), strict=True):
+            boxes[spatial[owner]].append(tuple(box))
+    return [DatasetRow(f, t0, t1, fp, tuple(b)) for (f, t0, t1, fp), b in zip(values, boxes, strict=True)]
 
 
 #: ORDER BY expressions of the native columns; any other name is a search field.

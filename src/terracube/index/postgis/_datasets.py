@@ -22,7 +22,7 @@ import orjson
 
 from terracube.errors import ConcurrentWriteError, DatasetNotFoundError, QueryError
 from terracube.index._datasets import AbstractDatasetResource, _result, _uuid
-from terracube.index._rows import DATETIME_OPEN, dataset_row, from_micros
+from terracube.index._rows import DATETIME_OPEN, dataset_row, dataset_rows, from_micros
 from terracube.index.postgis._spatial import candidates, rows_sql
 from terracube.index.postgis._sql import COLUMNS, order_sql, uses_box_index, where_sql
 from terracube.index.query import ProductQuery
@@ -155,7 +155,7 @@ class Datasets(AbstractDatasetResource):
     def _copy_rows(self, datasets: Sequence[Dataset], cat: Catalog) -> bytes:
         import shapely
 
-        rows = [dataset_row(d) for d in datasets]
+        rows = dataset_rows(datasets)
         wkbs = shapely.to_wkb([r.footprint for r in rows], hex=True)
         lines = []
         for d, r, wkb in zip(datasets, rows, wkbs, strict=True):

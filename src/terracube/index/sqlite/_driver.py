@@ -22,7 +22,7 @@ from terracube.index._datasets import AbstractDatasetResource, _uuid
 from terracube.index._lineage import AbstractLineageResource, _uuid_from_bytes
 from terracube.index._metadata_types import AbstractMetadataTypeResource
 from terracube.index._products import AbstractProductResource
-from terracube.index._rows import dataset_row, from_micros, to_micros
+from terracube.index._rows import dataset_row, dataset_rows, from_micros, to_micros
 from terracube.index._users import NoUserResource
 from terracube.index.abstract import AbstractIndex, AbstractIndexDriver
 from terracube.index.sqlite._schema import SCHEMA_VERSION, create_or_upgrade, schema_version
@@ -218,7 +218,7 @@ class _Datasets(AbstractDatasetResource):
         if not new:
             return existing
         (base,) = conn.execute("SELECT COALESCE(MAX(ref), 0) FROM dataset").fetchone()
-        derived = [dataset_row(d) for d in new]
+        derived = dataset_rows(new)
         wkbs = shapely.to_wkb([r.footprint for r in derived])
         ds_rows = []
         rt_rows = []
