@@ -674,7 +674,12 @@ def item_to_eo3(item: Mapping[str, Any], *, where: str = "") -> tuple[dict[str, 
     for k in ("eo:bands", "raster:bands", "bands"):
         props.pop(k, None)
     as_is = set(props.pop("odc:as_is", ()))
-    doc["properties"] = dict((k, v) if k in as_is else _eo3_property(k, v, props) for k, v in props.items())
+    eo3_props = {}
+    for k, v in props.items():
+        if (k in _STAC_NAMES or k.startswith("odc:eo:")) and k not in as_is:  # else kept as it is
+            k, v = _eo3_property(k, v, props)
+        eo3_props[k] = v
+    doc["properties"] = eo3_props
 
     # Assets: measurements and accessories.
     links = item.get("links") or []
@@ -688,13 +693,17 @@ def item_to_eo3(item: Mapping[str, Any], *, where: str = "") -> tuple[dict[str, 
             m: dict[str, Any] = {"path": _path(href, base)}
             if key in asset_grid and asset_grid[key] != "default" and "odc:grid" not in a:
                 m["grid"] = asset_grid[key]
-            m.update({k[4:]: v for k, v in a.items() if k.startswith("odc:")})
+            for k, v in a.items():
+                if k.startswith("odc:"):
+                    m[k[4:]] = v
             measurements[key] = m
         else:
             acc: dict[str, Any] = {"path": _path(href, base)} if href else {}
             if "type" in a:
                 acc["type"] = a["type"]
-            acc.update({k[4:]: v for k, v in a.items() if k.startswith("odc:")})
+            for k, v in a.items():
+                if k.startswith("odc:"):
+                    acc[k[4:]] = v
             accessories[key] = acc
     if measurements or "odc:measurements" in item:
         doc["measurements"] = measurements
