@@ -489,7 +489,7 @@ def _lonlat_many(
                 & (shapely.get_num_interior_rings(polys) == 0)
                 & (west >= -180)
                 & (east <= 180)
-                & (east - west <= 180)
+                & (east - west < 180)  # as _lonlat_simple
             )
         lls = shapely.set_coordinates(polys.copy(), np.column_stack([x, y]))
         boxes = np.column_stack([west, south, east, north]).tolist()
