@@ -13,7 +13,7 @@ from odc.geo.geom import Geometry, lonlat_bounds
 
 from terracube.errors import DocumentError
 from terracube.index.testing import box_geometry, dataset_doc, product_doc
-from terracube.model import Dataset, LineageDirection, LineageTree, Product, Range, eo3_metadata_type
+from terracube.model import Dataset, Grid, LineageDirection, LineageTree, Product, Range, eo3_metadata_type
 
 PRODUCT = Product.from_doc(product_doc("p1"), eo3_metadata_type())
 
@@ -63,6 +63,31 @@ def test_sections() -> None:
     assert ds.crs is not None
     assert ds.crs.epsg == 4326
     assert set(ds.measurements) == {"red", "nir", "fmask"}
+
+
+def test_grids_bands_and_driver_data_are_read_only_views() -> None:
+    doc = dataset_doc("p1")
+    doc["grids"]["coarse"] = {"shape": [50, 50], "transform": [0.02, 0.0, 149.0, 0.0, -0.02, -35.0]}
+    doc["measurements"]["fmask"]["grid"] = "coarse"
+    doc["driver_data"] = {"red": {"codec": "zstd"}}
+    ds = Dataset.from_doc(doc, PRODUCT)
+    assert dict(ds.grids) == {
+        "default": Grid((100, 100), (0.01, 0.0, 149.0, 0.0, -0.01, -35.0)),
+        "coarse": Grid((50, 50), (0.02, 0.0, 149.0, 0.0, -0.02, -35.0)),
+    }
+    assert ds.grids is ds.grids  # parsed once
+    assert ds.measurement_doc("fmask") == {"path": "fmask.tif", "grid": "coarse"}
+    assert ds.measurement_doc("blue") is None
+    assert ds.driver_data["red"] == {"codec": "zstd"}
+    with pytest.raises(TypeError):
+        ds.grids["other"] = Grid((1, 1), (1.0, 0.0, 0.0, 0.0, -1.0, 0.0))  # type: ignore[index]
+    with pytest.raises(TypeError):
+        ds.measurement_doc("red")["path"] = "elsewhere.tif"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        ds.driver_data["nir"] = {}  # type: ignore[index]
+    assert pickle.loads(pickle.dumps(ds)).grids == ds.grids
+    plain = Dataset.from_doc(dataset_doc("p1"), PRODUCT)
+    assert dict(plain.driver_data) == {}
 
 
 def test_footprint_from_grids_when_no_geometry() -> None:

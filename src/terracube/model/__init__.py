@@ -9,7 +9,7 @@ Import order inside it: ``range`` <- ``fields`` <- ``metadata_type`` <- ``produc
 from __future__ import annotations
 
 from terracube.model._docs import jsonify, read_documents
-from terracube.model.dataset import Dataset
+from terracube.model.dataset import Dataset, Grid
 from terracube.model.eo3 import EO3_SCHEMA
 from terracube.model.fields import FIELD_TYPES, SearchField, parse_datetime
 from terracube.model.lineage import LineageDirection, LineageRelation, LineageTree
@@ -21,6 +21,7 @@ __all__ = [
     "EO3_SCHEMA",
     "FIELD_TYPES",
     "Dataset",
+    "Grid",
     "LineageDirection",
     "LineageRelation",
     "LineageTree",

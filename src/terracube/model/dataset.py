@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import uuid
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from terracube.errors import DocumentError
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
     from terracube.model.product import Product
     from terracube.model.range import Range
 
-__all__ = ["Dataset", "SourceRef"]
+__all__ = ["Dataset", "Grid", "SourceRef"]
 
 
 def _json_copy(doc: Mapping[str, Any]) -> dict[str, Any]:
@@ -62,6 +64,28 @@ def _check_product(doc: Mapping[str, Any], product: Product, where: str) -> None
 
 SourceRef = tuple[str, uuid.UUID]
 _UNSET: Any = object()
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """One pixel grid of an eo3 dataset (``grids.<name>``), in the dataset's CRS.
+
+    >>> Grid((2, 3), (10.0, 0.0, 500.0, 0.0, -10.0, 700.0)).shape
+    (2, 3)
+    """
+
+    shape: tuple[int, int]
+    """``(rows, cols)``."""
+    transform: tuple[float, float, float, float, float, float]
+    """Affine coefficients ``(a, b, c, d, e, f)`` taking pixel ``(col, row)`` to CRS ``(x, y)``."""
+
+    @classmethod
+    def from_doc(cls, doc: Mapping[str, Any]) -> Grid:
+        """The grid of a validated ``{"shape": [rows, cols], "transform": [a, b, c, d, e, f, ...]}``."""
+        rows, cols = doc["shape"]
+        a, b, c, d, e, f = doc["transform"][:6]
+        return cls((int(rows), int(cols)), (float(a), float(b), float(c), float(d), float(e), float(f)))
 
 
 class Dataset:
@@ -365,6 +389,21 @@ class Dataset:
         """A copy of the document's measurements (band name -> path, band, grid...)."""
         return copy.deepcopy(self._offset("measurements") or {})
 
+    def measurement_doc(self, name: str) -> Mapping[str, Any] | None:
+        """The document's entry for one band (``path``, ``band``, ``layer``, ``grid``), read-only.
+
+        ``name`` is the product's measurement name (not an alias); None when the document does
+        not list it. Unlike :attr:`measurements` this copies nothing.
+        """
+        entry = (self._doc.get("measurements") or _EMPTY).get(name)
+        return None if entry is None else MappingProxyType(entry)
+
+    @property
+    def driver_data(self) -> Mapping[str, Any]:
+        """What the writer recorded per band for its reader (``driver_data.<band>``), read-only."""
+        data = self._doc.get("driver_data")
+        return _EMPTY if not data else MappingProxyType(data)
+
     @property
     def properties(self) -> dict[str, Any]:
         """A copy of the document's properties."""
@@ -411,6 +450,15 @@ class Dataset:
         """The document's CRS, or None for a non-spatial dataset."""
         c = self._doc.get("crs")
         return None if c is None else parse_crs(c)
+
+    @property
+    def grids(self) -> Mapping[str, Grid]:
+        """The document's pixel grids by name (``default`` and any others), read-only."""
+        grids: Mapping[str, Grid] | None = self._derived.get("grids")
+        if grids is None:
+            docs = self._doc.get("grids") or {}
+            grids = self._derived["grids"] = MappingProxyType({n: Grid.from_doc(g) for n, g in docs.items()})
+        return grids
 
     @property
     def extent(self) -> Geometry | None:
