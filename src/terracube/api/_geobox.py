@@ -33,11 +33,12 @@ if TYPE_CHECKING:
     from odc.geo.geobox import GeoBox
     from odc.geo.geom import Geometry
 
-    from terracube.model import Dataset, Product
+    from terracube.model import Dataset, Grid, Product
 
 __all__ = [
     "dataset_bboxes",
     "geobox_from_like",
+    "has_region",
     "norm_resolution",
     "output_geobox",
     "query_region",
@@ -128,8 +129,23 @@ def _norm_align(value: Any) -> tuple[float, float]:
     )
 
 
+#: The axes of a region, each with its spellings, as :func:`~terracube.index.query.parse_spatial`
+#: reads them (all of them are in ``SPATIAL_KEYWORDS``); it checks that each axis is given once.
+_AXES = (("lon", "longitude", "x"), ("lat", "latitude", "y"), ("crs", "coordinate_reference_system"))
+
+
+def has_region(query: Mapping[str, Any]) -> bool:
+    """Whether a query names a region (any of ``SPATIAL_KEYWORDS``)."""
+    from terracube.index.query import SPATIAL_KEYWORDS
+
+    return any(query.get(k) is not None for k in SPATIAL_KEYWORDS)
+
+
 def query_region(query: Mapping[str, Any]) -> Geometry | None:
     """The region a query names, in its own CRS: ``x``/``y`` (+ ``crs``), ``lat``/``lon``, ``geopolygon``.
+
+    The keywords are read as the index's search reads them (``parse_spatial``), so the output
+    grid covers the region the datasets were found in; only the CRS stays the query's own.
 
     Raises
     ------
@@ -160,16 +176,10 @@ def query_region(query: Mapping[str, Any]) -> Geometry | None:
             return min(a, b), max(a, b)
         return float(v), float(v)
 
-    lat = query.get("lat", query.get("latitude"))
-    lon = query.get("lon", query.get("longitude"))
-    if lat is not None or lon is not None:
-        y0, y1 = rng(lat, -90.0, 90.0)
-        x0, x1 = rng(lon, -180.0, 180.0)
-        crs: Any = "EPSG:4326"
-    else:
-        crs = query.get("crs") or "EPSG:4326"
-        x0, x1 = rng(query.get("x"), -180.0, 180.0)
-        y0, y1 = rng(query.get("y"), -90.0, 90.0)
+    xv, yv, crs = (next((query[k] for k in names if query.get(k) is not None), None) for names in _AXES)
+    x0, x1 = rng(xv, -180.0, 180.0)
+    y0, y1 = rng(yv, -90.0, 90.0)
+    crs = crs or "EPSG:4326"
     if x0 == x1 and y0 == y1:
         return point(x0, y0, crs)
     return box(x0, y0, x1, y1, crs)
@@ -207,30 +217,35 @@ def _transformer(src: str, dst: str) -> Any:
     return Transformer.from_crs(_crs_from_text(src).proj, _crs_from_text(dst).proj, always_xy=True)
 
 
-def _outline(doc: Mapping[str, Any], grid_names: Sequence[str]) -> np.ndarray[Any, Any] | None:
-    """Points around the named grids of a document (5 per side), in its CRS; else its geometry's."""
+def _grids_of(ds: Dataset, measurements: Sequence[str]) -> list[Grid]:
+    """The grids the named bands of a dataset are on, each once, in the order of the bands."""
+    names: dict[str, None] = {}
+    for m in measurements:
+        entry = ds.measurement_doc(m)
+        names["default" if entry is None else entry.get("grid", "default")] = None
+    grids = ds.grids
+    return [grids[n] for n in names if n in grids]
+
+
+def _outline(ds: Dataset, measurements: Sequence[str]) -> np.ndarray[Any, Any] | None:
+    """Points around the grids of the named bands (5 per side), in the dataset's CRS; else its footprint's."""
     import numpy as np
 
-    grids = doc.get("grids") or {}
     pts = []
     t = np.linspace(0.0, 1.0, 5)
-    for name in grid_names:
-        g = grids.get(name)
-        if g is None:
-            continue
-        ny, nx = g["shape"]
-        a, b, c, d, e, f = g["transform"][:6]
+    for g in _grids_of(ds, measurements):
+        ny, nx = g.shape
+        a, b, c, d, e, f = g.transform
         u = np.concatenate([t * nx, np.full(5, nx), (1 - t) * nx, np.zeros(5)])
         v = np.concatenate([np.zeros(5), t * ny, np.full(5, ny), (1 - t) * ny])
         pts.append(np.column_stack([a * u + b * v + c, d * u + e * v + f]))
     if pts:
         return np.concatenate(pts)
-    geom = doc.get("geometry")
-    if geom is not None:
+    extent = ds.extent
+    if extent is not None:
         import shapely
-        import shapely.geometry
 
-        coords: np.ndarray[Any, Any] = shapely.get_coordinates(shapely.geometry.shape(geom))
+        coords: np.ndarray[Any, Any] = shapely.get_coordinates(extent.geom)
         return coords
     return None
 
@@ -249,21 +264,18 @@ def dataset_bboxes(
     dst_text = crs.to_wkt() if not crs.epsg else f"EPSG:{crs.epsg}"
     batches: dict[str, list[tuple[int, np.ndarray[Any, Any]]]] = {}
     for i, ds in enumerate(datasets):
-        doc = ds._doc
-        src = doc.get("crs")
+        src = ds.crs
         if src is None:
             continue
-        meas = doc.get("measurements") or {}
-        grids = sorted({(meas.get(m) or {}).get("grid", "default") for m in measurements})
-        pts = _outline(doc, grids)
+        pts = _outline(ds, measurements)
         if pts is not None and len(pts):
-            batches.setdefault(src, []).append((i, pts))
-    for src, items in batches.items():
+            batches.setdefault(str(src), []).append((i, pts))
+    for src_text, items in batches.items():
         allpts = np.concatenate([p for _, p in items])
-        if norm_crs(src) == crs:
+        if norm_crs(src_text) == crs:
             x, y = allpts[:, 0], allpts[:, 1]
         else:
-            x, y = _transformer(src, dst_text).transform(allpts[:, 0], allpts[:, 1], errcheck=False)
+            x, y = _transformer(src_text, dst_text).transform(allpts[:, 0], allpts[:, 1], errcheck=False)
             x, y = np.asarray(x, dtype="f8"), np.asarray(y, dtype="f8")
         start = 0
         for i, p in items:
@@ -284,20 +296,13 @@ def _native(datasets: Sequence[Dataset], measurements: Sequence[str]) -> tuple[C
     from affine import Affine
     from odc.geo import xy_
 
-    crss = {ds._doc.get("crs") for ds in datasets}
-    crss.discard(None)
-    parsed = {norm_crs(c) for c in crss}
-    if len(parsed) != 1:
+    parsed = {str(c): c for c in (ds.crs for ds in datasets) if c is not None}
+    if len(set(parsed.values())) != 1:
         return None, None, None
     best: tuple[float, Any, Any] | None = None
     for ds in datasets:
-        doc = ds._doc
-        meas = doc.get("measurements") or {}
-        for m in measurements:
-            g = (doc.get("grids") or {}).get((meas.get(m) or {}).get("grid", "default"))
-            if g is None:
-                continue
-            tr = Affine(*g["transform"][:6])
+        for g in _grids_of(ds, measurements):
+            tr = Affine(*g.transform)
             if tr.b != 0 or tr.d != 0:
                 continue
             size = abs(tr.a * tr.e)
@@ -305,7 +310,7 @@ def _native(datasets: Sequence[Dataset], measurements: Sequence[str]) -> tuple[C
                 # Pixel edges sit at c + k*|a| and f + k*|e|: the anchor odc-geo's snapping takes.
                 anchor = xy_((tr.c / abs(tr.a)) % 1.0, (tr.f / abs(tr.e)) % 1.0)
                 best = (size, norm_resolution({"x": tr.a, "y": tr.e}), anchor)
-    crs = next(iter(parsed))
+    crs = next(iter(parsed.values()))
     if best is None:
         return crs, None, None
     return crs, best[1], best[2]

@@ -1,4 +1,9 @@
-"""Read data sources into an output grid: paste or reproject each source, fuse, eagerly or with Dask.
+"""Load: plan (find datasets, decide the grid, pick data sources), then read into xarray.
+
+:func:`plan_load` does everything that needs the index: it finds the datasets (or checks the
+given ones), decides the output GeoBox, groups the datasets into time steps and builds one
+picklable data source per (band, dataset) that touches the grid. :func:`read_plan` reads
+the plan's sources, eagerly or as Dask arrays, and never touches the index.
 
 One output time step of one band is filled from the data sources of its group, in order:
 
@@ -21,20 +26,29 @@ import logging
 import os
 import threading
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from terracube.errors import LoadError, QueryError
+from terracube.errors import DriverNotFoundError, LoadError, QueryError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     import numpy as np
+    import xarray as xr
     from odc.geo.geobox import GeoBox
 
+    from terracube.api._grouping import DatasetGroup, GroupBy
+    from terracube.drivers import ReaderDriverProtocol
+    from terracube.index.abstract import AbstractIndex
+    from terracube.model import Dataset, Measurement, Product
     from terracube.storage.bands import DataSource, RasterReader
 
-__all__ = ["BandPlan", "ChunkTask", "load_chunk", "read_sources"]
+__all__ = ["BandPlan", "ChunkTask", "LoadPlan", "load_chunk", "plan_load", "read_plan", "read_sources"]
+
+PixelBox = tuple[int, int, int, int]
+"""``(row0, row1, col0, col1)`` of a source in the output grid."""
 
 _log = logging.getLogger("terracube.load")
 
@@ -61,6 +75,315 @@ class BandPlan:
     """``fuse_func(dest, src)`` merging a later source into ``dest`` in place; None: first valid wins."""
     skip_broken: bool = False
     """Skip sources that cannot be read (logged) instead of raising :class:`LoadError`."""
+
+
+# --- planning --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LoadPlan:
+    """Everything a load reads, decided before any pixel is read (no index inside)."""
+
+    gbox: GeoBox
+    """The output grid."""
+    groups: tuple[DatasetGroup, ...]
+    """The time steps, in time order."""
+    measurements: Mapping[str, Measurement]
+    """Output variable name (as asked) -> the product's measurement."""
+    bands: Mapping[str, BandPlan]
+    """Output variable name -> how to fill it."""
+    sources: Mapping[str, tuple[tuple[tuple[DataSource, PixelBox | None], ...], ...]]
+    """Output variable name -> for each time step, its sources in fusing order with their pixel
+    box in :attr:`gbox` (None: unknown, the source may touch any pixel)."""
+
+
+def band_plans(
+    wanted: Mapping[str, Measurement],
+    resampling: str | Mapping[str, str],
+    fuse_func: Callable[[Any, Any], None] | None,
+    skip: bool,
+) -> dict[str, BandPlan]:
+    """How to fill each output variable, checking the resampling names.
+
+    Raises
+    ------
+    QueryError
+        An unknown resampling, or a mapping naming bands that are not loaded.
+    """
+    if isinstance(resampling, str):
+        per: Mapping[str, str] = {"*": resampling}
+    elif isinstance(resampling, Mapping):
+        per = resampling
+        known = {n for m in wanted.values() for n in (m.name, *m.aliases)} | set(wanted) | {"*"}
+        extra = sorted(set(per) - known)
+        if extra:
+            raise QueryError(f"resampling names bands that are not loaded: {extra}")
+    else:
+        raise QueryError(f"resampling must be a name or a mapping of band -> name, not {resampling!r}")
+    plans = {}
+    for name, m in wanted.items():
+        method = per.get(name, per.get(m.name, per.get("*", "nearest")))
+        if method not in RESAMPLING:
+            raise QueryError(f"unknown resampling {method!r} for {name!r}; use one of {list(RESAMPLING)}")
+        plans[name] = BandPlan(name, m.dtype, m.nodata, method, fuse_func, skip)
+    return plans
+
+
+def _find_datasets(
+    index: AbstractIndex,
+    product: Product,
+    datasets: Sequence[Dataset] | None,
+    like: Any,
+    query: Mapping[str, Any],
+) -> list[Dataset]:
+    from terracube.api._geobox import has_region
+
+    if datasets is not None:
+        found = list(datasets)
+        others = sorted({d.product.name for d in found} - {product.name})
+        if others:
+            raise QueryError(f"datasets= holds datasets of {others}, not only of product {product.name!r}")
+        return found
+    search = dict(query)
+    if like is not None and not has_region(query):
+        from terracube.api._geobox import geobox_from_like
+
+        search["geopolygon"] = geobox_from_like(like).extent
+    return list(index.datasets.search(product=product.name, **search))
+
+
+def datasource(
+    ds: Dataset,
+    m: Measurement,
+    *,
+    skip: bool,
+    readers: dict[tuple[str, str], ReaderDriverProtocol],
+    storage_options: Mapping[str, str],
+) -> DataSource | None:
+    """The data source of one band of one dataset, from the reader for its (scheme, format).
+
+    ``readers`` caches the readers found. None when the band cannot be read and ``skip`` is set
+    (logged).
+
+    Raises
+    ------
+    LoadError
+        The band cannot be described or no reader reads it, and ``skip`` is not set.
+    """
+    from terracube.drivers import reader_driver
+    from terracube.storage.bands import BandInfo
+
+    try:
+        band = BandInfo.from_dataset(ds, m.name, storage_options=storage_options)
+        key = (band.uri_scheme, band.format)
+        reader = readers.get(key)
+        if reader is None:
+            if not band.format:
+                raise LoadError(
+                    f"dataset {str(ds.id)!r} gives no file format (properties.odc:file_format) and "
+                    f"{band.uri!r} does not tell; set odc:file_format in its document"
+                )
+            try:
+                reader = readers[key] = reader_driver(*key)
+            except DriverNotFoundError as e:
+                raise LoadError(f"cannot read {band.describe()}: {e}") from None
+        source: DataSource = reader.new_datasource(band)
+        return source
+    except LoadError:
+        if skip:
+            _log.warning("skipping dataset %s", ds.id, exc_info=True)
+            return None
+        raise
+
+
+def plan_load(
+    index: AbstractIndex,
+    product: Product,
+    *,
+    measurements: Sequence[str] | str | None,
+    datasets: Sequence[Dataset] | None,
+    like: Any,
+    output_crs: Any,
+    resolution: Any,
+    align: Any,
+    resampling: str | Mapping[str, str],
+    group_by: GroupBy,
+    fuse_func: Callable[[Any, Any], None] | None,
+    skip_broken: bool,
+    query: Mapping[str, Any],
+    readers: dict[tuple[str, str], ReaderDriverProtocol],
+    storage_options: Mapping[str, str],
+) -> LoadPlan | None:
+    """Plan a load (arguments as ``Datacube.load`` takes them); None when no dataset matches.
+
+    Raises
+    ------
+    QueryError
+        Bad query or options.
+    LoadError
+        A band cannot be read (no reader, no path...), unless ``skip_broken``.
+    """
+    from terracube.api._geobox import dataset_bboxes, output_geobox, query_region
+    from terracube.api._grouping import group_datasets
+
+    if isinstance(measurements, str):
+        measurements = [measurements]
+    wanted = product.lookup_measurements(measurements)
+    bands = band_plans(wanted, resampling, fuse_func, skip_broken)
+    found = _find_datasets(index, product, datasets, like, query)
+    if not found:
+        return None
+    region = None if like is not None else query_region(query)
+    canonical = sorted({m.name for m in wanted.values()})
+    gbox = output_geobox(
+        product=product, datasets=found, measurements=canonical, region=region, like=like,
+        output_crs=output_crs, resolution=resolution, align=align,
+    )  # fmt: skip
+    groups = group_datasets(found, group_by)
+    if gbox.crs is None:  # output_geobox always gives a CRS; this keeps the types honest
+        raise QueryError("the output grid has no CRS; give output_crs=")
+    # Same CRS: outlines are exact. Otherwise they are sampled, so grow them by a pixel.
+    pads = [0 if d.crs is not None and d.crs == gbox.crs else 1 for d in found]
+    bboxes = dataset_bboxes(found, canonical, gbox.crs)
+    boxes = dict(zip([d.id for d in found], pixel_boxes(gbox, bboxes, pads), strict=True))
+    ny, nx = gbox.shape
+    sources = {}
+    for name, m in wanted.items():
+        per_step = []
+        for g in groups:
+            srcs = []
+            for ds in g.datasets:
+                box = boxes[ds.id]
+                if box is not None and (box[1] <= 0 or box[0] >= ny or box[3] <= 0 or box[2] >= nx):
+                    continue
+                src = datasource(ds, m, skip=skip_broken, readers=readers, storage_options=storage_options)
+                if src is not None:
+                    srcs.append((src, box))
+            per_step.append(tuple(srcs))
+        sources[name] = tuple(per_step)
+    return LoadPlan(gbox, tuple(groups), wanted, bands, sources)
+
+
+def pixel_boxes(
+    gbox: GeoBox, bboxes: np.ndarray[Any, Any], pads: Sequence[int]
+) -> list[tuple[int, int, int, int] | None]:
+    """Pixel boxes ``(row0, row1, col0, col1)`` in ``gbox`` of CRS bounding boxes, one per row.
+
+    Each box is grown by its ``pads`` entry (pixels); a NaN row gives None (unknown: everywhere).
+    Edges within 1e-6 pixel of a pixel boundary are taken as on it, so tiles on the output grid
+    do not spill into their neighbours' chunks.
+    """
+    import math
+
+    import numpy as np
+
+    inv = ~gbox.transform
+    eps = 1e-6
+    out: list[tuple[int, int, int, int] | None] = []
+    for (x0, y0, x1, y1), pad in zip(bboxes, pads, strict=True):
+        if not np.isfinite([x0, y0, x1, y1]).all():
+            out.append(None)
+            continue
+        cols, rows = zip(*(inv @ (x, y) for x in (x0, x1) for y in (y0, y1)), strict=True)
+        out.append(
+            (
+                math.floor(min(rows) + eps) - pad,
+                math.ceil(max(rows) - eps) + pad,
+                math.floor(min(cols) + eps) - pad,
+                math.ceil(max(cols) - eps) + pad,
+            )
+        )
+    return out
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def read_plan(
+    plan: LoadPlan,
+    *,
+    dask_chunks: Mapping[str, int | None] | None = None,
+    progress_cbk: Callable[[int, int], Any] | None = None,
+) -> xr.Dataset:
+    """Read a plan into an ``xarray.Dataset``: eagerly, or lazily with ``dask_chunks``.
+
+    Raises
+    ------
+    QueryError
+        Bad ``dask_chunks``.
+    LoadError
+        A source cannot be read (eager loads; Dask raises it on compute).
+    """
+    if dask_chunks is not None:
+        nt = len(plan.groups)
+        chunks = norm_chunks(dict(dask_chunks), plan.gbox.dimensions, (nt, *plan.gbox.shape))
+        data = {name: dask_band(bp, plan.gbox, plan.sources[name], chunks) for name, bp in plan.bands.items()}
+    else:
+        data = _eager_arrays(plan, progress_cbk)
+    return _to_xarray(data, plan)
+
+
+def _eager_arrays(plan: LoadPlan, progress_cbk: Callable[[int, int], Any] | None) -> dict[str, Any]:
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    import numpy as np
+
+    gbox = plan.gbox
+    arrays = {}
+    jobs: list[tuple[Any, list[DataSource], BandPlan]] = []
+    for name, bp in plan.bands.items():
+        steps = plan.sources[name]
+        # Uninitialised: each job sets to nodata only what its sources leave out, in parallel.
+        arrays[name] = arr = np.empty((len(steps), *gbox.shape), dtype=bp.dtype)
+        for t, srcs in enumerate(steps):
+            jobs.append((arr[t], [s for s, _ in srcs], bp))
+    total = len(jobs)
+    workers = max(1, min(total, os.cpu_count() or 1))
+    if workers == 1:
+        for done, (dst, job_srcs, bp) in enumerate(jobs, 1):
+            read_sources(dst, gbox, job_srcs, bp, filled=False)
+            if progress_cbk is not None:
+                progress_cbk(done, total)
+        return arrays
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="terracube-load") as ex:
+        futures = [ex.submit(read_sources, dst, gbox, js, bp, filled=False) for dst, js, bp in jobs]
+        try:
+            for done, fut in enumerate(as_completed(futures), 1):
+                fut.result()
+                if progress_cbk is not None:
+                    progress_cbk(done, total)
+        except BaseException:
+            for f in futures:
+                f.cancel()
+            raise
+    return arrays
+
+
+def _to_xarray(data: Mapping[str, Any], plan: LoadPlan) -> xr.Dataset:
+    import numpy as np
+    import xarray as xr
+    from odc.geo.xr import xr_coords
+
+    gbox = plan.gbox
+    times = np.array([np.datetime64(g.time, "ns") for g in plan.groups])
+    coords: dict[Any, Any] = {"time": ("time", times)}
+    coords.update(xr_coords(gbox, crs_coord_name="spatial_ref"))
+    dims = ("time", *gbox.dimensions)
+    variables = {}
+    for name, m in plan.measurements.items():
+        attrs: dict[str, Any] = {
+            "units": m.units,
+            "nodata": m.nodata,
+            "crs": str(gbox.crs),
+            "grid_mapping": "spatial_ref",
+        }
+        if m.flags_definition is not None:
+            attrs["flags_definition"] = dict(m.flags_definition)
+        variables[name] = xr.Variable(dims, data[name], attrs)
+    return xr.Dataset(variables, coords=coords)
+
+
+# --- pixels ----------------------------------------------------------------------------------
 
 
 def _is_nan(v: Any) -> bool:
@@ -402,35 +725,3 @@ def dask_band(
                 task = ChunkTask(sub, tuple(tuple(hits[t].get((yi, xi), ())) for t in ts), plan)
                 dsk[(name, ti, yi, xi)] = (load_chunk, task)
     return da.Array(dsk, name, chunks=(tch, ych, xch), dtype=np.dtype(plan.dtype))  # type: ignore[no-untyped-call]
-
-
-def pixel_boxes(
-    gbox: GeoBox, bboxes: np.ndarray[Any, Any], pads: Sequence[int]
-) -> list[tuple[int, int, int, int] | None]:
-    """Pixel boxes ``(row0, row1, col0, col1)`` in ``gbox`` of CRS bounding boxes, one per row.
-
-    Each box is grown by its ``pads`` entry (pixels); a NaN row gives None (unknown: everywhere).
-    Edges within 1e-6 pixel of a pixel boundary are taken as on it, so tiles on the output grid
-    do not spill into their neighbours' chunks.
-    """
-    import math
-
-    import numpy as np
-
-    inv = ~gbox.transform
-    eps = 1e-6
-    out: list[tuple[int, int, int, int] | None] = []
-    for (x0, y0, x1, y1), pad in zip(bboxes, pads, strict=True):
-        if not np.isfinite([x0, y0, x1, y1]).all():
-            out.append(None)
-            continue
-        cols, rows = zip(*(inv @ (x, y) for x in (x0, x1) for y in (y0, y1)), strict=True)
-        out.append(
-            (
-                math.floor(min(rows) + eps) - pad,
-                math.ceil(max(rows) - eps) + pad,
-                math.floor(min(cols) + eps) - pad,
-                math.ceil(max(cols) - eps) + pad,
-            )
-        )
-    return out

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from terracube.errors import DriverNotFoundError, LoadError, QueryError
+from terracube.errors import QueryError
 
 if TYPE_CHECKING:
     import uuid
-    from collections.abc import Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
-    from odc.geo.geobox import GeoBox
+    import xarray as xr
 
     from terracube.api._grouping import DatasetGroup, GroupBy
-    from terracube.api._load import BandPlan
     from terracube.cfg import Config, Environment
-    from terracube.model import Dataset, Measurement, Product
-    from terracube.storage.bands import DataSource
+    from terracube.drivers import ReaderDriverProtocol
+    from terracube.index.abstract import AbstractIndex
+    from terracube.model import Dataset, Product
 
 __all__ = ["Datacube"]
 
@@ -67,7 +65,7 @@ class Datacube:
 
     def __init__(
         self,
-        index: Any = None,
+        index: AbstractIndex | None = None,
         *,
         env: str | Environment | None = None,
         config: Config | None = None,
@@ -88,12 +86,12 @@ class Datacube:
             self._storage_options = dict(storage_options)
         else:
             self._storage_options = storage_options_of(environment) if environment is not None else {}
-        self._readers: dict[tuple[str, str], Any] = {}
+        self._readers: dict[tuple[str, str], ReaderDriverProtocol] = {}
 
     # --- lifecycle -----------------------------------------------------------------------------
 
     @property
-    def index(self) -> Any:
+    def index(self) -> AbstractIndex:
         """The index."""
         return self._index
 
@@ -137,13 +135,10 @@ class Datacube:
             Unknown field or malformed value.
         """
         if like is not None:
-            from terracube.api._geobox import geobox_from_like
+            from terracube.api._geobox import geobox_from_like, has_region
 
-            if any(
-                query.get(k) is not None
-                for k in ("lat", "lon", "latitude", "longitude", "x", "y", "geopolygon")
-            ):
-                raise QueryError("like= gives the region; leave out lat/lon, x/y and geopolygon")
+            if has_region(query):
+                raise QueryError("like= gives the region; leave out lat/lon, x/y, crs and geopolygon")
             query["geopolygon"] = geobox_from_like(like).extent
         return list(self._index.datasets.search(limit=limit, **query))
 
@@ -173,7 +168,7 @@ class Datacube:
         skip_broken_datasets: bool = False,
         progress_cbk: Callable[[int, int], Any] | None = None,
         **query: Any,
-    ) -> Any:
+    ) -> xr.Dataset:
         """Load a product's data for a region and period as an ``xarray.Dataset``.
 
         Parameters
@@ -226,70 +221,21 @@ class Datacube:
         LoadError
             A dataset cannot be read (the message names it), unless ``skip_broken_datasets``.
         """
-        import xarray as xr
-
-        from terracube.api._geobox import dataset_bboxes, norm_crs, output_geobox, query_region
-        from terracube.api._grouping import group_datasets
+        from terracube.api._load import plan_load, read_plan
 
         if progress_cbk is not None and dask_chunks is not None:
             raise QueryError("progress_cbk reports eager loads; with dask_chunks use dask's progress tools")
-        prod = self._product(product, datasets)
-        if isinstance(measurements, str):
-            measurements = [measurements]
-        wanted = prod.lookup_measurements(measurements)
-        plans = self._plans(wanted, resampling, fuse_func, skip_broken_datasets)
-        if datasets is None:
-            search = dict(query)
-            if like is not None and not any(
-                query.get(k) is not None
-                for k in ("lat", "lon", "latitude", "longitude", "x", "y", "geopolygon")
-            ):
-                from terracube.api._geobox import geobox_from_like
-
-                search["geopolygon"] = geobox_from_like(like).extent
-            datasets = list(self._index.datasets.search(product=prod.name, **search))
-        else:
-            datasets = list(datasets)
-            others = sorted({d.product.name for d in datasets} - {prod.name})
-            if others:
-                raise QueryError(f"datasets= holds datasets of {others}, not only of product {prod.name!r}")
-        if not datasets:
-            return xr.Dataset()
-        region = None if like is not None else query_region(query)
-        canonical = sorted({m.name for m in wanted.values()})
-        gbox = output_geobox(
-            product=prod, datasets=datasets, measurements=canonical, region=region, like=like,
-            output_crs=output_crs, resolution=resolution, align=align,
+        plan = plan_load(
+            self._index, self._product(product, datasets), measurements=measurements, datasets=datasets,
+            like=like, output_crs=output_crs, resolution=resolution, align=align, resampling=resampling,
+            group_by=group_by, fuse_func=fuse_func, skip_broken=skip_broken_datasets, query=query,
+            readers=self._readers, storage_options=self._storage_options,
         )  # fmt: skip
-        groups = group_datasets(datasets, group_by)
-        from terracube.api._load import pixel_boxes
+        if plan is None:
+            import xarray as xr
 
-        # Same CRS: outlines are exact. Otherwise they are sampled, so grow them by a pixel.
-        pads = [0 if d._doc.get("crs") and norm_crs(d._doc["crs"]) == gbox.crs else 1 for d in datasets]
-        if gbox.crs is None:  # output_geobox always gives a CRS; this keeps the types honest
-            raise QueryError("the output grid has no CRS; give output_crs=")
-        bboxes = dataset_bboxes(datasets, canonical, gbox.crs)
-        boxes = dict(zip([d.id for d in datasets], pixel_boxes(gbox, bboxes, pads), strict=True))
-        ny, nx = gbox.shape
-        steps: dict[str, list[list[tuple[DataSource, Any]]]] = {}
-        for name, m in wanted.items():
-            per_step = []
-            for g in groups:
-                srcs = []
-                for ds in g.datasets:
-                    box = boxes[ds.id]
-                    if box is not None and (box[1] <= 0 or box[0] >= ny or box[3] <= 0 or box[2] >= nx):
-                        continue
-                    src = self._datasource(ds, m, skip_broken_datasets)
-                    if src is not None:
-                        srcs.append((src, box))
-                per_step.append(srcs)
-            steps[name] = per_step
-        if dask_chunks is not None:
-            data = self._dask_arrays(plans, gbox, steps, dask_chunks, len(groups))
-        else:
-            data = self._eager_arrays(plans, gbox, steps, progress_cbk)
-        return _to_xarray(data, wanted, gbox, groups)
+            return xr.Dataset()
+        return read_plan(plan, dask_chunks=dask_chunks, progress_cbk=progress_cbk)
 
     def _product(self, product: str | Product | None, datasets: Sequence[Dataset] | None) -> Product:
         from terracube.errors import ProductNotFoundError
@@ -307,117 +253,7 @@ class Datacube:
         if found is None:
             known = sorted(p.name for p in self._index.products.get_all())
             raise ProductNotFoundError(f"no product named {product!r} in the index; products: {known}")
-        return found  # type: ignore[no-any-return]
-
-    @staticmethod
-    def _plans(
-        wanted: Mapping[str, Measurement],
-        resampling: str | Mapping[str, str],
-        fuse_func: Callable[[Any, Any], None] | None,
-        skip: bool,
-    ) -> dict[str, BandPlan]:
-        from terracube.api._load import RESAMPLING, BandPlan
-
-        if isinstance(resampling, str):
-            per: Mapping[str, str] = {"*": resampling}
-        elif isinstance(resampling, Mapping):
-            per = resampling
-            known = {n for m in wanted.values() for n in (m.name, *m.aliases)} | set(wanted) | {"*"}
-            extra = sorted(set(per) - known)
-            if extra:
-                raise QueryError(f"resampling names bands that are not loaded: {extra}")
-        else:
-            raise QueryError(f"resampling must be a name or a mapping of band -> name, not {resampling!r}")
-        plans = {}
-        for name, m in wanted.items():
-            method = per.get(name, per.get(m.name, per.get("*", "nearest")))
-            if method not in RESAMPLING:
-                raise QueryError(f"unknown resampling {method!r} for {name!r}; use one of {list(RESAMPLING)}")
-            plans[name] = BandPlan(name, m.dtype, m.nodata, method, fuse_func, skip)
-        return plans
-
-    def _datasource(self, ds: Dataset, m: Measurement, skip: bool) -> DataSource | None:
-        from terracube.drivers import reader_driver
-        from terracube.storage.bands import BandInfo
-
-        try:
-            band = BandInfo.from_dataset(ds, m.name, storage_options=self._storage_options)
-            key = (band.uri_scheme, band.format)
-            reader = self._readers.get(key)
-            if reader is None:
-                if not band.format:
-                    raise LoadError(
-                        f"dataset {str(ds.id)!r} gives no file format (properties.odc:file_format) and "
-                        f"{band.uri!r} does not tell; set odc:file_format in its document"
-                    )
-                try:
-                    reader = self._readers[key] = reader_driver(*key)
-                except DriverNotFoundError as e:
-                    raise LoadError(f"cannot read {band.describe()}: {e}") from None
-            source: DataSource = reader.new_datasource(band)
-            return source
-        except LoadError:
-            if skip:
-                import logging
-
-                logging.getLogger("terracube.load").warning("skipping dataset %s", ds.id, exc_info=True)
-                return None
-            raise
-
-    @staticmethod
-    def _eager_arrays(
-        plans: Mapping[str, BandPlan],
-        gbox: GeoBox,
-        steps: Mapping[str, Sequence[Sequence[tuple[DataSource, Any]]]],
-        progress_cbk: Callable[[int, int], Any] | None,
-    ) -> dict[str, Any]:
-        from concurrent.futures import ThreadPoolExecutor, as_completed
-
-        import numpy as np
-
-        from terracube.api._load import read_sources
-
-        arrays = {}
-        jobs: list[tuple[Any, list[DataSource], BandPlan]] = []
-        for name, plan in plans.items():
-            nt = len(steps[name])
-            # Uninitialised: each job sets to nodata only what its sources leave out, in parallel.
-            arrays[name] = arr = np.empty((nt, *gbox.shape), dtype=plan.dtype)
-            for t, srcs in enumerate(steps[name]):
-                jobs.append((arr[t], [s for s, _ in srcs], plan))
-        total = len(jobs)
-        workers = max(1, min(total, os.cpu_count() or 1))
-        if workers == 1:
-            for done, (dst, job_srcs, plan) in enumerate(jobs, 1):
-                read_sources(dst, gbox, job_srcs, plan, filled=False)
-                if progress_cbk is not None:
-                    progress_cbk(done, total)
-            return arrays
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="terracube-load") as ex:
-            futures = [ex.submit(read_sources, dst, gbox, js, plan, filled=False) for dst, js, plan in jobs]
-            try:
-                for done, fut in enumerate(as_completed(futures), 1):
-                    fut.result()
-                    if progress_cbk is not None:
-                        progress_cbk(done, total)
-            except BaseException:
-                for f in futures:
-                    f.cancel()
-                raise
-        return arrays
-
-    @staticmethod
-    def _dask_arrays(
-        plans: Mapping[str, BandPlan],
-        gbox: GeoBox,
-        steps: Mapping[str, Sequence[Sequence[tuple[DataSource, Any]]]],
-        dask_chunks: Mapping[str, int | None],
-        nt: int,
-    ) -> dict[str, Any]:
-        from terracube.api._load import dask_band, norm_chunks
-
-        chunks = norm_chunks(dict(dask_chunks), gbox.dimensions, (nt, *gbox.shape))
-        return {name: dask_band(plan, gbox, steps[name], chunks) for name, plan in plans.items()}
+        return found
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -488,30 +324,3 @@ class Datacube:
             storage_config=config, global_attributes=global_attributes, variable_params=variable_params,
             ids=ids,
         )  # fmt: skip
-
-
-def _to_xarray(
-    data: Mapping[str, Any],
-    wanted: Mapping[str, Measurement],
-    gbox: GeoBox,
-    groups: Sequence[DatasetGroup],
-) -> Any:
-    import numpy as np
-    import xarray as xr
-    from odc.geo.xr import xr_coords
-
-    coords: dict[Any, Any] = {"time": ("time", np.array([np.datetime64(g.time, "ns") for g in groups]))}
-    coords.update(xr_coords(gbox, crs_coord_name="spatial_ref"))
-    dims = ("time", *gbox.dimensions)
-    variables = {}
-    for name, m in wanted.items():
-        attrs: dict[str, Any] = {
-            "units": m.units,
-            "nodata": m.nodata,
-            "crs": str(gbox.crs),
-            "grid_mapping": "spatial_ref",
-        }
-        if m.flags_definition is not None:
-            attrs["flags_definition"] = dict(m.flags_definition)
-        variables[name] = xr.Variable(dims, data[name], attrs)
-    return xr.Dataset(variables, coords=coords)

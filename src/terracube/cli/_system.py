@@ -153,7 +153,7 @@ def clone(
             with progress(total, "Cloning datasets", show=show_progress, min_items=1) as bar:
                 seen = [0]
 
-                def advance(done: int, _total: int, _what: str) -> None:
+                def advance(done: int, _total: int | None, _what: str) -> None:
                     bar.advance(done - seen[0])
                     seen[0] = done
 

@@ -9,10 +9,14 @@ first use, and cached; a broken plugin is reported with one
 
 Layering: this package imports ``terracube.cfg`` and ``terracube.errors`` only, and no driver
 module until a group is discovered, so ``import terracube.drivers`` never pulls in psycopg,
-obstore, dask or rasterio.
+obstore, dask or rasterio. The reader and writer contract (``ReaderDriverProtocol``,
+``WriterDriverProtocol``, ``DriverInfo``) is defined in ``terracube.storage.bands`` and
+re-exported here on first use.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from terracube.drivers._discovery import (
     INDEX_GROUP,
@@ -20,12 +24,7 @@ from terracube.drivers._discovery import (
     WRITER_GROUP,
     refresh_drivers,
 )
-from terracube.drivers._info import (
-    DriverInfo,
-    IndexDriverProtocol,
-    ReaderDriverProtocol,
-    WriterDriverProtocol,
-)
+from terracube.drivers._info import STORAGE_CONTRACT, IndexDriverProtocol
 from terracube.drivers._lookup import (
     DriverRow,
     connect_index,
@@ -37,6 +36,9 @@ from terracube.drivers._lookup import (
     writer_driver,
     writer_drivers,
 )
+
+if TYPE_CHECKING:
+    from terracube.storage.bands import DriverInfo, ReaderDriverProtocol, WriterDriverProtocol
 
 __all__ = [
     "INDEX_GROUP",
@@ -57,3 +59,12 @@ __all__ = [
     "writer_driver",
     "writer_drivers",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The reader/writer contract lives in terracube.storage.bands; import it on first use.
+    if name in STORAGE_CONTRACT:
+        from terracube.drivers import _info
+
+        return getattr(_info, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -19,11 +19,9 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from terracube.cfg import Config
-    from terracube.drivers._info import (
-        IndexDriverProtocol,
-        ReaderDriverProtocol,
-        WriterDriverProtocol,
-    )
+    from terracube.drivers._info import IndexDriverProtocol
+    from terracube.index.abstract import AbstractIndex
+    from terracube.storage.bands import ReaderDriverProtocol, WriterDriverProtocol
 
 __all__ = [
     "DriverRow",
@@ -109,7 +107,7 @@ def index_driver(driver: str | type | IndexDriverProtocol) -> IndexDriverProtoco
     return given
 
 
-def connect_index(env: str | Environment | None = None, *, config: Config | None = None) -> Any:
+def connect_index(env: str | Environment | None = None, *, config: Config | None = None) -> AbstractIndex:
     """Connect to the index of an environment.
 
     Parameters
@@ -123,7 +121,7 @@ def connect_index(env: str | Environment | None = None, *, config: Config | None
 
     Returns
     -------
-    index
+    AbstractIndex
         ``index_driver(env.index_driver).connect_to_index(env)``.
 
     Raises

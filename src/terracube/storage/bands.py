@@ -54,11 +54,14 @@ if TYPE_CHECKING:
 __all__ = [
     "BandInfo",
     "DataSource",
+    "DriverInfo",
     "RasterReader",
     "ReaderDriver",
+    "ReaderDriverProtocol",
     "StoredBand",
     "Window",
     "WriterDriver",
+    "WriterDriverProtocol",
     "check_window",
     "guess_format",
     "is_nan",
@@ -182,7 +185,7 @@ class BandInfo:
     layer: str | None = None
     """Variable or layer name inside the file (NetCDF variable, s3aio array name), if any."""
     crs: str | None = None
-    """The dataset's CRS, as the document writes it."""
+    """The dataset's CRS (``EPSG:<code>``, else WKT)."""
     transform: tuple[float, float, float, float, float, float] | None = None
     """Affine coefficients ``(a, b, c, d, e, f)`` of the measurement's grid (pixel -> CRS)."""
     shape: tuple[int, int] | None = None
@@ -222,24 +225,20 @@ class BandInfo:
                 f"product {product.name!r} has no measurement {name!r}; it has {sorted(product.measurements)}"
             )
         m = by_name[name]
-        doc = dataset._doc  # read only: avoid the deep copy of metadata_doc
-        entry = (doc.get("measurements") or {}).get(m.name)
+        entry = dataset.measurement_doc(m.name)
         if entry is None:
             raise LoadError(
                 f"dataset {str(dataset.id)!r} (product {product.name!r}) has no measurement {m.name!r} "
-                f"in its document; it has {sorted(doc.get('measurements') or {})}"
+                f"in its document; it has {sorted(dataset.measurements)}"
             )
         try:
             uri = resolve_uri(dataset.uri, entry["path"])
         except ValueError as e:
             raise LoadError(f"dataset {str(dataset.id)!r}, measurement {m.name!r}: {e}") from None
-        grid = (doc.get("grids") or {}).get(entry.get("grid", "default"))
-        transform = shape = None
-        if grid is not None:
-            transform = tuple(float(v) for v in grid["transform"][:6])
-            shape = (int(grid["shape"][0]), int(grid["shape"][1]))
+        grid = dataset.grids.get(entry.get("grid", "default"))
         fmt = dataset.format or guess_format(uri) or ""
-        driver_data = (doc.get("driver_data") or {}).get(m.name) or {}
+        driver_data = dataset.driver_data.get(m.name) or {}
+        crs = dataset.crs
         return cls(
             name=m.name,
             uri=uri,
@@ -248,9 +247,9 @@ class BandInfo:
             units=m.units,
             band=entry.get("band"),
             layer=entry.get("layer"),
-            crs=doc.get("crs"),
-            transform=transform,  # type: ignore[arg-type]
-            shape=shape,
+            crs=None if crs is None else str(crs),
+            transform=None if grid is None else grid.transform,
+            shape=None if grid is None else grid.shape,
             format=fmt,
             driver_data=dict(driver_data),
             center_time=dataset.center_time,
@@ -431,32 +430,104 @@ def resample(
     return out
 
 
-class _DriverRepr:
+class DriverInfo:
+    """Mixin giving a driver class plain class-level metadata shown by ``repr``.
+
+    Set the metadata as class attributes; the repr shows each attribute named in
+    :attr:`repr_attrs` that the class defines and that is not empty (None, ``""``, an empty
+    sequence or 0).
+
+    Examples
+    --------
+    >>> class ZarrReader(DriverInfo):
+    ...     name = "zarr"
+    ...     description = "Zarr v3 arrays"
+    ...     protocols = ("file", "s3")
+    ...     formats = ("zarr",)
+    >>> ZarrReader()
+    <ZarrReader name='zarr' description='Zarr v3 arrays' protocols=('file', 's3') formats=('zarr',)>
+    """
+
     __slots__ = ()
-    _repr_attrs: ClassVar[tuple[str, ...]] = ()
+
+    name: ClassVar[str] = ""
+    """Short name of the driver, usually its entry-point name."""
+
+    description: ClassVar[str] = ""
+    """One line saying what it does, shown by ``terracube system drivers``."""
+
+    url: ClassVar[str] = ""
+    """Where to read more about it."""
+
+    repr_attrs: ClassVar[tuple[str, ...]] = (
+        "name",
+        "description",
+        "url",
+        "protocols",
+        "formats",
+        "priority",
+        "aliases",
+        "format",
+        "uri_scheme",
+    )
+    """Attributes the repr shows, in order, when present and not empty."""
 
     def __repr__(self) -> str:
-        parts = [
-            f"{a}={getattr(self, a)!r}"
-            for a in self._repr_attrs
-            if getattr(self, a, None) not in (None, "", (), 0)
-        ]
-        return f"<{type(self).__qualname__} {' '.join(parts)}>"
+        parts = []
+        for attr in self.repr_attrs:
+            value = getattr(self, attr, None)
+            if value is None or (isinstance(value, str | tuple | list | frozenset) and not value):
+                continue
+            if isinstance(value, int) and value == 0:
+                continue
+            if isinstance(value, list):
+                value = tuple(value)
+            parts.append(f"{attr}={value!r}")
+        return f"<{type(self).__qualname__}{''.join(' ' + p for p in parts)}>"
 
 
-class ReaderDriver(_DriverRepr, ABC):
+@runtime_checkable
+class ReaderDriverProtocol(Protocol):
+    """A reader driver, as the init function of a ``terracube.plugins.io.read`` entry point returns.
+
+    :class:`ReaderDriver` is a base class for one; any object with these members works. It may
+    also define ``priority`` (a number, default 0): when several readers support a (scheme,
+    format) pair the highest priority wins.
+    """
+
+    @property
+    def name(self) -> str:
+        """Short name."""
+        ...
+
+    @property
+    def protocols(self) -> Sequence[str]:
+        """URI schemes it reads."""
+        ...
+
+    @property
+    def formats(self) -> Sequence[str]:
+        """Format names it reads (``odc:file_format`` of the datasets)."""
+        ...
+
+    def supports(self, protocol: str, fmt: str) -> bool:
+        """Whether it reads this (scheme, format) pair; called with its own spellings."""
+        ...
+
+    def new_datasource(self, band: BandInfo) -> DataSource:
+        """A picklable data source for one band of one dataset (no I/O yet)."""
+        ...
+
+
+class ReaderDriver(DriverInfo, ABC):
     """Base of reader drivers (entry-point group ``terracube.plugins.io.read``).
 
     Set the class attributes; implement :meth:`new_datasource`.
     """
 
     __slots__ = ()
-    _repr_attrs = ("name", "protocols", "formats", "priority")
+    repr_attrs = ("name", "protocols", "formats", "priority")
 
-    name: ClassVar[str] = ""
-    """Short name, usually the entry-point name."""
-    description: ClassVar[str] = ""
-    """One line, shown by ``terracube system drivers``."""
     protocols: ClassVar[tuple[str, ...]] = ()
     """URI schemes it reads."""
     formats: ClassVar[tuple[str, ...]] = ()
@@ -486,7 +557,41 @@ class StoredBand(TypedDict):
     """Anything the reader needs back (layout, codec...): stored as ``driver_data.<band>``."""
 
 
-class WriterDriver(_DriverRepr, ABC):
+@runtime_checkable
+class WriterDriverProtocol(Protocol):
+    """A writer driver, as the init function of a ``terracube.plugins.io.write`` entry point returns.
+
+    :class:`WriterDriver` is a base class for one (its docstring states the contract of
+    ``write_dataset_to_storage`` and ``delete_dataset_from_storage``); any object with these
+    members works.
+    """
+
+    @property
+    def name(self) -> str:
+        """Short name."""
+        ...
+
+    @property
+    def aliases(self) -> Sequence[str]:
+        """Other names it answers to in :func:`~terracube.drivers.writer_driver`."""
+        ...
+
+    @property
+    def format(self) -> str:
+        """Format name written into the dataset documents."""
+        ...
+
+    @property
+    def uri_scheme(self) -> str:
+        """Scheme of the URIs it writes."""
+        ...
+
+    def mk_uri(self, path: str, storage_config: Mapping[str, Any]) -> str:
+        """The URI of a storage unit named ``path`` under ``storage_config``."""
+        ...
+
+
+class WriterDriver(DriverInfo, ABC):
     """Base of writer drivers (entry-point group ``terracube.plugins.io.write``).
 
     Contract with ``Datacube.write``:
@@ -502,12 +607,8 @@ class WriterDriver(_DriverRepr, ABC):
     """
 
     __slots__ = ()
-    _repr_attrs = ("name", "aliases", "format", "uri_scheme")
+    repr_attrs = ("name", "aliases", "format", "uri_scheme")
 
-    name: ClassVar[str] = ""
-    """Short name, usually the entry-point name."""
-    description: ClassVar[str] = ""
-    """One line, shown by ``terracube system drivers``."""
     aliases: ClassVar[tuple[str, ...]] = ()
     """Other names it answers to."""
     format: ClassVar[str] = ""
