@@ -83,51 +83,15 @@ def write_output(ds: Any, path: Path, fmt: str) -> None:
             ds, path, global_attributes={"title": f"terracube load of {ds.attrs.get('product', 'data')}"}
         )
     elif fmt == "geotiff":
-        _write_geotiff(ds, path)
+        from terracube.storage.geotiff import write_dataset_to_geotiff
+
+        write_dataset_to_geotiff(ds, path)
     else:
         _require_zarr()
         out = ds.copy()
         for var in out.data_vars.values():
             var.attrs.pop("grid_mapping", None)  # xarray keeps it as the variable's encoding
         out.to_zarr(path, mode="w-", consolidated=False)
-
-
-def _write_geotiff(ds: Any, path: Path) -> None:
-    import numpy as np
-    import rasterio
-
-    from terracube.storage.bands import is_nan
-
-    gbox = ds.odc.geobox
-    names = list(ds.data_vars)
-    dtype = np.result_type(*(ds[n].dtype for n in names))
-    nodatas = [ds[n].attrs.get("nodata") for n in names]
-    same = all(v == nodatas[0] or (is_nan(v) and is_nan(nodatas[0])) for v in nodatas)
-    count = ds.sizes["time"] * len(names)
-    h, w = gbox.shape
-    block = 256 if min(h, w) >= 256 else None
-    profile: dict[str, Any] = {
-        "driver": "GTiff", "width": w, "height": h, "count": count, "dtype": dtype.name,
-        "crs": str(gbox.crs), "transform": gbox.transform, "compress": "deflate",
-        "nodata": nodatas[0] if same else None, "BIGTIFF": "IF_SAFER",
-    }  # fmt: skip
-    if block:
-        profile.update(tiled=True, blockxsize=block, blockysize=block)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with rasterio.open(tmp, "w", **profile) as f:
-            band = 1
-            for i, t in enumerate(ds.time.values):
-                stamp = str(np.datetime_as_string(t, unit="s"))
-                for n in names:
-                    f.write(ds[n].values[i].astype(dtype, copy=False), band)
-                    f.set_band_description(band, f"{n} {stamp}")
-                    f.update_tags(band, measurement=n, time=stamp, units=str(ds[n].attrs.get("units", "")))
-                    band += 1
-            f.update_tags(measurements=",".join(names), times=",".join(str(t)[:19] for t in ds.time.values))
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _pair(value: tuple[float, float] | None) -> tuple[float, float] | None:

@@ -1,9 +1,10 @@
-"""The ``geotiff`` reader driver: GeoTIFF and Cloud-Optimised GeoTIFF through rasterio.
+"""GeoTIFF through rasterio: the ``geotiff`` reader driver, and a writer for loaded data.
 
-It reads ``file://``, ``http(s)://`` and ``s3://`` URIs (formats ``GeoTIFF``, ``COG``, ``TIFF``),
+The reader reads ``file://``, ``http(s)://`` and ``s3://`` URIs (formats ``GeoTIFF``, ``COG``, ``TIFF``),
 windowed and at reduced resolution: a read with a smaller ``out_shape`` uses the COG's
 overviews. S3 settings come from the environment's storage options (see :func:`gdal_options`).
-rasterio is imported only when a band is opened.
+rasterio is imported only when a band is opened. :func:`write_dataset_to_geotiff` writes a
+loaded ``xarray.Dataset`` as one GeoTIFF (what ``terracube load --output x.tif`` does).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from terracube.storage.geotiff._reader import (
     RasterioReader,
     gdal_options,
 )
+from terracube.storage.geotiff._writer import write_dataset_to_geotiff
 
 __all__ = [
     "GeoTIFFReaderDriver",
@@ -21,6 +23,7 @@ __all__ = [
     "RasterioReader",
     "gdal_options",
     "reader_driver_init",
+    "write_dataset_to_geotiff",
 ]
 
 

@@ -31,6 +31,16 @@ _CREATE_KEYS: Final = frozenset(
 _TIME_UNITS: Final = "seconds since 1970-01-01 00:00:00"
 
 
+def _version() -> str:
+    """terracube's version, from the installed package's metadata (storage imports no upper layer)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("terracube")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "(not installed)"
+
+
 def _file_path(uri: str) -> Path:
     try:
         return Path(uri_to_path(uri))
@@ -126,8 +136,6 @@ def _write(
     import netCDF4
     import numpy as np
 
-    import terracube
-
     ydim, xdim = gbox.dimensions
     has_time = "time" in dataset.dims
     with netCDF4.Dataset(tmp, "w", format="NETCDF4") as nc:
@@ -136,7 +144,7 @@ def _write(
         attrs: dict[str, Any] = {
             "Conventions": "CF-1.8",
             "date_created": now,
-            "history": f"{now}: written by terracube {terracube.__version__}",
+            "history": f"{now}: written by terracube {_version()}",
         }
         attrs.update(_attr_values(global_attributes))
         nc.setncatts(attrs)
