@@ -1,7 +1,9 @@
-"""Test helpers for the S3 array store, shipped for third-party backends and tests.
+"""Test helpers for storage, shipped for third-party backends, format drivers and tests.
 
 - :class:`StoreTests`: the S3IO conformance suite (subclass it, supply ``store`` and
   ``backdoor`` fixtures);
+- :class:`ReaderTests` and :class:`WriterTests`: the format-driver conformance suites (subclass
+  one, supply the driver and a way to store data; see ``terracube.storage.testing._formats``);
 - :func:`moto_server`: a moto S3 server on a free loopback port;
 - :class:`FaultProxy` and :class:`Fault`: a loopback proxy that counts requests and injects
   server errors, dropped connections, truncated bodies and delays.
@@ -24,6 +26,7 @@ A backend's test module::
 
 from __future__ import annotations
 
+from terracube.storage.testing._formats import ReaderTests, WriterTests
 from terracube.storage.testing._moto import MOTO_CREDENTIALS, moto_server, reset_moto, set_moto_auth
 from terracube.storage.testing._proxy import Fault, FaultProxy, RequestRecord
 from terracube.storage.testing._suite import Backdoor, StoreTests
@@ -33,8 +36,10 @@ __all__ = [
     "Backdoor",
     "Fault",
     "FaultProxy",
+    "ReaderTests",
     "RequestRecord",
     "StoreTests",
+    "WriterTests",
     "moto_server",
     "reset_moto",
     "set_moto_auth",
