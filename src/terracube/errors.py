@@ -21,6 +21,7 @@ __all__ = [
     "IndexNotInitialisedError",
     "LineageError",
     "LoadError",
+    "MaskingError",
     "MetadataTypeNotFoundError",
     "ObjectNotFoundError",
     "PermissionDeniedError",
@@ -172,3 +173,7 @@ class StorageRequestError(StorageError, ValueError):
 
 class LoadError(TerracubeError, RuntimeError):
     """Data for a dataset could not be read (missing or corrupt file, unknown format)."""
+
+
+class MaskingError(TerracubeError, ValueError):
+    """A mask cannot be made: an unknown flag or value, or a band without ``flags_definition``."""
