@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 from urllib.parse import urlparse
 
 from terracube.errors import LoadError
+from terracube.storage.access import with_s3_access
 from terracube.storage.bands import BandInfo, ReaderDriver, check_window, uri_to_path
 
 if TYPE_CHECKING:
@@ -34,15 +36,20 @@ _REMOTE_DEFAULTS: Final = {
 def gdal_options(scheme: str, options: Mapping[str, str]) -> dict[str, str]:
     """GDAL configuration for reading a URI of ``scheme`` with terracube storage options.
 
-    ============================  ====================================================
-    storage option                GDAL configuration
-    ============================  ====================================================
-    ``s3_endpoint`` (a URL)       ``AWS_S3_ENDPOINT`` (host:port), ``AWS_HTTPS``
-                                  (from the URL's scheme), ``AWS_VIRTUAL_HOSTING=FALSE``
-    ``s3_region``                 ``AWS_REGION``
-    ``s3_unsigned`` (true/false)  ``AWS_NO_SIGN_REQUEST``
-    ``gdal_<NAME>``               ``<NAME>`` as given (e.g. ``gdal_gdal_http_timeout``)
-    ============================  ====================================================
+    ==================================  ==============================================
+    storage option                      GDAL configuration
+    ==================================  ==============================================
+    ``s3_endpoint`` (a URL)             ``AWS_S3_ENDPOINT`` (host:port), ``AWS_HTTPS``
+                                        (from the URL's scheme), ``AWS_VIRTUAL_HOSTING``
+                                        (FALSE unless ``s3_path_style`` is false)
+    ``s3_region``                       ``AWS_REGION``
+    ``s3_unsigned`` (true/false)        ``AWS_NO_SIGN_REQUEST``
+    ``s3_requester_pays`` (true/false)  ``AWS_REQUEST_PAYER=requester``
+    ``s3_profile``                      ``AWS_PROFILE``
+    ``s3_cloud_defaults=false``         leaves out the directory-listing and file
+                                        extension limits of remote reads
+    ``gdal_<NAME>``                     ``<NAME>`` as given (e.g. ``gdal_gdal_http_timeout``)
+    ==================================  ==============================================
 
     Credentials are not storage options: GDAL and rasterio read them from the usual places
     (``AWS_ACCESS_KEY_ID``... environment variables, ``~/.aws``), on every worker.
@@ -53,6 +60,8 @@ def gdal_options(scheme: str, options: Mapping[str, str]) -> dict[str, str]:
     out: dict[str, str] = {}
     if scheme != "file":
         out.update(_REMOTE_DEFAULTS)
+        if not _true(options.get("s3_cloud_defaults", "true")):
+            del out["GDAL_DISABLE_READDIR_ON_OPEN"], out["CPL_VSIL_CURL_ALLOWED_EXTENSIONS"]
     for key, value in options.items():
         if key.startswith("gdal_"):
             out[key[5:].upper()] = value
@@ -62,12 +71,27 @@ def gdal_options(scheme: str, options: Mapping[str, str]) -> dict[str, str]:
             parsed = urlparse(endpoint if "://" in endpoint else f"https://{endpoint}")
             out["AWS_S3_ENDPOINT"] = parsed.netloc + parsed.path.rstrip("/")
             out["AWS_HTTPS"] = "NO" if parsed.scheme == "http" else "YES"
-            out["AWS_VIRTUAL_HOSTING"] = "FALSE"
+            path_style = options.get("s3_path_style")
+            out["AWS_VIRTUAL_HOSTING"] = (
+                "TRUE" if path_style is not None and not _true(path_style) else "FALSE"
+            )
         if options.get("s3_region"):
             out["AWS_REGION"] = options["s3_region"]
-        if options.get("s3_unsigned", "").lower() in ("1", "true", "yes"):
+        if _true(options.get("s3_unsigned", "")):
             out["AWS_NO_SIGN_REQUEST"] = "YES"
+        if _true(options.get("s3_requester_pays", "")):
+            out["AWS_REQUEST_PAYER"] = "requester"
+        if options.get("s3_profile"):
+            out["AWS_PROFILE"] = options["s3_profile"]
+        # GDAL's own name for the variable botocore and the AWS tools read.
+        shared = os.environ.get("AWS_SHARED_CREDENTIALS_FILE")
+        if shared and "CPL_AWS_CREDENTIALS_FILE" not in os.environ:
+            out.setdefault("CPL_AWS_CREDENTIALS_FILE", shared)
     return out
+
+
+def _true(value: object) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
 
 
 def _rio_path(uri: str) -> str:
@@ -174,7 +198,7 @@ class RasterioDataSource:
 
         band = self.band
         scheme = band.uri_scheme
-        opts = gdal_options(scheme, band.options)
+        opts = gdal_options(scheme, with_s3_access(band.options))
         env = rasterio.Env(**opts) if opts else contextlib.nullcontext()
         with env:
             try:

@@ -144,6 +144,10 @@ class RestClient:
         netloc_host = host if self._port is None else f"{host}:{self._port}"
         out = {"host": netloc_host, "x-amz-date": amz_date, "x-amz-content-sha256": payload_hash}
         out.update({k.lower(): v for k, v in headers.items()})
+        if config.requester_pays:
+            out["x-amz-request-payer"] = "requester"
+        if config.unsigned:
+            return out
         if config.session_token:
             out["x-amz-security-token"] = config.session_token
         if config.access_key_id is None or config.secret_access_key is None:

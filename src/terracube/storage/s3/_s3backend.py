@@ -60,6 +60,10 @@ class S3Backend:
         }
         if c.endpoint is not None:
             options["endpoint"] = c.endpoint
+        if c.unsigned:
+            options["skip_signature"] = True
+        if c.requester_pays:
+            options["request_payer"] = True
         if c.access_key_id is not None:
             options["access_key_id"] = c.access_key_id
             options["secret_access_key"] = c.secret_access_key

@@ -7,9 +7,12 @@ rebuilds its connections from it.
 
 Settings come from, in order: the constructor arguments, the ``TERRACUBE_S3_*`` variables
 (``ENDPOINT``, ``REGION``, ``ACCESS_KEY_ID``, ``SECRET_ACCESS_KEY``, ``SESSION_TOKEN``,
-``PATH_STYLE``), then the standard AWS variables (``AWS_ENDPOINT_URL_S3``,
-``AWS_ENDPOINT_URL``, ``AWS_REGION``, ``AWS_DEFAULT_REGION``, ``AWS_ACCESS_KEY_ID``,
-``AWS_SECRET_ACCESS_KEY``, ``AWS_SESSION_TOKEN``). :meth:`S3Config.resolve` applies them.
+``PATH_STYLE``, ``UNSIGNED``, ``REQUESTER_PAYS``), then the standard AWS variables
+(``AWS_ENDPOINT_URL_S3``, ``AWS_ENDPOINT_URL``, ``AWS_REGION``, ``AWS_DEFAULT_REGION``,
+``AWS_ACCESS_KEY_ID``, ``AWS_SECRET_ACCESS_KEY``, ``AWS_SESSION_TOKEN``) and GDAL's
+``AWS_NO_SIGN_REQUEST`` and ``AWS_REQUEST_PAYER``. A named AWS ``profile`` (from the shared
+``~/.aws`` files, through botocore) gives credentials and region before the variables do.
+:meth:`S3Config.resolve` applies them.
 """
 
 from __future__ import annotations
@@ -37,7 +40,11 @@ ENV_VARS: dict[str, tuple[str, ...]] = {
     "secret_access_key": ("TERRACUBE_S3_SECRET_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY"),
     "session_token": ("TERRACUBE_S3_SESSION_TOKEN", "AWS_SESSION_TOKEN"),
     "path_style": ("TERRACUBE_S3_PATH_STYLE",),
+    "unsigned": ("TERRACUBE_S3_UNSIGNED", "AWS_NO_SIGN_REQUEST"),
+    "requester_pays": ("TERRACUBE_S3_REQUESTER_PAYS", "AWS_REQUEST_PAYER"),
 }
+_BOOL_FIELDS = {"path_style", "unsigned", "requester_pays"}
+_CREDENTIAL_FIELDS = ("access_key_id", "secret_access_key", "session_token")
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
@@ -76,6 +83,13 @@ class S3Config:
     """Address buckets as ``endpoint/bucket`` (True) or ``bucket.endpoint`` (False).
 
     None picks path style for a custom endpoint and virtual-hosted style for AWS."""
+    unsigned: bool | None = None
+    """Send requests unsigned, without credentials (public buckets); None is False."""
+    requester_pays: bool | None = None
+    """Agree to pay for requests to a requester-pays bucket; None is False."""
+    profile: str | None = None
+    """AWS profile whose credentials and region to use (``~/.aws/credentials``, ``~/.aws/config``);
+    needs botocore. It wins over the environment variables; keys given here win over it."""
     max_retries: int = 5
     """Retries of a request that failed transiently (5xx, timeout, dropped connection)."""
     backoff: float = 0.1
@@ -190,8 +204,8 @@ class S3Config:
         Raises
         ------
         ConfigError
-            When ``TERRACUBE_S3_PATH_STYLE`` is not a boolean word, or only one half of a key
-            pair is set.
+            When a boolean variable is not a boolean word, only one half of a key pair is set,
+            or `profile` gives no credentials.
         """
         if self.is_local:
             return self
@@ -203,9 +217,20 @@ class S3Config:
             for var in variables:
                 value = env.get(var)
                 if value:
-                    changes[name] = _parse_bool(var, value) if name == "path_style" else value
+                    changes[name] = _parse_bool(var, value) if name in _BOOL_FIELDS else value
                     break
+        unsigned = changes.get("unsigned", self.unsigned)
+        if unsigned:
+            # No credentials at all: none from the environment, none sent.
+            for name in _CREDENTIAL_FIELDS:
+                changes[name] = None
+        elif self.profile is not None and self.access_key_id is None:
+            for name, value in _profile_settings(self.profile).items():
+                if name in _CREDENTIAL_FIELDS or getattr(self, name) is None:
+                    changes[name] = value
         resolved = replace(self, **changes) if changes else self  # type: ignore[arg-type]
+        if unsigned:
+            return resolved
         if (resolved.access_key_id is None) != (resolved.secret_access_key is None):
             missing = "secret_access_key" if resolved.secret_access_key is None else "access_key_id"
             raise ConfigError(
@@ -268,7 +293,58 @@ def _normalise_endpoint(endpoint: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+#: Profile settings read in the last few minutes: every store opening resolves its config, and
+#: reading the AWS files (or refreshing temporary credentials) each time would be slow.
+_PROFILE_CACHE: dict[str, tuple[float, dict[str, str | None]]] = {}
+_PROFILE_TTL = 300.0
+
+
+def _profile_settings(profile: str) -> dict[str, str | None]:
+    """Credentials (and region, if the profile sets one) of an AWS profile, through botocore."""
+    import time
+
+    cached = _PROFILE_CACHE.get(profile)
+    if cached is not None and time.monotonic() - cached[0] < _PROFILE_TTL:
+        return cached[1]
+    settings = _read_profile(profile)
+    _PROFILE_CACHE[profile] = (time.monotonic(), settings)
+    return settings
+
+
+def _read_profile(profile: str) -> dict[str, str | None]:
+    try:
+        import botocore.session
+        from botocore.exceptions import BotoCoreError
+    except ImportError:
+        raise ConfigError(
+            f"S3 profile {profile!r} needs botocore to read the AWS configuration files: "
+            "pip install 'terracube[s3]'"
+        ) from None
+    try:
+        session = botocore.session.Session(profile=profile)
+        credentials = session.get_credentials()
+        region = session.get_config_variable("region")
+    except BotoCoreError as e:
+        raise ConfigError(f"cannot use AWS profile {profile!r}: {e}") from e
+    if credentials is None:
+        raise ConfigError(
+            f"AWS profile {profile!r} gives no credentials; add them to ~/.aws/credentials, or read "
+            "public data unsigned"
+        )
+    frozen = credentials.get_frozen_credentials()
+    out: dict[str, str | None] = {
+        "access_key_id": frozen.access_key,
+        "secret_access_key": frozen.secret_key,
+        "session_token": frozen.token,
+    }
+    if region:
+        out["region"] = region
+    return out
+
+
 def _parse_bool(var: str, value: str) -> bool:
+    if var == "AWS_REQUEST_PAYER":  # GDAL's variable names the payer
+        return value.strip().lower() == "requester"
     word = value.strip().lower()
     if word in _TRUE:
         return True

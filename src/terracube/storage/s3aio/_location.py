@@ -141,19 +141,30 @@ def band_location(uri: str, bucket: str, array: str) -> tuple[str | None, str, s
 def store_config(root: str | None, options: Mapping[str, Any]) -> S3Config:
     """The store configuration: local disk at `root`, else S3 from ``s3_*`` options and the environment.
 
-    ``s3_endpoint``, ``s3_region`` and ``s3_path_style`` are read from `options`; credentials
-    come from ``TERRACUBE_S3_*`` / ``AWS_*`` variables, never from documents.
+    ``s3_endpoint``, ``s3_region``, ``s3_path_style``, ``s3_unsigned``, ``s3_requester_pays``
+    and ``s3_profile`` are read from `options` laid over the process-wide settings of
+    :func:`terracube.storage.access.configure_s3_access`; credentials come from a profile or
+    ``TERRACUBE_S3_*`` / ``AWS_*`` variables, never from documents.
     """
+    from terracube.storage.access import with_s3_access
     from terracube.storage.s3 import S3Config
 
     if root is not None:
         return S3Config.local(root)
     require("obstore", "s3aio on S3")
-    path_style = options.get("s3_path_style")
+    options = with_s3_access(options)
+
+    def flag(name: str) -> bool | None:
+        value = options.get(name)
+        return None if value is None else str(value).strip().lower() in ("1", "true", "yes", "on")
+
     return S3Config(
         endpoint=options.get("s3_endpoint") or None,
         region=options.get("s3_region") or None,
-        path_style=None if path_style is None else str(path_style).lower() in ("1", "true", "yes", "on"),
+        path_style=flag("s3_path_style"),
+        unsigned=flag("s3_unsigned"),
+        requester_pays=flag("s3_requester_pays"),
+        profile=options.get("s3_profile") or None,
     ).resolve()
 
 

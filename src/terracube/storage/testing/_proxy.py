@@ -45,6 +45,13 @@ class RequestRecord:
     """The fault applied to this request, if any."""
     range: str | None = None
     """The request's ``Range`` header (``bytes=0-99``), if it had one."""
+    headers: tuple[tuple[str, str], ...] = ()
+    """The request's headers, names in lower case, in arrival order."""
+
+    def header(self, name: str) -> str | None:
+        """The value of header `name` (any case), or None."""
+        wanted = name.lower()
+        return next((v for k, v in self.headers if k == wanted), None)
 
 
 @dataclass(slots=True)
@@ -239,6 +246,7 @@ def _make_handler(proxy: FaultProxy) -> type[BaseHTTPRequestHandler]:
             target = self.path
             path, _, query = target.partition("?")
             byte_range = self.headers.get("Range")
+            seen = tuple((k.lower(), v) for k, v in self.headers.items())
             body = self._read_body()
             fault = proxy._take_fault(method, target)
             kind = fault.kind if fault else None
@@ -250,7 +258,7 @@ def _make_handler(proxy: FaultProxy) -> type[BaseHTTPRequestHandler]:
                     f'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>{code}</Code>'
                     f"<Message>injected by FaultProxy</Message></Error>"
                 ).encode()
-                proxy._record(RequestRecord(method, path, query, fault.status, kind, byte_range))
+                proxy._record(RequestRecord(method, path, query, fault.status, kind, byte_range, seen))
                 self.send_response(fault.status)
                 self.send_header("Content-Type", "application/xml")
                 self.send_header("Content-Length", str(len(payload)))
@@ -259,7 +267,7 @@ def _make_handler(proxy: FaultProxy) -> type[BaseHTTPRequestHandler]:
                     self.wfile.write(payload)
                 return
             if kind == "drop":
-                proxy._record(RequestRecord(method, path, query, None, kind, byte_range))
+                proxy._record(RequestRecord(method, path, query, None, kind, byte_range, seen))
                 self._drop()
                 return
             conn = http.client.HTTPConnection(*proxy._upstream, timeout=60)
@@ -275,12 +283,14 @@ def _make_handler(proxy: FaultProxy) -> type[BaseHTTPRequestHandler]:
             finally:
                 conn.close()
             if kind == "drop_after":
-                proxy._record(RequestRecord(method, path, query, None, kind, byte_range))
+                proxy._record(RequestRecord(method, path, query, None, kind, byte_range, seen))
                 self._drop()
                 return
             truncated = kind == "truncate" and method != "HEAD"
             # record before answering: a client may act on the headers alone (an empty body)
-            proxy._record(RequestRecord(method, path, query, None if truncated else status, kind, byte_range))
+            proxy._record(
+                RequestRecord(method, path, query, None if truncated else status, kind, byte_range, seen)
+            )
             self.send_response_only(status)
             has_length = False
             for key, value in out_headers:
