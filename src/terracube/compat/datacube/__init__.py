@@ -1,0 +1,29 @@
+"""``datacube``: :class:`Datacube`, and the ``api``, ``model`` and ``utils`` packages, as ODC lays them out.
+
+Submodules load on first use, so ``import terracube.compat.datacube as datacube`` followed by
+``datacube.utils.masking.make_mask(...)`` works as it does with ODC.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from terracube import __version__
+
+if TYPE_CHECKING:
+    from terracube.api import Datacube
+
+__all__ = ["Datacube", "__version__"]
+
+_SUBMODULES = {"api", "model", "utils", "testutils"}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Datacube":
+        from terracube.api import Datacube
+
+        return Datacube
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,15 @@
+"""``datacube.model``: terracube's document values under ODC's names.
+
+``DatasetType`` is ODC's old name of :class:`Product`. terracube's constructors differ from
+ODC's: build values from documents with ``Product.from_doc``, ``index.products.from_doc`` and
+``index.datasets.from_doc`` (see ``docs/odc-code.md``).
+"""
+
+from __future__ import annotations
+
+from terracube.model import Dataset, Measurement, MetadataType, Product, Range
+
+#: ODC's name of a product before 1.9.
+DatasetType = Product
+
+__all__ = ["Dataset", "DatasetType", "Measurement", "MetadataType", "Product", "Range"]

@@ -1,0 +1,133 @@
+"""``datacube.utils.geometry``: shapes, CRSs and GeoBoxes, by odc-geo (where ODC moved them).
+
+The names ODC's module offered, taken from odc-geo: ``CRS``, ``Geometry``, ``GeoBox``,
+``BoundingBox``, the shape constructors (``box``, ``point``, ``polygon``...), ``assign_crs``,
+``xr_reproject``, ``rio_reproject`` and the ROI and affine helpers. ``gbox`` is odc-geo's
+GeoBox module (``gbox.flipy``, ``gbox.zoom_out``, ``gbox.pad``...).
+
+GeoBoxes are odc-geo's: ``GeoBox(shape, affine, crs)`` with ``shape`` as ``(ny, nx)``, and
+``GeoBox.from_geopolygon(polygon, resolution, crs)``; ODC 1.8's ``GeoBox(width, height,
+affine, crs)`` form is not offered.
+"""
+
+from __future__ import annotations
+
+from odc.geo import CRSError
+from odc.geo import geobox as gbox
+from odc.geo.crs import CRS, CRSMismatchError, crs_units_per_degree
+from odc.geo.geobox import (
+    Coordinate,
+    GeoBox,
+    geobox_intersection_conservative,
+    geobox_union_conservative,
+    scaled_down_geobox,
+)
+from odc.geo.geom import (
+    BoundingBox,
+    Geometry,
+    bbox_intersection,
+    bbox_union,
+    box,
+    chop_along_antimeridian,
+    clip_lon180,
+    common_crs,
+    intersects,
+    line,
+    lonlat_bounds,
+    mid_longitude,
+    multigeom,
+    multiline,
+    multipoint,
+    multipolygon,
+    point,
+    polygon,
+    polygon_from_transform,
+    sides,
+    unary_intersection,
+    unary_union,
+)
+from odc.geo.math import affine_from_pts, apply_affine, decompose_rws, is_affine_st, split_translation
+from odc.geo.overlap import (
+    compute_axis_overlap,
+    compute_reproject_roi,
+    get_scale_at_point,
+    native_pix_transform,
+)
+from odc.geo.roi import (
+    roi_boundary,
+    roi_center,
+    roi_from_points,
+    roi_intersect,
+    roi_is_empty,
+    roi_is_full,
+    roi_normalise,
+    roi_pad,
+    roi_shape,
+    scaled_down_roi,
+    scaled_down_shape,
+    scaled_up_roi,
+    w_,
+)
+from odc.geo.warp import rio_reproject, warp_affine
+from odc.geo.xr import assign_crs, xr_reproject
+
+__all__ = [
+    "CRS",
+    "BoundingBox",
+    "CRSError",
+    "CRSMismatchError",
+    "Coordinate",
+    "GeoBox",
+    "Geometry",
+    "affine_from_pts",
+    "apply_affine",
+    "assign_crs",
+    "bbox_intersection",
+    "bbox_union",
+    "box",
+    "chop_along_antimeridian",
+    "clip_lon180",
+    "common_crs",
+    "compute_axis_overlap",
+    "compute_reproject_roi",
+    "crs_units_per_degree",
+    "decompose_rws",
+    "gbox",
+    "geobox_intersection_conservative",
+    "geobox_union_conservative",
+    "get_scale_at_point",
+    "intersects",
+    "is_affine_st",
+    "line",
+    "lonlat_bounds",
+    "mid_longitude",
+    "multigeom",
+    "multiline",
+    "multipoint",
+    "multipolygon",
+    "native_pix_transform",
+    "point",
+    "polygon",
+    "polygon_from_transform",
+    "rio_reproject",
+    "roi_boundary",
+    "roi_center",
+    "roi_from_points",
+    "roi_intersect",
+    "roi_is_empty",
+    "roi_is_full",
+    "roi_normalise",
+    "roi_pad",
+    "roi_shape",
+    "scaled_down_geobox",
+    "scaled_down_roi",
+    "scaled_down_shape",
+    "scaled_up_roi",
+    "sides",
+    "split_translation",
+    "unary_intersection",
+    "unary_union",
+    "w_",
+    "warp_affine",
+    "xr_reproject",
+]
