@@ -72,23 +72,37 @@ def test_search(
 
 def test_search_rows_and_formats(run: Callable[..., Result], indexed: Path) -> None:
     rows = json.loads(run("dataset", "search", "time=2020-01", "-f", "json").stdout)
-    assert rows == [
-        {
-            "id": ds_id(0),
-            "product": "ls8",
-            "time": "2020-01-15T10:00:00Z",
-            "uri": (indexed / "0.yaml").absolute().as_uri(),
-        }
-    ]
+    assert len(rows) == 1
+    # id, product, time and location first, then every search field (ranges as min/max).
+    assert list(rows[0])[:4] == ["id", "product", "time", "uri"]
+    assert rows[0]["id"] == ds_id(0) and rows[0]["time"] == "2020-01-15T10:00:00Z"
+    assert rows[0]["uri"] == (indexed / "0.yaml").absolute().as_uri()
+    assert rows[0]["lon"] == "149.0/150.0" and rows[0]["lat"] == "-36.0/-35.0"
+    assert rows[0]["cloud_cover"] == 0.0 and rows[0]["platform"] == "landsat-8"
+    assert rows[0]["region_code"] == "089084" and "metadata_doc" not in rows[0]
+    assert list(rows[0])[4:] == sorted(list(rows[0])[4:])
     parsed = list(csv.DictReader(io.StringIO(run("dataset", "search", "-f", "csv").stdout)))
     assert [r["id"] for r in parsed] == [ds_id(n) for n in range(4)]
-    assert list(parsed[0]) == ["id", "product", "time", "uri"]
+    assert list(parsed[0]) == list(rows[0])
     assert [r["id"] for r in yaml.safe_load(run("dataset", "search", "-f", "yaml").stdout)] == [
         ds_id(n) for n in range(4)
     ]
     table = run("dataset", "search", "time=2020-01").stdout.splitlines()
-    assert table[0].split() == ["id", "product", "time", "uri"]
+    assert table[0].split()[:4] == ["id", "product", "time", "uri"]
     assert table[1].split()[:3] == [ds_id(0), "ls8", "2020-01-15T10:00:00Z"]
+
+
+def test_search_fields(run: Callable[..., Result], indexed: Path) -> None:
+    out = run("dataset", "search", "time in [2020-01, 2020-02]", "--fields", "id,cloud_cover", "-f", "csv")
+    assert out.stdout.splitlines() == ["id,cloud_cover", f"{ds_id(0)},0.0", f"{ds_id(1)},10.0"]
+    both = run(
+        "dataset", "search", "time=2020-02", "--fields", "time", "--fields", "indexed_time", "-f", "json"
+    )
+    assert list(json.loads(both.stdout)[0]) == ["time", "indexed_time"]
+    table = run("dataset", "search", "--fields", "id,platform", "--limit", "1").stdout.splitlines()
+    assert table == ["id                                    platform", f"{ds_id(0)}  landsat-8"]
+    bad = run("dataset", "search", "--fields", "id,colour", code=1)
+    assert bad.stderr.startswith("Error: unknown field(s) ['colour'] for search_returning; known: [")
 
 
 def test_search_limit(run: Callable[..., Result], indexed: Path) -> None:

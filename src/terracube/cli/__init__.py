@@ -1,7 +1,8 @@
 """The ``terracube`` command line (click): manage an index, add and search datasets, try it out.
 
-``terracube [--env NAME] [--config PATH] COMMAND ...`` with the command groups ``system``,
-``metadata``, ``product`` and ``dataset``, ``load``, ``stac`` and ``quickstart``. See ``docs/cli.md``
+``terracube [--env NAME] [--config PATH] [-v] [--log-queries] COMMAND ...`` with the command
+groups ``system``, ``metadata``, ``product``, ``dataset``, ``user`` and ``spindex``, ``load``,
+``stac`` and ``quickstart``. See ``docs/cli.md``
 and ``docs/load.md``.
 
 This is the only part of terracube that writes to the screen: results go to stdout in the
@@ -26,12 +27,15 @@ import click
 
 from terracube.cli._context import CliState
 from terracube.cli._dataset import dataset
+from terracube.cli._dataset_find import find_duplicates, uri_search
 from terracube.cli._load import load
 from terracube.cli._metadata import metadata
 from terracube.cli._product import product
 from terracube.cli._quickstart import quickstart
+from terracube.cli._spindex import spindex
 from terracube.cli._stac import stac
 from terracube.cli._system import system
+from terracube.cli._user import user
 from terracube.errors import QueryWarning, TerracubeError
 
 __all__ = ["cli", "main"]
@@ -91,19 +95,50 @@ def _version() -> str:
     type=click.Path(dir_okay=False),
     help="Configuration file (default: $TERRACUBE_CONFIG_PATH, $TERRACUBE_CONFIG, ~/.terracube.conf).",
 )
+@click.option("--verbose", "-v", count=True, help="Log what terracube does on stderr (-vv for more).")
+@click.option("--log-queries", is_flag=True, help="Log the database queries on stderr.")
 @click.version_option(_version(), "--version", prog_name="terracube")
 @click.pass_context
-def cli(ctx: click.Context, env_name: str | None, config_path: str | None) -> None:
+def cli(
+    ctx: click.Context, env_name: str | None, config_path: str | None, verbose: int, log_queries: bool
+) -> None:
     """terracube: index, search and load Earth-observation datasets.
 
     New here? Run `terracube quickstart`.
     """
+    if verbose or log_queries:
+        _start_logging(verbose, log_queries)
     state = CliState(env_name, config_path)
     ctx.obj = state
     ctx.call_on_close(state.close)
 
 
+def _start_logging(verbose: int, log_queries: bool) -> None:
+    """Log records of terracube (INFO with -v, DEBUG with -vv) and of the SQL drivers to stderr."""
+    import logging
+    import sys
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    names = []
+    if verbose:
+        names.append(("terracube", logging.INFO if verbose == 1 else logging.DEBUG))
+    if log_queries:
+        # SQLite statements (terracube's driver) and PostgreSQL ones (SQLAlchemy's engine).
+        names += [("terracube.sql", logging.INFO), ("sqlalchemy.engine", logging.INFO)]
+    for name, level in names:
+        logger = logging.getLogger(name)
+        logger.setLevel(level)
+        if handler not in logger.handlers:
+            logger.addHandler(handler)
+        logger.propagate = False
+
+
 cli.add_command(system)
+cli.add_command(user)
+cli.add_command(spindex)
+dataset.add_command(find_duplicates)
+dataset.add_command(uri_search)
 cli.add_command(metadata)
 cli.add_command(product)
 cli.add_command(dataset)

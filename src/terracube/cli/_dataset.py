@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,19 @@ __all__ = ["dataset", "parse_offset", "query_from"]
 _paths = click.argument("paths", nargs=-1, required=True, metavar="PATHS...")
 _expressions = click.argument("expressions", nargs=-1, metavar="[EXPRESSIONS...]")
 _dry_run = click.option("--dry-run", is_flag=True, help="Validate and report only; write nothing.")
+_archive_less_mature = click.option(
+    "--archive-less-mature",
+    "archive_less_mature",
+    is_flag=True,
+    help="Archive less mature versions: same product, region_code and time (within 500 ms).",
+)
+
+
+def _tolerance(archive_less_mature: bool) -> int | None:
+    """The time tolerance of ``--archive-less-mature`` in milliseconds (ODC's 500), or None."""
+    from terracube.index._datasets import DEFAULT_MATURITY_TOLERANCE_MS
+
+    return DEFAULT_MATURITY_TOLERANCE_MS if archive_less_mature else None
 
 
 def _ids(ctx: click.Context, param: click.Parameter, values: Sequence[str]) -> list[uuid.UUID]:
@@ -113,6 +127,23 @@ def dataset() -> None:
     default=None,
     help="Show a progress bar on stderr [default: when stderr is a terminal and the work is long].",
 )
+@click.option(
+    "--product",
+    "-p",
+    "products",
+    multiple=True,
+    metavar="NAME",
+    help="Only add datasets of this product (repeatable); others are reported as errors.",
+)
+@click.option(
+    "--exclude-product",
+    "-x",
+    "excluded",
+    multiple=True,
+    metavar="NAME",
+    help="Do not add datasets of this product (repeatable); they are reported as errors.",
+)
+@_archive_less_mature
 @pass_state
 @click.pass_context
 def add(
@@ -124,6 +155,9 @@ def add(
     on_error: str,
     with_lineage: bool,
     show_progress: bool | None,
+    products: tuple[str, ...],
+    excluded: tuple[str, ...],
+    archive_less_mature: bool,
 ) -> None:
     """Add eo3 dataset documents from files, folders (recursively: *.yaml, *.yml, *.json) and globs.
 
@@ -137,8 +171,16 @@ def add(
     in the index (it is recorded as external lineage); a relation that would make a cycle, or
     give a recorded (source, dataset) pair another classifier, fails its document.
     --ignore-lineage records none.
+
+    --archive-less-mature archives, in the same transaction, the active datasets of the same
+    product, region code and time (within 500 ms) whose dataset_maturity is lower
+    (nrt < interim < final).
     """
     index = state.index
+    for name in (*products, *excluded):
+        if index.products.get_by_name(name) is None:
+            known = sorted(p.name for p in index.products.get_all())
+            raise click.BadParameter(f"no product named {name!r} in the index; products: {known}")
     failures = Failures(stop=on_error == "stop")
     files, unmatched = find_document_files(paths)
     try:
@@ -155,6 +197,9 @@ def add(
         dry_run=dry_run,
         show_progress=show_progress,
         with_lineage=with_lineage,
+        products=products or None,
+        excluded=excluded,
+        archive_less_mature=_tolerance(archive_less_mature),
     )
     click.echo(summary.line())
     if summary.failed:
@@ -172,6 +217,7 @@ def add(
 )
 @_dry_run
 @on_error_option()
+@_archive_less_mature
 @pass_state
 @click.pass_context
 def update(
@@ -181,17 +227,21 @@ def update(
     allow_any: tuple[str, ...],
     dry_run: bool,
     on_error: str,
+    archive_less_mature: bool,
 ) -> None:
     """Update indexed datasets from their documents.
 
-    Every change to a document is refused unless it lies under an --allow-any offset; a new
+    Safe changes go through, as with ODC: adding a value where the stored document has none.
+    Changing or removing a value is refused unless it lies under an --allow-any offset; a new
     location (file URI) is always allowed. Exits with status 1 if any update failed (or, with
     --dry-run, would fail).
     """
     from terracube.index.changes import allow_any as allow_any_policy
+    from terracube.index.changes import allow_extension
 
     index = state.index
-    allowed = {parse_offset(o): allow_any_policy for o in allow_any}
+    allowed: dict[Any, Any] = {(): allow_extension}
+    allowed.update({parse_offset(o): allow_any_policy for o in allow_any})
     failures = Failures(stop=on_error == "stop")
     files, unmatched = find_document_files(paths)
     counts = {"updated": 0, "unchanged": 0}
@@ -200,7 +250,10 @@ def update(
             failures.report(arg, "no such file, folder or matching pattern")
         for path in files:
             for label, uri, doc in read_file_documents(path, failures):
-                _update_one(index, label, uri, doc, allowed, dry_run, failures, counts)
+                _update_one(
+                    index, label, uri, doc, allowed, dry_run, failures, counts,
+                    _tolerance(archive_less_mature),
+                )  # fmt: skip
     except StopRun:
         pass
     verb = "would be updated" if dry_run else "updated"
@@ -221,12 +274,21 @@ def _update_one(
     dry_run: bool,
     failures: Failures,
     counts: dict[str, int],
+    archive_less_mature: int | None = None,
 ) -> None:
     try:
         ds = index.datasets.from_doc(doc, uri=uri, where=label)
         existing = index.datasets.get_unsafe(ds.id)
         ok, safe, unsafe = index.datasets.can_update(ds, allowed)
         moved = existing.uri != ds.uri
+        if archive_less_mature is not None and ok:
+            victims = [d.id for d in index.datasets.find_less_mature(ds, archive_less_mature)]
+            if not dry_run:
+                index.datasets.update(ds, allowed, archive_less_mature=archive_less_mature)
+            for v in victims:
+                click.echo(
+                    f"{'Would archive' if dry_run else 'Archived'} {v}, a less mature version of {ds.id}"
+                )
         if not (safe or unsafe or moved):
             counts["unchanged"] += 1
             return
@@ -237,7 +299,7 @@ def _update_one(
                 + changes_text(unsafe),
             )
             return
-        if not dry_run:
+        if not dry_run and archive_less_mature is None:
             index.datasets.update(ds, allowed)
     except DatasetNotFoundError as e:
         failures.report(label, f"{e}; add it with `terracube dataset add` first")
@@ -271,49 +333,141 @@ def _info(ds: Dataset) -> dict[str, Any]:
 
 @dataset.command("info")
 @_id_args
+@click.option(
+    "--show-sources", is_flag=True, help="Also show the datasets each was derived from, recursively."
+)
+@click.option("--show-derived", is_flag=True, help="Also show the datasets derived from each, recursively.")
+@click.option(
+    "--max-depth",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Levels of sources or derived datasets to show (0: all).",
+)
 @format_option("yaml", DOC_FORMATS)
 @pass_state
-def info(state: CliState, ids: list[uuid.UUID], fmt: str) -> None:
+def info(
+    state: CliState,
+    ids: list[uuid.UUID],
+    show_sources: bool,
+    show_derived: bool,
+    max_depth: int,
+    fmt: str,
+) -> None:
     """Show datasets: index state (product, status, location, times) and the document.
 
-    Raises an error naming the ids not in the index (nothing is printed then).
+    --show-sources and --show-derived add the lineage trees (a source outside the index is
+    shown by its id, with status "not indexed"). Raises an error naming the ids not in the
+    index (nothing is printed then).
     """
-    found = {ds.id: ds for ds in state.index.datasets.bulk_get(ids)}
+    index = state.index
+    found = {ds.id: ds for ds in index.datasets.bulk_get(ids)}
     missing = [str(i) for i in ids if i not in found]
     if missing:
         raise DatasetNotFoundError(f"no dataset with id {', '.join(map(repr, missing))} in the index")
-    emit_docs([_info(found[i]) for i in dict.fromkeys(ids)], fmt)
+    docs = []
+    for i in dict.fromkeys(ids):
+        doc = _info(found[i])
+        if show_sources:
+            doc["sources"] = _tree_doc(index, index.lineage.get_source_tree(i, max_depth))
+        if show_derived:
+            doc["derived"] = _tree_doc(index, index.lineage.get_derived_tree(i, max_depth))
+        docs.append(doc)
+    emit_docs(docs, fmt)
 
 
-_SEARCH_COLUMNS = ["id", "product", "time", "uri"]
+def _tree_doc(index: Any, tree: Any) -> dict[str, list[dict[str, Any]]]:
+    """A lineage tree's children as ``{classifier: [{id, product, status, sources|derived}]}``."""
+    nodes = list(tree.nodes())
+    known = {ds.id: ds for ds in index.datasets.bulk_get({n.dataset_id for n in nodes})}
+    key = "sources" if tree.direction.name == "SOURCES" else "derived"
+
+    def node(t: Any) -> dict[str, Any]:
+        ds = known.get(t.dataset_id)
+        out: dict[str, Any] = {"id": str(t.dataset_id)}
+        if ds is None:
+            out["status"] = "not indexed"
+        else:
+            out.update(product=ds.product.name, status="archived" if ds.is_archived else "active")
+        if t.children:
+            out[key] = children(t)
+        return out
+
+    def children(t: Any) -> dict[str, list[dict[str, Any]]]:
+        return {c: [node(k) for k in kids] for c, kids in sorted((t.children or {}).items())}
+
+    return children(tree)
+
+
+_FIRST_COLUMNS = ["id", "product", "time", "uri"]
+_LEFT_OUT = {"metadata_doc"}
+
+
+def _cell_value(value: Any) -> Any:
+    from terracube.model import Range
+
+    if isinstance(value, Range):
+        if isinstance(value.begin, dt.datetime) or isinstance(value.end, dt.datetime):
+            return iso_range(value)
+        return value.begin if value.begin == value.end else f"{value.begin}/{value.end}"
+    return value
+
+
+def _field_names(ctx: click.Context, param: click.Parameter, values: Sequence[str]) -> list[str] | None:
+    names = [n.strip() for v in values for n in v.split(",") if n.strip()]
+    return names or None
 
 
 @dataset.command("search")
 @_expressions
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many datasets.")
+@click.option(
+    "--fields",
+    "fields",
+    multiple=True,
+    callback=_field_names,
+    metavar="NAMES",
+    help="Columns to print, comma-separated (default: id, product, time, uri and every search field).",
+)
 @_archived_option
 @format_option()
 @pass_state
 def search(
-    state: CliState, expressions: tuple[str, ...], limit: int | None, archived: bool, all_: bool, fmt: str
+    state: CliState,
+    expressions: tuple[str, ...],
+    limit: int | None,
+    fields: list[str] | None,
+    archived: bool,
+    all_: bool,
+    fmt: str,
 ) -> None:
-    """Search datasets with query expressions; prints id, product, time and location.
+    """Search datasets with query expressions; prints their search fields, one dataset a row.
+
+    By default every search field of the products searched is printed, after id, product,
+    time and location; --fields chooses (id, product, uri, indexed_time, archived_time and any
+    search field). A range field prints as `min/max`.
 
     \b
     Examples:
       terracube dataset search product=ls8 'time in [2020-01, 2020-03]'
       terracube dataset search 'lat in [-36, -35]' 'lon in [149, 150]' 'cloud_cover in [0, 20]'
-      terracube dataset search product=ls8 time=2020 platform=landsat-8 --format json
+      terracube dataset search product=ls8 time=2020 --fields id,time,cloud_cover --format csv
     """
     query = query_from(expressions)
-    results = state.index.datasets.search(
-        limit=limit, archived=_archived_value(archived, all_), order_by=["time", "id"], **query
-    )
-    rows = [
-        {"id": str(ds.id), "product": ds.product.name, "time": iso_range(ds.time), "uri": ds.uri}
-        for ds in results
-    ]
-    emit_rows(rows, _SEARCH_COLUMNS, fmt)
+    results = state.index.datasets.search_returning(
+        field_names=fields, limit=limit, archived=_archived_value(archived, all_), order_by=["time", "id"],
+        **query,
+    )  # fmt: skip
+    rows = []
+    columns: list[str] = list(fields) if fields else []
+    for row in results:
+        values = row._asdict()
+        if not columns:
+            rest = sorted(n for n in values if n not in _FIRST_COLUMNS and n not in _LEFT_OUT)
+            columns = [n for n in _FIRST_COLUMNS if n in values] + rest
+        rows.append({n: _cell_value(values.get(n)) for n in columns})
+    if not columns:
+        columns = fields or list(_FIRST_COLUMNS)
+    emit_rows(rows, columns, fmt)
 
 
 @dataset.command("count")
@@ -368,53 +522,137 @@ def _report_missing(ctx: click.Context, missing: list[uuid.UUID]) -> None:
         ctx.exit(1)
 
 
+_optional_ids = click.argument("ids", nargs=-1, metavar="[IDS...]", callback=_ids)
+_show_only = click.option("--dry-run", is_flag=True, help="Show what would be done; change nothing.")
+
+
+def _targets(
+    ctx: click.Context, state: CliState, ids: list[uuid.UUID], all_: bool, archived: bool
+) -> tuple[list[Dataset], list[uuid.UUID]]:
+    """The datasets named (and the unknown ids), or with ``all_`` every active/archived one."""
+    if all_ and ids:
+        raise click.UsageError("give dataset ids or --all, not both")
+    if not all_ and not ids:
+        raise click.UsageError("give dataset ids, or --all")
+    if all_:
+        return list(state.index.datasets.search(archived=archived)), []
+    return _lookup(state, ids)
+
+
+def _derived(state: CliState, roots: Sequence[Dataset]) -> list[Dataset]:
+    """The indexed datasets derived from ``roots``, recursively (roots left out), by id."""
+    ids = {n.dataset_id for ds in roots for n in state.index.lineage.get_derived_tree(ds.id).nodes()}
+    ids -= {ds.id for ds in roots}
+    return sorted(state.index.datasets.bulk_get(ids), key=lambda d: d.id)
+
+
 @dataset.command("archive")
-@_id_args
+@_optional_ids
+@click.option(
+    "--archive-derived", "-d", is_flag=True, help="Also archive the datasets derived from them, recursively."
+)
+@_show_only
+@click.option("--all", "all_", is_flag=True, help="Archive every active dataset (give no ids).")
 @pass_state
 @click.pass_context
-def archive(ctx: click.Context, state: CliState, ids: list[uuid.UUID]) -> None:
+def archive(
+    ctx: click.Context,
+    state: CliState,
+    ids: list[uuid.UUID],
+    archive_derived: bool,
+    dry_run: bool,
+    all_: bool,
+) -> None:
     """Archive datasets: searches leave them out unless asked (--archived, --all)."""
-    found, missing = _lookup(state, ids)
-    todo = [ds.id for ds in found if not ds.is_archived]
-    if todo:
+    found, missing = _targets(ctx, state, ids, all_, archived=False)
+    derived = _derived(state, found) if archive_derived else []
+    todo = [ds.id for ds in [*found, *derived] if not ds.is_archived]
+    if todo and not dry_run:
         state.index.datasets.archive(todo)
+    verb = "Would archive" if dry_run else "Archived"
     for ds in found:
-        click.echo(f"{'Archived' if ds.id in todo else 'Already archived'} {ds.id}")
+        click.echo(f"{verb if ds.id in todo else 'Already archived'} {ds.id}")
+    for ds in derived:
+        if ds.id in todo:
+            click.echo(f"{verb} {ds.id} (derived)")
     _report_missing(ctx, missing)
 
 
 @dataset.command("restore")
-@_id_args
+@_optional_ids
+@click.option(
+    "--restore-derived",
+    "-d",
+    is_flag=True,
+    help="Also restore the datasets derived from them that were archived at about the same time.",
+)
+@click.option(
+    "--derived-tolerance-seconds",
+    type=click.IntRange(min=0),
+    default=600,
+    show_default=True,
+    help="How close to a dataset's archiving a derived one must have been archived to be restored with it.",
+)
+@_show_only
+@click.option("--all", "all_", is_flag=True, help="Restore every archived dataset (give no ids).")
 @pass_state
 @click.pass_context
-def restore(ctx: click.Context, state: CliState, ids: list[uuid.UUID]) -> None:
+def restore(
+    ctx: click.Context,
+    state: CliState,
+    ids: list[uuid.UUID],
+    restore_derived: bool,
+    derived_tolerance_seconds: int,
+    dry_run: bool,
+    all_: bool,
+) -> None:
     """Restore archived datasets: make them active again."""
-    found, missing = _lookup(state, ids)
+    found, missing = _targets(ctx, state, ids, all_, archived=True)
     todo = [ds.id for ds in found if ds.is_archived]
-    if todo:
+    derived: list[Dataset] = []
+    if restore_derived:
+        pad = dt.timedelta(seconds=derived_tolerance_seconds)
+        times = [ds.archived_time for ds in found if ds.archived_time is not None]
+        derived = [
+            d
+            for d in _derived(state, found)
+            if d.archived_time is not None and any(abs(d.archived_time - t) <= pad for t in times)
+        ]
+        todo += [d.id for d in derived if d.id not in todo]
+    if todo and not dry_run:
         state.index.datasets.restore(todo)
+    verb = "Would restore" if dry_run else "Restored"
     for ds in found:
-        click.echo(f"{'Restored' if ds.id in todo else 'Already active'} {ds.id}")
+        click.echo(f"{verb if ds.id in todo else 'Already active'} {ds.id}")
+    for ds in derived:
+        click.echo(f"{verb} {ds.id} (derived)")
     _report_missing(ctx, missing)
 
 
 @dataset.command("purge")
-@_id_args
+@_optional_ids
 @click.option("--force", is_flag=True, help="Also delete datasets that are still active.")
+@_show_only
+@click.option("--all", "all_", is_flag=True, help="Purge every archived dataset (give no ids).")
 @pass_state
 @click.pass_context
-def purge(ctx: click.Context, state: CliState, ids: list[uuid.UUID], force: bool) -> None:
+def purge(
+    ctx: click.Context, state: CliState, ids: list[uuid.UUID], force: bool, dry_run: bool, all_: bool
+) -> None:
     """Delete archived datasets from the index for good (active ones too with --force).
 
     The files themselves are not touched. Exits with status 1 if an id is unknown or an active
     dataset was kept.
     """
-    found, missing = _lookup(state, ids)
-    deleted = set(state.index.datasets.purge([ds.id for ds in found], allow_delete_active=force))
+    found, missing = _targets(ctx, state, ids, all_, archived=True)
+    if dry_run:
+        deleted = {ds.id for ds in found if force or ds.is_archived}
+    else:
+        deleted = set(state.index.datasets.purge([ds.id for ds in found], allow_delete_active=force))
     kept = False
     for ds in found:
         if ds.id in deleted:
-            click.echo(f"Purged {ds.id}")
+            click.echo(f"{'Would purge' if dry_run else 'Purged'} {ds.id}")
         else:
             kept = True
             echo_err(f"Error: dataset {str(ds.id)!r} is active; archive it first or pass --force")

@@ -6,7 +6,7 @@ Shared by ``terracube dataset add`` and ``terracube quickstart``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from terracube.cli._files import Failures, StopRun, read_file_documents
 from terracube.cli._output import progress
@@ -41,6 +41,8 @@ class AddSummary:
     """Lineage relations recorded (or, in a dry run, checked) for the datasets added or present."""
     external: int = 0
     """Of those, relations whose source is neither in the index nor in this run (external lineage)."""
+    archived: int = 0
+    """Less mature versions archived (or, in a dry run, found) by ``archive_less_mature``."""
 
     def line(self) -> str:
         """One summary line."""
@@ -57,6 +59,9 @@ class AddSummary:
                 f" {verb} {self.relations} lineage relation{'s' if self.relations != 1 else ''}"
                 f" ({self.external} with sources outside this index)."
             )
+        if self.archived:
+            verb = "Would archive" if self.dry_run else "Archived"
+            text += f" {verb} {self.archived} less mature version{'s' if self.archived != 1 else ''}."
         return text + (" Stopped at the first failure." if self.stopped else "")
 
 
@@ -71,8 +76,10 @@ class _Batcher:
         batch_size: int,
         dry_run: bool,
         with_lineage: bool,
+        archive_less_mature: int | None = None,
     ) -> None:
         self.index = index
+        self.archive_less_mature = archive_less_mature
         self.summary = summary
         self.failures = failures
         self.batch_size = batch_size
@@ -116,6 +123,7 @@ class _Batcher:
         """Dry run: check lineage, count what would be added; count only if all pass."""
         relations, external = self._lineage(batch, validate_only=True)
         present = sum(self.index.datasets.bulk_has([ds.id for ds in batch]))
+        self.summary.archived += len(self._less_mature(batch))
         self.summary.skipped += present
         self.summary.added += len(batch) - present
         self.summary.relations += relations
@@ -126,10 +134,21 @@ class _Batcher:
         with self.index.transaction():
             status = self.index.datasets.add_batch(batch, batch_size=self.batch_size, with_lineage=False)
             relations, external = self._lineage(batch, validate_only=False)
+            victims = self._less_mature(batch)
+            if victims:
+                self.index.datasets.archive(victims)
+        self.summary.archived += len(victims)
         self.summary.added += status.completed
         self.summary.skipped += status.skipped
         self.summary.relations += relations
         self.summary.external += external
+
+    def _less_mature(self, batch: list[Dataset]) -> list[Any]:
+        """Ids of the active, less mature versions of ``batch`` (none unless asked for)."""
+        if self.archive_less_mature is None:
+            return []
+        tolerance = self.archive_less_mature
+        return sorted({d.id for ds in batch for d in self.index.datasets.find_less_mature(ds, tolerance)})
 
     def _lineage(self, batch: list[Dataset], *, validate_only: bool) -> tuple[int, int]:
         """Record (or check) the ``lineage.source_ids`` relations of ``batch``.
@@ -161,6 +180,9 @@ def add_dataset_files(
     dry_run: bool = False,
     show_progress: bool | None = None,
     with_lineage: bool = True,
+    products: Sequence[str] | None = None,
+    excluded: Sequence[str] = (),
+    archive_less_mature: int | None = None,
 ) -> AddSummary:
     """Validate every dataset document in ``files`` and add the valid ones to ``index``.
 
@@ -177,9 +199,17 @@ def add_dataset_files(
     with_lineage
         Record each document's ``lineage.source_ids`` (sources need not be in the index;
         cycles and conflicting classifiers fail the document). False ignores lineage.
+    products, excluded
+        Add only datasets of these products (None: any), and none of those; the others are
+        reported as failures.
+    archive_less_mature
+        A tolerance in milliseconds: archive the less mature versions of the datasets added
+        (see ``index.datasets.find_less_mature``), in the same transaction. None: off.
     """
     summary = AddSummary(dry_run=dry_run)
-    batcher = _Batcher(index, summary, failures, max(1, batch_size), dry_run, with_lineage)
+    batcher = _Batcher(
+        index, summary, failures, max(1, batch_size), dry_run, with_lineage, archive_less_mature
+    )
     datasets = index.datasets
     with progress(len(files), "Indexing" if not dry_run else "Checking", show=show_progress) as bar:
         try:
@@ -189,6 +219,11 @@ def add_dataset_files(
                         ds = datasets.from_doc(doc, uri=uri, where=label)
                     except TerracubeError as e:
                         failures.report(label, e)
+                        continue
+                    name = ds.product.name
+                    if (products is not None and name not in products) or name in excluded:
+                        which = f"--product {list(products)}" if products is not None else "--exclude-product"
+                        failures.report(label, f"dataset of product {name!r}, left out by {which}")
                         continue
                     batcher.put(label, ds)
                 bar.advance()

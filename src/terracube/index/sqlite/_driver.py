@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import logging
 import sqlite3
 import threading
 import uuid
@@ -29,6 +30,9 @@ from terracube.index.sqlite._schema import SCHEMA_VERSION, create_or_upgrade, sc
 from terracube.index.sqlite._sql import field_index_sql, has_field_index, order_sql, where_sql
 from terracube.model import Dataset, MetadataType, Product, Range
 from terracube.model.lineage import LineageDirection, LineageRelation
+
+#: Every SQL statement, logged at INFO when this logger is enabled (`terracube --log-queries`).
+_SQL_LOG = logging.getLogger("terracube.sql")
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -666,6 +670,8 @@ class SQLiteIndex(AbstractIndex):
             conn = sqlite3.connect(
                 self._uri, uri=True, isolation_level=None, check_same_thread=False, timeout=60
             )
+            if _SQL_LOG.isEnabledFor(logging.INFO):  # `terracube --log-queries`
+                conn.set_trace_callback(_SQL_LOG.info)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA cache_size = -65536")
