@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final
 import click
 
 from terracube.cli._context import CliState, pass_state
-from terracube.cli._output import emit_rows, iso_range
+from terracube.cli._output import emit_rows
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -268,7 +268,9 @@ def step_index(qs: Quickstart) -> None:
 
 
 def step_search(qs: Quickstart) -> None:
-    """Search the demo datasets by time and by a lat/lon box, and show how on the command line."""
+    """Search the demo datasets by time and by a lat/lon box, running `terracube dataset search`."""
+    from terracube.cli._dataset import search
+
     datasets = qs.index.datasets
     total = datasets.count(product=PRODUCT_NAME)
     searches: list[tuple[str, dict[str, Any]]] = [
@@ -278,21 +280,14 @@ def step_search(qs: Quickstart) -> None:
             {"lat": ("-35.8", "-35.2"), "lon": ("150.2", "150.8")},
         ),
     ]
+    fields = ["id", "time", "region_code", "cloud_cover"]
     click.echo(f"\n{total} datasets of product {PRODUCT_NAME} in the index.")
+    ctx = click.get_current_context()
     for text, query in searches:
-        found = list(datasets.search(product=PRODUCT_NAME, order_by=["time", "id"], **query))
-        click.echo(f"\n$ terracube dataset search product={PRODUCT_NAME} '{text}'   # {len(found)} found")
-        rows = [
-            {
-                "id": str(ds.id),
-                "time": iso_range(ds.time),
-                "region": ds.metadata_doc["properties"].get("odc:region_code"),
-                "cloud_cover": ds.metadata_doc["properties"].get("eo:cloud_cover"),
-            }
-            for ds in found
-        ]
-        emit_rows(rows, ["id", "time", "region", "cloud_cover"], "table")
-        qs.notes[text] = len(found)
+        qs.notes[text] = datasets.count(product=PRODUCT_NAME, **query)
+        # The command itself runs: what follows the $ line is what it prints.
+        click.echo(f"\n$ terracube dataset search product={PRODUCT_NAME} '{text}' --fields {','.join(fields)}")
+        ctx.invoke(search, expressions=(f"product={PRODUCT_NAME}", text), fields=fields)
     click.echo(
         "\nNext: terracube product list | terracube dataset count product="
         f"{PRODUCT_NAME} 'time in [2020-01, 2020-12]' --period '1 month'"
@@ -313,18 +308,29 @@ def _region() -> dict[str, Any]:
 
 
 def step_load(qs: Quickstart) -> None:
-    """Load the region across the dates from the COGs, as an ``xarray.Dataset``."""
+    """Load the region across the dates: `terracube load` to a NetCDF file, then in Python."""
     import time
 
+    from terracube.cli._load import load
+
+    w, s, e, n = REGION
+    output = qs.folder / "demo.nc"
+    click.echo(
+        f"\n$ terracube load {PRODUCT_NAME} --lon {w} {e} --lat {s} {n} --time 2020-01/2020-04 "
+        f"--group-by solar_day --output {output} --overwrite"
+    )
+    click.get_current_context().invoke(
+        load, product=PRODUCT_NAME, lon=(w, e), lat=(s, n), time_="2020-01/2020-04", group_by="solar_day",
+        output=output, overwrite=True,
+    )  # fmt: skip
     t0 = time.perf_counter()
     ds = _datacube(qs).load(PRODUCT_NAME, **_region())
     took = time.perf_counter() - t0
     qs.notes["loaded"] = ds
-    w, s, e, n = REGION
     click.echo(
-        f"\n$ terracube load {PRODUCT_NAME} --lon {w} {e} --lat {s} {n} --time 2020-01/2020-04 --group-by solar_day --output demo.nc"
-        f"\nLoaded {ds.sizes['time']} dates x {ds.sizes['latitude']} x {ds.sizes['longitude']} pixels x "
-        f"{len(ds.data_vars)} bands ({', '.join(map(str, ds.data_vars))}) from the COGs in {took:.2f} s"
+        f"\nIn Python, Datacube.load gives the same: {ds.sizes['time']} dates x {ds.sizes['latitude']} x "
+        f"{ds.sizes['longitude']} pixels x {len(ds.data_vars)} bands ({', '.join(map(str, ds.data_vars))}) "
+        f"from the COGs in {took:.2f} s"
     )
 
 
