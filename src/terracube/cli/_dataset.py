@@ -535,7 +535,10 @@ def _targets(
     if not all_ and not ids:
         raise click.UsageError("give dataset ids, or --all")
     if all_:
-        return list(state.index.datasets.search(archived=archived)), []
+        found = list(state.index.datasets.search(archived=archived))
+        if not found:
+            echo_err(f"No {'archived' if archived else 'active'} datasets in the index.")
+        return found, []
     return _lookup(state, ids)
 
 
