@@ -286,7 +286,9 @@ def step_search(qs: Quickstart) -> None:
     for text, query in searches:
         qs.notes[text] = datasets.count(product=PRODUCT_NAME, **query)
         # The command itself runs: what follows the $ line is what it prints.
-        click.echo(f"\n$ terracube dataset search product={PRODUCT_NAME} '{text}' --fields {','.join(fields)}")
+        click.echo(
+            f"\n$ terracube dataset search product={PRODUCT_NAME} '{text}' --fields {','.join(fields)}"
+        )
         ctx.invoke(search, expressions=(f"product={PRODUCT_NAME}", text), fields=fields)
     click.echo(
         "\nNext: terracube product list | terracube dataset count product="
