@@ -186,25 +186,51 @@ def query_region(query: Mapping[str, Any]) -> Geometry | None:
 
 
 def geobox_from_like(like: Any) -> GeoBox:
-    """The GeoBox of ``like=``: a GeoBox, or an xarray object with ``.odc.geobox``.
+    """The GeoBox of ``like=``: anything that has one, or a clear error.
+
+    Accepted: an odc-geo GeoBox; an xarray object with one (``.odc.geobox``); an object with a
+    ``geobox`` attribute holding any of these (ODC's loaded data and tiles); and a GeoBox of
+    ODC 1.8 (``width``, ``height``, ``affine`` and ``crs``).
 
     Raises
     ------
     QueryError
-        ``like`` has no GeoBox.
+        ``like`` has no GeoBox, or one that cannot be loaded onto (ground control points, no
+        CRS); the message names its type.
     """
-    from odc.geo.geobox import GeoBox
+    gbox = _find_geobox(like, depth=0)
+    if gbox is None:
+        raise QueryError(
+            f"like= needs something with a GeoBox: an odc-geo GeoBox, an xarray object with "
+            f".odc.geobox, or an object with a .geobox; got {type(like).__module__}.{type(like).__qualname__}"
+        )
+    if gbox.crs is None:
+        raise QueryError(f"like= gives a GeoBox without a CRS ({type(like).__name__}); assign it a CRS first")
+    return gbox
+
+
+def _find_geobox(like: Any, depth: int) -> GeoBox | None:
+    from odc.geo.geobox import GeoBox, GeoBoxBase
 
     if isinstance(like, GeoBox):
         return like
-    import odc.geo.xr  # noqa: F401  (registers .odc)
-
-    gbox = getattr(getattr(like, "odc", None), "geobox", None)
-    if not isinstance(gbox, GeoBox):
+    if isinstance(like, GeoBoxBase):
         raise QueryError(
-            f"like= must be a GeoBox or an xarray object with a GeoBox (.odc.geobox), not {type(like).__name__}"
+            f"like= is a {type(like).__name__} (a grid of ground control points); load onto a regular "
+            "grid: pass its .approx GeoBox, or output_crs= and resolution="
         )
-    return gbox
+    if depth > 2 or like is None:
+        return None
+    if hasattr(like, "dims") and hasattr(like, "coords"):  # xarray
+        import odc.geo.xr  # noqa: F401  (registers .odc)
+
+        return _find_geobox(getattr(getattr(like, "odc", None), "geobox", None), depth + 1)
+    if all(hasattr(like, a) for a in ("width", "height", "affine", "crs")):  # ODC 1.8's GeoBox
+        crs = like.crs
+        crs = getattr(crs, "crs_str", None) or getattr(crs, "wkt", None) or crs
+        return GeoBox((int(like.height), int(like.width)), like.affine, str(crs) if crs is not None else None)
+    inner = getattr(like, "geobox", None)
+    return None if inner is None else _find_geobox(inner, depth + 1)
 
 
 # --- footprints in another CRS ---------------------------------------------------------------

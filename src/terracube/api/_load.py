@@ -135,6 +135,7 @@ def _find_datasets(
     datasets: Sequence[Dataset] | None,
     like: Any,
     query: Mapping[str, Any],
+    limit: int | None = None,
 ) -> list[Dataset]:
     from terracube.api._geobox import has_region
 
@@ -149,7 +150,7 @@ def _find_datasets(
         from terracube.api._geobox import geobox_from_like
 
         search["geopolygon"] = geobox_from_like(like).extent
-    return list(index.datasets.search(product=product.name, **search))
+    return list(index.datasets.search(product=product.name, limit=limit, **search))
 
 
 def datasource(
@@ -213,6 +214,8 @@ def plan_load(
     query: Mapping[str, Any],
     readers: dict[tuple[str, str], ReaderDriverProtocol],
     storage_options: Mapping[str, str],
+    limit: int | None = None,
+    dataset_predicate: Callable[[Dataset], bool] | None = None,
 ) -> LoadPlan | None:
     """Plan a load (arguments as ``Datacube.load`` takes them); None when no dataset matches.
 
@@ -230,7 +233,9 @@ def plan_load(
         measurements = [measurements]
     wanted = product.lookup_measurements(measurements)
     bands = band_plans(wanted, resampling, fuse_func, skip_broken)
-    found = _find_datasets(index, product, datasets, like, query)
+    found = _find_datasets(index, product, datasets, like, query, limit)
+    if dataset_predicate is not None:
+        found = [d for d in found if dataset_predicate(d)]
     if not found:
         return None
     region = None if like is not None else query_region(query)
@@ -364,6 +369,9 @@ def _to_xarray(data: Mapping[str, Any], plan: LoadPlan) -> xr.Dataset:
     import xarray as xr
     from odc.geo.xr import xr_coords
 
+    from terracube.api._xr_geo import register
+
+    register()  # ds.geobox, .extent, .crs, .affine as ODC gave them
     gbox = plan.gbox
     times = np.array([np.datetime64(g.time, "ns") for g in plan.groups])
     coords: dict[Any, Any] = {"time": ("time", times)}

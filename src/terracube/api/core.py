@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 from terracube.errors import QueryError
 
 if TYPE_CHECKING:
+    import os
     import uuid
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable, Iterator, Mapping, Sequence
 
     import xarray as xr
 
@@ -47,7 +48,14 @@ class Datacube:
         (default: ``$TERRACUBE_ENVIRONMENT`` or ``default``); that index is closed with the
         Datacube.
     config
-        Configuration to resolve ``env`` in (default: :func:`terracube.cfg.load_config`).
+        Configuration to resolve ``env`` in: a :class:`~terracube.cfg.Config`, a path to a
+        configuration file, or a list of paths of which the first that exists is read
+        (default: :func:`terracube.cfg.load_config`).
+    app
+        A short name of the application, given to the database as the connection's
+        application name (PostgreSQL's ``pg_stat_activity`` shows ``"<app> terracube"``).
+    raw_config
+        Configuration text (INI or YAML) instead of ``config``.
     storage_options
         Settings for reaching storage (``s3_endpoint``, ``s3_region``, ``gdal_<OPTION>``...).
         Default: the environment's ``s3_*`` and ``gdal_*`` options.
@@ -68,17 +76,27 @@ class Datacube:
         index: AbstractIndex | None = None,
         *,
         env: str | Environment | None = None,
-        config: Config | None = None,
+        config: Config | str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+        app: str | None = None,
+        raw_config: str | None = None,
         storage_options: Mapping[str, str] | None = None,
     ) -> None:
-        if index is not None and (env is not None or config is not None):
-            raise ValueError("give either index= or env= (and config=), not both")
+        if index is not None:
+            given = [
+                k
+                for k, v in {"env": env, "config": config, "app": app, "raw_config": raw_config}.items()
+                if v is not None
+            ]
+            if given:
+                raise ValueError(
+                    f"give either index= or {'/'.join(given)}=, not both: the index is open already"
+                )
         environment = None
         if index is None:
-            from terracube.cfg import Environment, get_environment
+            from terracube.api._connect import resolve_environment
             from terracube.drivers import connect_index
 
-            environment = env if isinstance(env, Environment) else get_environment(env, config=config)
+            environment = resolve_environment(env, config, raw_config, app)
             index = connect_index(environment)
         self._index = index
         self._own_index = environment is not None
@@ -142,6 +160,35 @@ class Datacube:
             query["geopolygon"] = geobox_from_like(like).extent
         return list(self._index.datasets.search(limit=limit, **query))
 
+    def find_datasets_lazy(self, limit: int | None = None, **query: Any) -> Iterator[Dataset]:
+        """Active datasets matching a query, one at a time (see :meth:`find_datasets`)."""
+        return iter(self._index.datasets.search(limit=limit, **query))
+
+    def list_products(self, with_pandas: bool = True, dataset_count: bool = False) -> Any:
+        """Every product, one row each: ODC's columns ``name``, ``description``, ``license``,
+        ``default_crs``, ``default_resolution`` (and ``dataset_count``).
+
+        Returns
+        -------
+        pandas.DataFrame or list of dict
+            Indexed by name; a list of dicts with ``with_pandas=False``.
+        """
+        from terracube.api._listing import list_products
+
+        return list_products(self._index, with_pandas=with_pandas, dataset_count=dataset_count)
+
+    def list_measurements(self, with_pandas: bool = True) -> Any:
+        """Every measurement of every product: ``name``, ``dtype``, ``units``, ``nodata``, ``aliases``...
+
+        Returns
+        -------
+        pandas.DataFrame or list of dict
+            Indexed by ``(product, measurement)``; a list of dicts with ``with_pandas=False``.
+        """
+        from terracube.api._listing import list_measurements
+
+        return list_measurements(self._index, with_pandas=with_pandas)
+
     @staticmethod
     def group_datasets(datasets: Sequence[Dataset], group_by: GroupBy = "time") -> list[DatasetGroup]:
         """Group datasets into time steps (see :func:`terracube.api.group_datasets`)."""
@@ -167,6 +214,8 @@ class Datacube:
         dask_chunks: Mapping[str, int | None] | None = None,
         skip_broken_datasets: bool = False,
         progress_cbk: Callable[[int, int], Any] | None = None,
+        dataset_predicate: Callable[[Dataset], bool] | None = None,
+        limit: int | None = None,
         **query: Any,
     ) -> xr.Dataset:
         """Load a product's data for a region and period as an ``xarray.Dataset``.
@@ -180,7 +229,8 @@ class Datacube:
         datasets
             Load these datasets instead of searching the index (the query then only gives the region).
         like
-            Load onto this grid: a GeoBox or an xarray object with ``.odc.geobox``.
+            Load onto this grid: a GeoBox, an xarray object with one (``.odc.geobox``), or any
+            object with a ``geobox`` (ODC's too); anything else is an error.
         output_crs, resolution, align
             The output grid: CRS; resolution as a number (square pixels), a ``(y, x)`` pair or
             ``{"x":, "y":}``; alignment of pixel edges in CRS units, ``(y, x)``. Defaults come from
@@ -203,6 +253,10 @@ class Datacube:
         progress_cbk
             ``progress_cbk(done, total)`` after each (time step, band) of an eager load. With
             ``dask_chunks`` use Dask's progress tools instead.
+        dataset_predicate
+            Load only the datasets found for which ``dataset_predicate(dataset)`` is true.
+        limit
+            Search at most this many datasets.
         **query
             ``time``; the region as ``x``/``y`` (+ ``crs``), ``lat``/``lon`` or ``geopolygon``; and any
             search field of the product (``cloud_cover=(0, 20)``...).
@@ -229,7 +283,8 @@ class Datacube:
             self._index, self._product(product, datasets), measurements=measurements, datasets=datasets,
             like=like, output_crs=output_crs, resolution=resolution, align=align, resampling=resampling,
             group_by=group_by, fuse_func=fuse_func, skip_broken=skip_broken_datasets, query=query,
-            readers=self._readers, storage_options=self._storage_options,
+            readers=self._readers, storage_options=self._storage_options, limit=limit,
+            dataset_predicate=dataset_predicate,
         )  # fmt: skip
         if plan is None:
             import xarray as xr

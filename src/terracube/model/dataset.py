@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from odc.geo import CRS
     from odc.geo.geom import Geometry
 
+    from terracube.model._reader import DatasetMetadata
     from terracube.model.lineage import LineageTree
     from terracube.model.product import Product
     from terracube.model.range import Range
@@ -520,6 +521,20 @@ class Dataset:
             self._derived["fields"] = mt.search_values(self.search_doc() if mt.reads_extent else self._doc)
         out: dict[str, Any] = self._derived["fields"]
         return out
+
+    @property
+    def metadata(self) -> DatasetMetadata:
+        """Field values by attribute (``ds.metadata.cloud_cover``) and ``.search_fields``, as in ODC.
+
+        Raises
+        ------
+        DocumentError
+            A field's value cannot be read as its declared type.
+        """
+        from terracube.model._reader import DatasetMetadata
+
+        system = {"id": self._id, "label": self.label, "creation_dt": self.creation_dt, "format": self.format}
+        return DatasetMetadata(self.search_values(), system, self._doc)
 
     # --- value protocol ------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from terracube import __version__
+from terracube.api._xr_geo import register as _register_xr_properties
 
 if TYPE_CHECKING:
     from terracube.api import Datacube
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
 __all__ = ["Datacube", "__version__"]
 
 _SUBMODULES = {"api", "model", "utils", "testutils"}
+
+# ``ds.geobox``, ``ds.extent``, ``ds.crs``, ``ds.affine`` on xarray objects, as after ``import datacube``.
+_register_xr_properties()
 
 
 def __getattr__(name: str) -> Any:

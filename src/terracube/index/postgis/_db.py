@@ -82,7 +82,13 @@ def map_error(e: BaseException, user: str = "") -> BaseException:
 class Database:
     """An engine and the connections an index uses."""
 
-    def __init__(self, db_url: str, schema: str, on_catalog_change: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        db_url: str,
+        schema: str,
+        on_catalog_change: Callable[[], None],
+        application_name: str = "terracube",
+    ) -> None:
         import psycopg
         from sqlalchemy import create_engine
         from sqlalchemy.engine import make_url
@@ -99,7 +105,7 @@ class Database:
             pool_reset_on_return=None,
             connect_args={
                 "options": f"-c search_path={schema},public -c TimeZone=UTC -c jit=off",
-                "application_name": "terracube",
+                "application_name": application_name,
             },
         )
         self._local = threading.local()

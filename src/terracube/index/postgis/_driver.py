@@ -65,7 +65,9 @@ class PostgisIndex(AbstractIndex):
     supports_external_lineage = True
     supports_external_home = True
 
-    def __init__(self, db_url: str, *, schema: str = DEFAULT_SCHEMA) -> None:
+    def __init__(
+        self, db_url: str, *, schema: str = DEFAULT_SCHEMA, application_name: str = "terracube"
+    ) -> None:
         super().__init__()
         from terracube.index.postgis._db import Database
 
@@ -75,7 +77,7 @@ class PostgisIndex(AbstractIndex):
             )
         self.schema = schema
         self._db_url = db_url
-        self._db = Database(db_url, schema, self._catalog_changed)
+        self._db = Database(db_url, schema, self._catalog_changed, application_name=application_name)
         self._cat: Catalog | None = None
         self._spatial: dict[int, SpatialIndex] | None = None
         self._cat_epoch = 0
@@ -89,8 +91,12 @@ class PostgisIndex(AbstractIndex):
 
     @classmethod
     def from_environment(cls, env: Environment) -> Self:
-        """Open the index an environment's ``postgresql://`` URL names (option ``schema``)."""
-        return cls(env.db_url, schema=env.get("schema", DEFAULT_SCHEMA))
+        """Open the index an environment's ``postgresql://`` URL names (options ``schema``, ``application_name``)."""
+        return cls(
+            env.db_url,
+            schema=env.get("schema", DEFAULT_SCHEMA),
+            application_name=env.get("application_name", "terracube"),
+        )
 
     @property
     def url(self) -> str:
