@@ -68,7 +68,7 @@ def main() -> None:
     ap.add_argument("--import-files", action="store_true", help="also import the one-file-per-Item catalog")
     args = ap.parse_args()
 
-    from terracube.index._datasets import _gc_paused
+    from terracube.index._shared import gc_paused
     from terracube.index.sqlite import SQLiteIndex
     from terracube.stac import export_stac, import_stac, item_to_eo3, read_stac
 
@@ -99,7 +99,7 @@ def main() -> None:
 
     for name, where in (("files", catalog / "items"), ("ndjson", lines)):
         t = time.perf_counter()
-        with _gc_paused():  # as import_stac reads
+        with gc_paused():  # as import_stac reads
             converted = sum(
                 1 for _, obj in read_stac([where]) if obj["type"] == "Feature" and item_to_eo3(obj)
             )

@@ -12,36 +12,44 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
-import itertools
 import logging
-import queue
 import re
-import threading
 import time
-import uuid
-import warnings
 from abc import ABC, abstractmethod
 from collections import Counter, namedtuple
-from dataclasses import dataclass
-from types import GeneratorType
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from terracube.errors import (
     DatasetNotFoundError,
     DocumentError,
     DuplicateRecordError,
     QueryError,
-    QueryWarning,
     UpdateError,
 )
+from terracube.index._batching import BatchStatus, chunks, chunks_read_ahead
+from terracube.index._maturity import (
+    DEFAULT_MATURITY_TOLERANCE_MS,
+    MATURITY_ORDER,
+    maturity_of,
+    maturity_tolerance,
+)
+from terracube.index._shared import DSID, dataset_id, gc_paused, search_result, utc_now
 from terracube.index.changes import AllowPolicy, Offset, classify_changes, get_doc_changes
-from terracube.index.query import SPATIAL_KEYWORDS, ProductQuery, parse_spatial, to_field_expression
+from terracube.index.query import (
+    OrderBy,
+    ProductQuery,
+    contains_doc,
+    norm_order_by,
+    parse_time,
+    plan_search,
+    to_field_expression,
+)
 from terracube.model import Dataset, LineageRelation, Product, Range
 from terracube.model.fields import get_path
 
 if TYPE_CHECKING:
-    from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
+    import uuid
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
     from odc.geo.geom import Geometry
 
@@ -58,41 +66,13 @@ __all__ = [
     "OrderBy",
 ]
 
-DSID = uuid.UUID | str
-
 #: Fields every dataset has, whatever its metadata type, for ``search_returning``.
 NATIVE_FIELDS: Final = ("id", "product", "uri", "indexed_time", "archived_time", "metadata_doc")
-
-#: ``(field name, descending)`` pairs.
-OrderBy = tuple[tuple[str, bool], ...]
 
 #: One group of :meth:`AbstractDatasetResource.search_by_product`: a product and its datasets.
 ProductDatasets = tuple[Product, "Iterator[Dataset] | list[Dataset]"]
 
-_CONTROL_KEYS: Final = frozenset({"archived", "limit", "order_by", "fetch_all"})
-
-#: ``dataset_maturity`` values from least to most mature (compared without case).
-MATURITY_ORDER: Final = ("nrt", "interim", "final")
-
-#: The search fields ``archive_less_mature`` reads.
-_MATURITY_FIELDS: Final = ("time", "region_code", "dataset_maturity")
-
-#: The tolerance ``archive_less_mature=True`` stands for, in milliseconds.
-DEFAULT_MATURITY_TOLERANCE_MS: Final = 500
-
 _log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class BatchStatus:
-    """The outcome of a bulk add."""
-
-    completed: int
-    """Datasets newly added."""
-    skipped: int
-    """Datasets already in the index with the same document."""
-    seconds: float
-    """Wall time taken."""
 
 
 class DatasetTuple(NamedTuple):
@@ -101,58 +81,6 @@ class DatasetTuple(NamedTuple):
     product: Product
     metadata_doc: dict[str, Any]
     uri: str | None
-
-
-T = TypeVar("T")
-
-
-def _result(items: Iterable[T], fetch_all: bool) -> Iterator[T] | list[T]:
-    """What every search returns: a list with ``fetch_all``, else a generator (a stream)."""
-    if fetch_all:
-        return list(items)
-    return items if isinstance(items, GeneratorType) else (x for x in items)
-
-
-def _uuid(v: DSID) -> uuid.UUID:
-    if isinstance(v, uuid.UUID):
-        return v
-    try:
-        return uuid.UUID(str(v))
-    except ValueError:
-        raise QueryError(f"{v!r} is not a dataset id (a UUID)") from None
-
-
-def _maturity_tolerance(archive_less_mature: bool | float | None) -> float | None:
-    """The ``archive_less_mature`` option as a tolerance in milliseconds, or None when off."""
-    if archive_less_mature is None or archive_less_mature is False:
-        return None
-    if archive_less_mature is True:
-        return float(DEFAULT_MATURITY_TOLERANCE_MS)
-    if not isinstance(archive_less_mature, int | float) or not archive_less_mature >= 0:
-        raise QueryError(
-            f"archive_less_mature must be None/False (off), True ({DEFAULT_MATURITY_TOLERANCE_MS} ms) "
-            f"or a time tolerance in milliseconds >= 0, not {archive_less_mature!r}"
-        )
-    return float(archive_less_mature)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _norm_order_by(order_by: Any) -> OrderBy:
-    if order_by is None:
-        return ()
-    if isinstance(order_by, str):
-        order_by = [order_by]
-    out = []
-    for item in order_by:
-        if isinstance(item, tuple):
-            out.append((str(item[0]), bool(item[1])))
-        else:
-            s = str(item)
-            out.append((s[1:], True) if s.startswith("-") else (s, False))
-    return tuple(out)
 
 
 _PERIOD_RX = re.compile(r"^\s*(\d+)\s*(day|week|month|year)s?\s*$")
@@ -179,72 +107,6 @@ def _periods(rng: Range[dt.datetime], period: str) -> Iterator[Range[dt.datetime
             nxt = start.replace(year=start.year + y, month=mo + 1)
         yield Range(start, min(nxt - dt.timedelta(microseconds=1), rng.end))
         start = nxt
-
-
-def _chunks(datasets: Iterable[Dataset], size: int) -> Generator[list[Dataset], None, None]:
-    """Chunks of `size` datasets, read in this thread."""
-    it = iter(datasets)
-    while chunk := list(itertools.islice(it, size)):
-        yield chunk
-
-
-def _chunks_read_ahead(datasets: Iterable[Dataset], size: int) -> Generator[list[Dataset], None, None]:
-    """Chunks of `size` datasets; from an iterator, the next chunk is read in a thread meanwhile.
-
-    Reading an iterator usually means validating documents (``from_doc``: Python, holding the
-    GIL) while storing a chunk mostly waits on the database (which releases it), so the two
-    overlap. The iterator is only ever advanced by the reading thread. Lists are just sliced.
-    """
-    if isinstance(datasets, list | tuple):
-        yield from _chunks(datasets, size)
-        return
-    it = iter(datasets)
-    ready: queue.Queue[list[Dataset] | BaseException] = queue.Queue(maxsize=1)
-    stop = threading.Event()
-
-    def read() -> None:
-        try:
-            while not stop.is_set():
-                chunk = list(itertools.islice(it, size))
-                ready.put(chunk)
-                if not chunk:
-                    return
-        except BaseException as e:  # handed to the consumer, which raises it
-            ready.put(e)
-
-    reader = threading.Thread(target=read, name="terracube-add-read-ahead", daemon=True)
-    reader.start()
-    try:
-        while True:
-            item = ready.get()
-            if isinstance(item, BaseException):
-                raise item
-            if not item:
-                return
-            yield item
-    finally:
-        stop.set()
-        while reader.is_alive():  # unblock a reader waiting to hand over a chunk
-            with contextlib.suppress(queue.Empty):
-                ready.get(timeout=0.01)
-        reader.join()
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector during a bulk add.
-
-    Validating and storing many documents allocates millions of small containers; with a large
-    heap the collector's full passes then take about half the time. Documents and datasets hold
-    no reference cycles, so reference counting alone frees them.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class AbstractDatasetResource(ABC):
@@ -353,22 +215,8 @@ class AbstractDatasetResource(ABC):
         return ProductQuery(product)
 
     def _plan(self, query: Mapping[str, Any]) -> list[ProductQuery]:
-        """Turn search keywords into one :class:`ProductQuery` per candidate product."""
-        unknown_ctl = set(query) & _CONTROL_KEYS
-        if unknown_ctl:
-            raise QueryError(f"{sorted(unknown_ctl)} are options, not search fields")
-        spatial = parse_spatial(query)
-        out = []
-        _warn_unknown_products(self._index, query.get("product"))
-        for product, left in self._index.products.search_robust(**query):
-            fields = product.metadata_type.search_fields
-            exprs = tuple(
-                to_field_expression(fields[k], v)
-                for k, v in sorted(left.items())
-                if k not in SPATIAL_KEYWORDS
-            )
-            out.append(ProductQuery(product, exprs, spatial))
-        return out
+        """One :class:`ProductQuery` per candidate product (see :func:`terracube.index.query.plan_search`)."""
+        return plan_search(query, self._index.products)
 
     # --- adding -------------------------------------------------------------------------------
 
@@ -463,11 +311,11 @@ class AbstractDatasetResource(ABC):
             ``archive_less_mature`` is given and the metadata type lacks the search fields
             ``time``, ``region_code`` or ``dataset_maturity``, or is not a tolerance.
         """
-        tolerance = _maturity_tolerance(archive_less_mature)
+        tolerance = maturity_tolerance(archive_less_mature)
         if tolerance is None:
             self.add_batch([dataset], with_lineage=with_lineage)
             return self.get_unsafe(dataset.id)
-        self._maturity_of(dataset)  # refuse before writing anything
+        maturity_of(dataset)  # refuse before writing anything
         with self._index.transaction():
             self.add_batch([dataset], with_lineage=with_lineage)
             self._archive_less_mature(self.get_unsafe(dataset.id), tolerance)
@@ -496,16 +344,16 @@ class AbstractDatasetResource(ABC):
         t0 = time.perf_counter()
         done = skipped = 0
         products: dict[str, Product] = {}
-        now = _now()
+        now = utc_now()
         # Read ahead only in a transaction of our own: a reading thread would not see what the
         # caller's open transaction has written (a product added just before, say).
-        chunks = (
-            _chunks_read_ahead(datasets, batch_size)
+        batches = (
+            chunks_read_ahead(datasets, batch_size)
             if self._read_ahead and not self._index.in_transaction
-            else _chunks(datasets, batch_size)
+            else chunks(datasets, batch_size)
         )
-        with _gc_paused(), contextlib.closing(chunks), self._index.transaction():
-            for chunk in chunks:
+        with gc_paused(), contextlib.closing(batches), self._index.transaction():
+            for chunk in batches:
                 bound: dict[uuid.UUID, Dataset] = {}
                 for ds in chunk:
                     b = self._bind(ds, products, now, keep_state)
@@ -608,7 +456,7 @@ class AbstractDatasetResource(ABC):
             As in :meth:`add`, for ``archive_less_mature``; nothing was written.
         """
         self._index._require("supports_write", "update datasets")
-        tolerance = _maturity_tolerance(archive_less_mature)
+        tolerance = maturity_tolerance(archive_less_mature)
         ok, safe, unsafe = self.can_update(dataset, updates_allowed)
         if not ok:
             raise UpdateError(
@@ -618,7 +466,7 @@ class AbstractDatasetResource(ABC):
             )
         existing = self.get_unsafe(dataset.id)
         if tolerance is not None:
-            self._maturity_of(Dataset.from_doc(dataset.metadata_doc, existing.product))
+            maturity_of(Dataset.from_doc(dataset.metadata_doc, existing.product))
         changed = bool(safe) or existing.uri != dataset.uri
         if not changed and tolerance is None:
             return existing
@@ -628,52 +476,12 @@ class AbstractDatasetResource(ABC):
                 new = Dataset.from_doc(dataset.metadata_doc, stored, uri=dataset.uri).replace(
                     archived_time=existing.archived_time, indexed_time=existing.indexed_time
                 )
-                self._replace(new, _now())
+                self._replace(new, utc_now())
             if tolerance is not None:
                 self._archive_less_mature(self.get_unsafe(dataset.id), tolerance)
         return self.get_unsafe(dataset.id)
 
     # --- maturity -------------------------------------------------------------------------------
-
-    def _maturity_of(self, dataset: Dataset) -> tuple[int, str, Range[dt.datetime]]:
-        """(rank in :data:`MATURITY_ORDER`, region code, time) of a dataset, or a clear error."""
-        mt = dataset.product.metadata_type
-        fields = mt.search_fields
-        missing = [f for f in _MATURITY_FIELDS if f not in fields]
-        if missing:
-            raise QueryError(
-                f"archive_less_mature needs the search fields {list(_MATURITY_FIELDS)}; metadata type "
-                f"{mt.name!r} of product {dataset.product.name!r} lacks {missing}: add them to the "
-                "metadata type, or add without archive_less_mature"
-            )
-        values = dataset.search_values()
-        where = f"dataset {str(dataset.id)!r}"
-        for name in _MATURITY_FIELDS:
-            value = values.get(name)
-            if value is None:
-                ok = False
-            elif name == "dataset_maturity":
-                ok = str(value).lower() in MATURITY_ORDER
-            elif name == "time":
-                ok = isinstance(value, Range) and value.begin is not None and value.end is not None
-            else:
-                ok = True
-            if not ok:
-                f = fields[name]
-                offset = ".".join(map(str, (f.offsets or f.min_offsets or ((name,),))[0]))
-                need = f"one of {list(MATURITY_ORDER)}" if name == "dataset_maturity" else "a value"
-                raise DocumentError(
-                    f"{where}: field {offset} = {value!r}: archive_less_mature compares the datasets' "
-                    f"{name}, which needs {need}",
-                    field=offset,
-                    value=value,
-                    doc=where,
-                )
-        return (
-            MATURITY_ORDER.index(str(values["dataset_maturity"]).lower()),
-            values["region_code"],
-            values["time"],
-        )
 
     def find_less_mature(
         self, dataset: Dataset, delta: float = DEFAULT_MATURITY_TOLERANCE_MS
@@ -693,13 +501,13 @@ class AbstractDatasetResource(ABC):
         DocumentError
             The dataset, or a candidate in the index, has no (known) value for one of them.
         """
-        rank, region, t = self._maturity_of(dataset)
+        rank, region, t = maturity_of(dataset)
         pad = dt.timedelta(milliseconds=delta)
-        assert t.begin is not None and t.end is not None  # checked by _maturity_of
+        assert t.begin is not None and t.end is not None  # checked by maturity_of
         candidates = self.search(
             product=dataset.product.name, region_code=region, time=Range(t.begin - pad, t.end + pad)
         )
-        return [d for d in candidates if d.id != dataset.id and self._maturity_of(d)[0] < rank]
+        return [d for d in candidates if d.id != dataset.id and maturity_of(d)[0] < rank]
 
     def _archive_less_mature(self, dataset: Dataset, tolerance: float) -> None:
         victims = [d.id for d in self.find_less_mature(dataset, tolerance)]
@@ -713,13 +521,13 @@ class AbstractDatasetResource(ABC):
         """Archive datasets: searches leave them out unless asked. Unknown ids are ignored."""
         self._index._require("supports_write", "archive datasets")
         with self._index.transaction():
-            self._set_archived([_uuid(i) for i in ids], _now())
+            self._set_archived([dataset_id(i) for i in ids], utc_now())
 
     def restore(self, ids: Iterable[DSID]) -> None:
         """Make archived datasets active again. Unknown ids are ignored."""
         self._index._require("supports_write", "restore datasets")
         with self._index.transaction():
-            self._set_archived([_uuid(i) for i in ids], None)
+            self._set_archived([dataset_id(i) for i in ids], None)
 
     def purge(self, ids: Iterable[DSID], allow_delete_active: bool = False) -> list[uuid.UUID]:
         """Delete archived datasets for good; active ones are kept unless ``allow_delete_active``.
@@ -727,7 +535,7 @@ class AbstractDatasetResource(ABC):
         Returns the ids deleted.
         """
         self._index._require("supports_write", "purge datasets")
-        wanted = [_uuid(i) for i in ids]
+        wanted = [dataset_id(i) for i in ids]
         found = list(self.bulk_get(wanted))
         victims = [d.id for d in found if allow_delete_active or d.is_archived]
         if victims:
@@ -770,7 +578,7 @@ class AbstractDatasetResource(ABC):
         if include_sources or include_deriveds:
             self._index._require("supports_lineage", "attach lineage trees to a dataset")
         try:
-            ds = self.get_unsafe(_uuid(id_))
+            ds = self.get_unsafe(dataset_id(id_))
         except DatasetNotFoundError:
             return None
         if include_sources or include_deriveds:
@@ -787,7 +595,7 @@ class AbstractDatasetResource(ABC):
 
     def bulk_has(self, ids: Iterable[DSID]) -> list[bool]:
         """For each id, whether it is in the index."""
-        wanted = [_uuid(i) for i in ids]
+        wanted = [dataset_id(i) for i in ids]
         present = {d.id for d in self.bulk_get(wanted)}
         return [i in present for i in wanted]
 
@@ -799,7 +607,7 @@ class AbstractDatasetResource(ABC):
         DatasetNotFoundError
             No dataset has this id.
         """
-        return self.get_unsafe(_uuid(id_)).uri
+        return self.get_unsafe(dataset_id(id_)).uri
 
     def get_all_docs_for_product(
         self, product: str | Product, batch_size: int = 1000
@@ -848,11 +656,11 @@ class AbstractDatasetResource(ABC):
             raise QueryError(f"limit must be >= 0, got {limit!r}")
         plan = self._plan(query)
         it = (
-            self._search(plan, archived=archived, limit=limit, order_by=_norm_order_by(order_by))
+            self._search(plan, archived=archived, limit=limit, order_by=norm_order_by(order_by))
             if plan
             else iter(())
         )
-        return _result(it, fetch_all)
+        return search_result(it, fetch_all)
 
     def search_by_product(
         self, archived: bool | None = False, fetch_all: bool = False, **query: Any
@@ -867,16 +675,14 @@ class AbstractDatasetResource(ABC):
         def groups() -> Iterator[ProductDatasets]:
             for pq in plan:
                 found = self._search([pq], archived=archived, limit=None, order_by=())
-                yield pq.product, _result(found, fetch_all)
+                yield pq.product, search_result(found, fetch_all)
 
-        return _result(groups(), fetch_all)
+        return search_result(groups(), fetch_all)
 
     def search_by_metadata(
         self, metadata: Mapping[str, Any], archived: bool | None = False, fetch_all: bool = False
     ) -> Iterator[Dataset] | list[Dataset]:
         """Datasets whose document contains this nested mapping (slow default: scans)."""
-        from terracube.index._products import contains_doc
-
         sub = dict(metadata)
         plan = [ProductQuery(p) for p in self._index.products.get_all()]
         it = (
@@ -884,7 +690,7 @@ class AbstractDatasetResource(ABC):
             for d in self._search(plan, archived=archived, limit=None, order_by=())
             if contains_doc(d.metadata_doc, sub)
         )
-        return _result(it, fetch_all)
+        return search_result(it, fetch_all)
 
     def search_returning(
         self,
@@ -923,10 +729,10 @@ class AbstractDatasetResource(ABC):
         row_type = namedtuple("Result", names, rename=True)  # type: ignore[misc]
 
         def rows() -> Iterator[Any]:
-            for ds in self._search(plan, archived=archived, limit=limit, order_by=_norm_order_by(order_by)):
+            for ds in self._search(plan, archived=archived, limit=limit, order_by=norm_order_by(order_by)):
                 yield row_type(*(_field_value(ds, n, custom) for n in names))
 
-        return _result(rows() if plan else iter(()), fetch_all)
+        return search_result(rows() if plan else iter(()), fetch_all)
 
     # --- counts ---------------------------------------------------------------------------------
     #
@@ -954,7 +760,7 @@ class AbstractDatasetResource(ABC):
                 if n:
                     yield pq.product, n
 
-        return _result(counts(), fetch_all)
+        return search_result(counts(), fetch_all)
 
     def count_by_product_through_time(
         self, period: str, archived: bool | None = False, fetch_all: bool = False, **query: Any
@@ -969,8 +775,6 @@ class AbstractDatasetResource(ABC):
         QueryError
             No time range with both ends, or a malformed period.
         """
-        from terracube.index.query import parse_time
-
         if query.get("time") is None:
             raise QueryError("count_by_product_through_time needs time=(start, end)")
         whole = parse_time(query["time"])
@@ -989,7 +793,7 @@ class AbstractDatasetResource(ABC):
                     counts.append((rng, self._count([q], archived=archived)))
                 yield pq.product, counts
 
-        return _result(series(), fetch_all)
+        return search_result(series(), fetch_all)
 
     def count_by(
         self,
@@ -1018,7 +822,7 @@ class AbstractDatasetResource(ABC):
             for key, n in sorted(counts.items(), key=lambda kv: repr(kv[0])):
                 yield (row_type(*key) if row_type is not None else key), n
 
-        return _result(grouped(), fetch_all)
+        return search_result(grouped(), fetch_all)
 
     # --- extents ------------------------------------------------------------------------------
 
@@ -1027,7 +831,7 @@ class AbstractDatasetResource(ABC):
         import shapely
         from odc.geo.geom import Geometry
 
-        geoms = [d.lonlat_footprint for d in self.bulk_get([_uuid(i) for i in ids])]
+        geoms = [d.lonlat_footprint for d in self.bulk_get([dataset_id(i) for i in ids])]
         geoms = [g for g in geoms if g is not None]
         if not geoms:
             return None
@@ -1035,7 +839,7 @@ class AbstractDatasetResource(ABC):
 
     def temporal_extent(self, ids: Iterable[DSID]) -> Range[dt.datetime] | None:
         """Earliest start and latest end of these datasets; None if none has a time."""
-        times = [d.time for d in self.bulk_get([_uuid(i) for i in ids]) if d.time is not None]
+        times = [d.time for d in self.bulk_get([dataset_id(i) for i in ids]) if d.time is not None]
         if not times:
             return None
         los = [t.begin for t in times if t.begin is not None]
@@ -1048,22 +852,6 @@ class AbstractDatasetResource(ABC):
         """Every dataset of every product (for cloning)."""
         plan = [ProductQuery(p) for p in self._index.products.get_all()]
         return self._search(plan, archived=archived, limit=None, order_by=()) if plan else iter(())
-
-
-def _warn_unknown_products(index: AbstractIndex, names: Any) -> None:
-    """Warn (as ODC does) when a search names products the index does not hold."""
-    if names is None:
-        return
-    items = names if isinstance(names, list | tuple | set | frozenset) else [names]
-    missing = sorted(n for n in items if isinstance(n, str) and index.products.get_by_name(n) is None)
-    if missing:
-        known = sorted(p.name for p in index.products.get_all())
-        warnings.warn(
-            f"no product named {', '.join(map(repr, missing))} in the index, so nothing of it "
-            f"is found (products: {known})",
-            QueryWarning,
-            stacklevel=4,
-        )
 
 
 def _same(a: Dataset, b: Dataset) -> bool:

@@ -16,7 +16,9 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from terracube.errors import LineageError
+from terracube.index._batching import BatchStatus
 from terracube.index._flags import refuse
+from terracube.index._shared import fast_uuid, gc_paused, uuid_from_bytes
 from terracube.model.lineage import (
     LineageDirection,
     LineageRelation,
@@ -28,39 +30,15 @@ from terracube.model.lineage import (
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 
-    from terracube.index._datasets import BatchStatus
     from terracube.index.abstract import AbstractIndex
 
-__all__ = ["AbstractLineageResource", "NoLineageResource"]
+__all__ = ["AbstractLineageResource", "ByteKeysLineageResource", "NoLineageResource"]
 
 Pair = tuple[uuid.UUID, uuid.UUID]  # (source_id, derived_id)
 
 
 def _uuid(v: Any) -> uuid.UUID:
     return v if isinstance(v, uuid.UUID) else uuid.UUID(str(v))
-
-
-_new = object.__new__
-_set_int = vars(uuid.UUID)["int"].__set__
-_set_is_safe = vars(uuid.UUID)["is_safe"].__set__
-_UNKNOWN = uuid.SafeUUID.unknown
-_from_bytes = int.from_bytes
-
-
-def _fast_uuid(i: int) -> uuid.UUID:
-    """``uuid.UUID(int=i)`` without its argument checks: ids here come from stored UUIDs."""
-    u = _new(uuid.UUID)
-    _set_int(u, i)
-    _set_is_safe(u, _UNKNOWN)
-    return u
-
-
-def _uuid_from_bytes(b: bytes) -> uuid.UUID:
-    """``uuid.UUID(bytes=b)`` without its checks, for the 16-byte ids a database stores."""
-    u = _new(uuid.UUID)
-    _set_int(u, _from_bytes(b, "big"))
-    _set_is_safe(u, _UNKNOWN)
-    return u
 
 
 class AbstractLineageResource:
@@ -133,7 +111,7 @@ class AbstractLineageResource:
 
     def _id_from_key(self) -> Callable[[Any], uuid.UUID]:
         """The function turning a key made by :meth:`_key` or returned by :meth:`_edges` into its UUID."""
-        return _fast_uuid
+        return fast_uuid
 
     def _edges(
         self, root: Any, direction: LineageDirection, max_depth: int
@@ -151,7 +129,7 @@ class AbstractLineageResource:
         frontier = [root]
         depth = 0
         while frontier and not (max_depth and depth >= max_depth):
-            rels = self._relations_of([_fast_uuid(i) for i in frontier], direction)
+            rels = self._relations_of([fast_uuid(i) for i in frontier], direction)
             nxt = []
             for r in rels:
                 s, d = r.source_id.int, r.derived_id.int
@@ -164,10 +142,8 @@ class AbstractLineageResource:
             depth += 1
 
     def _tree(self, root: uuid.UUID, direction: LineageDirection, max_depth: int) -> LineageTree:
-        from terracube.index._datasets import _gc_paused
-
         self._index._require("supports_lineage", "read lineage")
-        with _gc_paused():  # thousands of small nodes; no cycles among them
+        with gc_paused():  # thousands of small nodes; no cycles among them
             return self._build_tree(root, direction, max_depth)
 
     def _build_tree(self, root: uuid.UUID, direction: LineageDirection, max_depth: int) -> LineageTree:
@@ -313,7 +289,6 @@ class AbstractLineageResource:
 
     def _add_batch(self, batch_rels: Iterable[LineageRelation]) -> BatchStatus:
         """Record relations in bulk, skipping pairs already stored (no cycle check: for cloning)."""
-        from terracube.index._datasets import BatchStatus
 
         self._index._require("supports_lineage", "record lineage")
         t0 = time.perf_counter()
@@ -464,6 +439,16 @@ def _children_first(
         elif s is on_path:
             raise LineageError(f"stored lineage has a cycle through dataset {id_of(k)}")
     return order
+
+
+class ByteKeysLineageResource(AbstractLineageResource):
+    """A lineage resource whose driver keys datasets by their 16-byte ids, as SQL databases store them."""
+
+    def _key(self, id_: uuid.UUID) -> bytes:
+        return id_.bytes
+
+    def _id_from_key(self) -> Callable[[Any], uuid.UUID]:
+        return uuid_from_bytes
 
 
 class NoLineageResource(AbstractLineageResource):

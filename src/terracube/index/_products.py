@@ -5,8 +5,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any
 
-from terracube.errors import DuplicateRecordError, ProductNotFoundError, QueryError, UpdateError
-from terracube.index._datasets import _result
+from terracube.errors import DuplicateRecordError, ProductNotFoundError, UpdateError
+from terracube.index._shared import search_result
 from terracube.index.changes import (
     AllowPolicy,
     Offset,
@@ -15,7 +15,7 @@ from terracube.index.changes import (
     classify_changes,
     get_doc_changes,
 )
-from terracube.index.query import SPATIAL_KEYWORDS, matches, to_field_expression
+from terracube.index.query import contains_doc, select_products
 from terracube.model import MetadataType, Product
 
 if TYPE_CHECKING:
@@ -39,30 +39,6 @@ _UPDATES_ALLOWED: dict[Offset, AllowPolicy] = {
     # Loosening the match rules is safe; tightening could exclude datasets already indexed.
     ("metadata",): allow_removal,
 }
-
-
-def _names(value: Any) -> set[str] | None:
-    """Names from a name, a value with a ``name``, or a list, tuple or set of them; None if None."""
-    if value is None:
-        return None
-    items = value if isinstance(value, list | tuple | set | frozenset) else [value]
-    return {v if isinstance(v, str) else str(v.name) for v in items}
-
-
-def contains_doc(doc: Any, sub: Any) -> bool:
-    """Whether ``doc`` contains ``sub``, as PostgreSQL's ``jsonb @>`` (ODC's search_by_metadata) has it.
-
-    A mapping contains every key of ``sub`` with a value containing ``sub``'s; a list contains
-    each item of ``sub`` somewhere (order and repeats aside); other values are equal, numbers by
-    value, and ``true`` is not ``1``.
-    """
-    if isinstance(sub, dict):
-        return isinstance(doc, dict) and all(k in doc and contains_doc(doc[k], v) for k, v in sub.items())
-    if isinstance(sub, list):
-        return isinstance(doc, list) and all(any(contains_doc(d, v) for d in doc) for v in sub)
-    if isinstance(sub, bool) or isinstance(doc, bool):
-        return type(sub) is type(doc) and sub == doc
-    return not isinstance(doc, dict | list) and bool(doc == sub)
 
 
 class AbstractProductResource(ABC):
@@ -295,40 +271,10 @@ class AbstractProductResource(ABC):
         QueryError
             A field that no product in the index has.
         """
-        return _result(self._search_robust(query), fetch_all)
+        return search_result(self._search_robust(query), fetch_all)
 
     def _search_robust(self, query: dict[str, Any]) -> list[tuple[Product, dict[str, Any]]]:
-        query = {k: v for k, v in query.items() if v is not None}
-        names = _names(query.pop("product", None))
-        type_names = _names(query.pop("metadata_type", None))
-        everything = list(self.get_all())
-        field_keys = [k for k in query if k not in SPATIAL_KEYWORDS]
-        known = {f for p in everything for f in p.metadata_type.search_fields}
-        unknown = [k for k in field_keys if k not in known]
-        if unknown:
-            raise QueryError(
-                f"unknown search field(s) {unknown}; fields of the products in the index: {sorted(known)}"
-            )
-        out = []
-        for p in everything:
-            if names is not None and p.name not in names:
-                continue
-            if type_names is not None and p.metadata_type.name not in type_names:
-                continue
-            fields = p.metadata_type.search_fields
-            if any(k not in fields for k in field_keys):
-                continue
-            pvals = p.field_values()
-            left = dict(query)
-            for k in field_keys:
-                if k not in pvals:
-                    continue
-                if not matches(to_field_expression(fields[k], query[k]), pvals[k]):
-                    break
-                del left[k]
-            else:
-                out.append((p, left))
-        return out
+        return select_products(query, self.get_all())
 
     def search(self, fetch_all: bool = False, **query: Any) -> Iterator[Product] | list[Product]:
         """Products whose ``metadata`` section settles every field of the query.
@@ -338,14 +284,14 @@ class AbstractProductResource(ABC):
         the query left to check against its datasets. A generator, or a list with
         ``fetch_all=True``.
         """
-        return _result((p for p, left in self._search_robust(query) if not left), fetch_all)
+        return search_result((p for p, left in self._search_robust(query) if not left), fetch_all)
 
     def search_by_metadata(
         self, metadata: Mapping[str, Any], fetch_all: bool = False
     ) -> Iterator[Product] | list[Product]:
         """Products whose ``metadata`` section contains this nested mapping (a list with ``fetch_all``)."""
         sub = dict(metadata)
-        return _result((p for p in self.get_all() if contains_doc(p.metadata_doc, sub)), fetch_all)
+        return search_result((p for p in self.get_all() if contains_doc(p.metadata_doc, sub)), fetch_all)
 
     # --- extents ------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Search keywords -> one canonical, backend-neutral query.
+"""Search keywords -> one canonical, backend-neutral query per product: the query planner.
 
 Users write ``datasets.search(product="ls8", time=("2020-01", "2020-03"), lat=(-36, -35),
 lon=(149, 150), cloud_cover=(0, 20))``. This module turns such loose input into frozen values
@@ -11,6 +11,10 @@ that every driver evaluates the same way:
 * space: ``lat``/``lon`` or ``x``/``y`` (in ``crs``, EPSG:4326 by default), or ``geopolygon``
   become one lon/lat geometry; datasets match when their footprint truly intersects it.
 
+:func:`plan_search` does the whole step: it checks the keywords, picks the products that may hold
+matches (:func:`select_products`) and gives one :class:`ProductQuery` for each. Drivers see
+only those.
+
 Expressions: :class:`ValueIn`, :class:`Between` (one field each) and :class:`SpatialFilter`.
 A scalar field matches ``ValueIn`` when equal to one of the values and ``Between`` when inside
 the closed range; a range field (``time``, ``lat``...) matches when it contains one of the
@@ -21,18 +25,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
-from terracube.errors import QueryError
+from terracube.errors import QueryError, QueryWarning
 from terracube.model.fields import SearchField, parse_datetime
 from terracube.model.range import Range
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     import shapely
 
+    from terracube.index._products import AbstractProductResource
     from terracube.model.product import Product
 
 __all__ = [
@@ -52,6 +58,12 @@ __all__ = [
 SPATIAL_KEYWORDS: Final = frozenset(
     {"lat", "lon", "latitude", "longitude", "x", "y", "crs", "coordinate_reference_system", "geopolygon"}
 )
+
+#: Keywords that are options of a search, never search fields.
+CONTROL_KEYWORDS: Final = frozenset({"archived", "limit", "order_by", "fetch_all"})
+
+#: ``(field name, descending)`` pairs.
+OrderBy: TypeAlias = tuple[tuple[str, bool], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +325,38 @@ def matches(expr: Expression, value: Any) -> bool:
     raise TypeError(f"unknown expression {expr!r}")
 
 
+def contains_doc(doc: Any, sub: Any) -> bool:
+    """Whether ``doc`` contains ``sub``, as PostgreSQL's ``jsonb @>`` (ODC's search_by_metadata) has it.
+
+    A mapping contains every key of ``sub`` with a value containing ``sub``'s; a list contains
+    each item of ``sub`` somewhere (order and repeats aside); other values are equal, numbers by
+    value, and ``true`` is not ``1``.
+    """
+    if isinstance(sub, dict):
+        return isinstance(doc, dict) and all(k in doc and contains_doc(doc[k], v) for k, v in sub.items())
+    if isinstance(sub, list):
+        return isinstance(doc, list) and all(any(contains_doc(d, v) for d in doc) for v in sub)
+    if isinstance(sub, bool) or isinstance(doc, bool):
+        return type(sub) is type(doc) and sub == doc
+    return not isinstance(doc, dict | list) and bool(doc == sub)
+
+
+def norm_order_by(order_by: Any) -> OrderBy:
+    """``order_by`` (a field name, ``-name`` for descending, or a list of them) as :data:`OrderBy`."""
+    if order_by is None:
+        return ()
+    if isinstance(order_by, str):
+        order_by = [order_by]
+    out = []
+    for item in order_by:
+        if isinstance(item, tuple):
+            out.append((str(item[0]), bool(item[1])))
+        else:
+            s = str(item)
+            out.append((s[1:], True) if s.startswith("-") else (s, False))
+    return tuple(out)
+
+
 # --- space --------------------------------------------------------------------------------------
 
 
@@ -444,3 +488,107 @@ def _from_geometry(geom: Any) -> SpatialFilter:
     raise QueryError(
         f"geopolygon must be an odc.geo Geometry, a shapely geometry or GeoJSON, got {type(geom).__name__}"
     )
+
+
+# --- planning -----------------------------------------------------------------------------------
+
+
+def plan_search(query: Mapping[str, Any], products: AbstractProductResource) -> list[ProductQuery]:
+    """Turn search keywords into one :class:`ProductQuery` per product that may hold matches.
+
+    ``product`` and ``metadata_type`` select products, the spatial keywords give the region
+    (:func:`parse_spatial`) and every other keyword is a search field (:func:`to_field_expression`);
+    fields a product's ``metadata`` section settles are left out of its query
+    (:func:`select_products`). Naming a product the index does not hold warns, as ODC does.
+
+    Raises
+    ------
+    QueryError
+        A search option among the keywords, an unknown field or a malformed value.
+    """
+    options = set(query) & CONTROL_KEYWORDS
+    if options:
+        raise QueryError(f"{sorted(options)} are options, not search fields")
+    spatial = parse_spatial(query)
+    _warn_unknown_products(products, query.get("product"))
+    out = []
+    for product, left in select_products(query, products.get_all()):
+        fields = product.metadata_type.search_fields
+        exprs = tuple(
+            to_field_expression(fields[k], v) for k, v in sorted(left.items()) if k not in SPATIAL_KEYWORDS
+        )
+        out.append(ProductQuery(product, exprs, spatial))
+    return out
+
+
+def _names(value: Any) -> set[str] | None:
+    """Names from a name, a value with a ``name``, or a list, tuple or set of them; None if None."""
+    if value is None:
+        return None
+    items = value if isinstance(value, list | tuple | set | frozenset) else [value]
+    return {v if isinstance(v, str) else str(v.name) for v in items}
+
+
+def select_products(
+    query: Mapping[str, Any], products: Iterable[Product]
+) -> list[tuple[Product, dict[str, Any]]]:
+    """The products that may hold matching datasets, each with the keywords left to check.
+
+    ``product`` and ``metadata_type`` (a name, a value, or a list of them) select among
+    ``products`` (every product of the index); names not among them select nothing. A product
+    is left out when its metadata type lacks a queried field or its ``metadata`` section
+    contradicts one; the fields its ``metadata`` section settles are dropped from what is
+    left, and the rest (spatial keywords too) are left for the datasets.
+
+    Raises
+    ------
+    QueryError
+        A field that none of ``products`` has.
+    """
+    query = {k: v for k, v in query.items() if v is not None}
+    names = _names(query.pop("product", None))
+    type_names = _names(query.pop("metadata_type", None))
+    everything = list(products)
+    field_keys = [k for k in query if k not in SPATIAL_KEYWORDS]
+    known = {f for p in everything for f in p.metadata_type.search_fields}
+    unknown = [k for k in field_keys if k not in known]
+    if unknown:
+        raise QueryError(
+            f"unknown search field(s) {unknown}; fields of the products in the index: {sorted(known)}"
+        )
+    out = []
+    for p in everything:
+        if names is not None and p.name not in names:
+            continue
+        if type_names is not None and p.metadata_type.name not in type_names:
+            continue
+        fields = p.metadata_type.search_fields
+        if any(k not in fields for k in field_keys):
+            continue
+        pvals = p.field_values()
+        left = dict(query)
+        for k in field_keys:
+            if k not in pvals:
+                continue
+            if not matches(to_field_expression(fields[k], query[k]), pvals[k]):
+                break
+            del left[k]
+        else:
+            out.append((p, left))
+    return out
+
+
+def _warn_unknown_products(products: AbstractProductResource, names: Any) -> None:
+    """Warn (as ODC does) when a search names products the index does not hold."""
+    if names is None:
+        return
+    items = names if isinstance(names, list | tuple | set | frozenset) else [names]
+    missing = sorted(n for n in items if isinstance(n, str) and products.get_by_name(n) is None)
+    if missing:
+        known = sorted(p.name for p in products.get_all())
+        warnings.warn(
+            f"no product named {', '.join(map(repr, missing))} in the index, so nothing of it "
+            f"is found (products: {known})",
+            QueryWarning,
+            stacklevel=5,  # the caller of the resource's search or count
+        )

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from terracube.index._datasets import _gc_paused
+from terracube.index._shared import gc_paused
 from terracube.stac._mapping import STAC_VERSION, eo3_to_item, product_to_collection
 
 if TYPE_CHECKING:
@@ -254,7 +254,7 @@ def export_stac(
     lines: dict[str, Any] = {}  # product name -> open items.ndjson
     n = 0
     # Datasets and Items hold no reference cycles: the cyclic collector only slows this down.
-    with _gc_paused():
+    with gc_paused():
         try:
             for ds in index.datasets.search(archived=archived, **query):
                 pname = ds.product.name

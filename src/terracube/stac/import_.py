@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import DocumentError
-from terracube.index._datasets import _gc_paused
+from terracube.index._shared import gc_paused
 from terracube.stac._mapping import collection_to_product_doc, item_to_eo3
 
 if TYPE_CHECKING:
@@ -360,7 +360,7 @@ def import_stac(
     datasets = (ds for _, ds in convert(read_stac(paths)))
     # Converted here, in batches, so that products are added outside the batch's transaction.
     # Items and documents hold no reference cycles: the cyclic collector only slows this down.
-    with _gc_paused():
+    with gc_paused():
         while batch := list(itertools.islice(datasets, batch_size)):
             status = index.datasets.add_batch(batch, batch_size=batch_size, with_lineage=with_lineage)
             summary.added += status.completed

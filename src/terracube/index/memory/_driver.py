@@ -12,6 +12,7 @@ from terracube.index._datasets import AbstractDatasetResource
 from terracube.index._lineage import AbstractLineageResource
 from terracube.index._metadata_types import AbstractMetadataTypeResource
 from terracube.index._products import AbstractProductResource
+from terracube.index._shared import dataset_id
 from terracube.index._users import NoUserResource
 from terracube.index.abstract import AbstractIndex, AbstractIndexDriver
 from terracube.index.memory._columns import ProductColumns, sort_datasets
@@ -183,17 +184,13 @@ class _Datasets(AbstractDatasetResource):
         return existing
 
     def bulk_get(self, ids: Iterable[Any]) -> Iterator[Dataset]:
-        from terracube.index._datasets import _uuid
-
         st = self._index._state
-        out = [st.datasets.get(_uuid(i)) for i in ids]
+        out = [st.datasets.get(dataset_id(i)) for i in ids]
         return iter([d for d in out if d is not None])
 
     def get_unsafe(self, id_: Any) -> Dataset:
-        from terracube.index._datasets import _uuid
-
         try:
-            return self._index._state.datasets[_uuid(id_)]
+            return self._index._state.datasets[dataset_id(id_)]
         except KeyError:
             raise DatasetNotFoundError(f"no dataset with id {str(id_)!r} in the index") from None
 

@@ -15,41 +15,27 @@ import orjson
 from terracube.errors import DuplicateRecordError, MetadataTypeNotFoundError, ProductNotFoundError
 from terracube.index._metadata_types import AbstractMetadataTypeResource
 from terracube.index._products import AbstractProductResource
+from terracube.index._shared import Catalog
 from terracube.index.postgis._sql import field_index, indexed_fields
-from terracube.model import MetadataType, Product
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from terracube.index.postgis._driver import PostgisIndex
+    from terracube.model import MetadataType, Product
 
-__all__ = ["Catalog", "MetadataTypes", "Products", "load_catalog"]
+__all__ = ["MetadataTypes", "Products", "load_catalog"]
 
 _log = logging.getLogger(__name__)
 _CONCURRENT_ABOVE = 10_000  # estimated datasets above which new field indexes are built concurrently
 
 
-class Catalog:
-    """Metadata types and products with their ids, as loaded at one moment."""
-
-    def __init__(self, types: dict[int, MetadataType], products: dict[int, Product]) -> None:
-        self.types = types
-        self.types_by_name = {m.name: m for m in types.values()}
-        self.type_ids = {m.name: i for i, m in types.items()}
-        self.products = products
-        self.products_by_name = {p.name: p for p in products.values()}
-        self.product_ids = {p.name: i for i, p in products.items()}
-
-
 def load_catalog(index: PostgisIndex) -> Catalog:
     """Read every metadata type and product."""
     db = index._db
-    types = {i: MetadataType.from_doc(doc) for i, doc in db.run("SELECT id, doc FROM metadata_type")}
-    products = {
-        i: Product.from_doc(doc, types[mt])
-        for i, mt, doc in db.run("SELECT id, metadata_type_id, doc FROM product")
-    }
-    return Catalog(types, products)
+    return Catalog.from_rows(
+        db.run("SELECT id, doc FROM metadata_type"), db.run("SELECT id, metadata_type_id, doc FROM product")
+    )
 
 
 def _json(doc: object) -> str:

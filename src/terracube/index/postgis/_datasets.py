@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Any, Final
 import orjson
 
 from terracube.errors import ConcurrentWriteError, DatasetNotFoundError, QueryError
-from terracube.index._datasets import AbstractDatasetResource, _result, _uuid
+from terracube.index._datasets import AbstractDatasetResource
 from terracube.index._rows import DATETIME_OPEN, dataset_row, dataset_rows, from_micros
+from terracube.index._shared import dataset_id, search_result
 from terracube.index.postgis._spatial import candidates, rows_sql
 from terracube.index.postgis._sql import COLUMNS, order_sql, uses_box_index, where_sql
 from terracube.index.query import ProductQuery
@@ -36,10 +37,11 @@ if TYPE_CHECKING:
     import psycopg
     from odc.geo.geom import Geometry
 
-    from terracube.index._datasets import BatchStatus, OrderBy
-    from terracube.index.postgis._catalog import Catalog
+    from terracube.index._batching import BatchStatus
+    from terracube.index._shared import Catalog
     from terracube.index.postgis._driver import PostgisIndex
     from terracube.index.postgis._spatial import SpatialIndex
+    from terracube.index.query import OrderBy
     from terracube.model import Product
 
 __all__ = ["Datasets"]
@@ -252,7 +254,7 @@ class Datasets(AbstractDatasetResource):
         """docstring inherited"""
         cat = self._index._catalog()
         row = self._index._db.run(
-            f"SELECT {COLUMNS} FROM dataset d WHERE d.id = %s", (_uuid(id_),)
+            f"SELECT {COLUMNS} FROM dataset d WHERE d.id = %s", (dataset_id(id_),)
         ).fetchone()
         if row is None:
             raise DatasetNotFoundError(f"no dataset with id {str(id_)!r} in the index")
@@ -260,7 +262,7 @@ class Datasets(AbstractDatasetResource):
 
     def bulk_get(self, ids: Iterable[Any]) -> Iterator[Dataset]:
         """docstring inherited"""
-        wanted = [_uuid(i) for i in ids]
+        wanted = [dataset_id(i) for i in ids]
         if not wanted:
             return iter(())
         cat = self._index._catalog()
@@ -269,7 +271,7 @@ class Datasets(AbstractDatasetResource):
 
     def bulk_has(self, ids: Iterable[Any]) -> list[bool]:
         """docstring inherited"""
-        wanted = [_uuid(i) for i in ids]
+        wanted = [dataset_id(i) for i in ids]
         rows = self._index._db.run("SELECT id FROM dataset WHERE id = ANY(%s)", (wanted,))
         present = {r[0] for r in rows}
         return [w in present for w in wanted]
@@ -346,14 +348,14 @@ class Datasets(AbstractDatasetResource):
         cat = self._index._catalog()
         plan = [ProductQuery(p) for p in self._index.products.get_all()]
         if not plan:
-            return _result((), fetch_all)
+            return search_result((), fetch_all)
         sub = orjson.dumps(dict(metadata)).decode()
         parts, params = [], []
         for pq in plan:
             w, ps = self._where(pq, cat, archived)
             parts.append(f"SELECT {COLUMNS} FROM dataset d WHERE {w} AND d.doc @> %s::jsonb")
             params += [*ps, sub]
-        return _result(self._stream(" UNION ALL ".join(parts), params), fetch_all)
+        return search_result(self._stream(" UNION ALL ".join(parts), params), fetch_all)
 
     def _count(self, queries: Sequence[ProductQuery], *, archived: bool | None) -> int:
         cat = self._index._catalog()

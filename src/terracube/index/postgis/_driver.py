@@ -7,8 +7,9 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from terracube.errors import ConfigError, IndexNotInitialisedError, QueryError, UpdateError
+from terracube.index._shared import Catalog, dataset_id
 from terracube.index.abstract import AbstractIndex, AbstractIndexDriver
-from terracube.index.postgis._catalog import Catalog, MetadataTypes, Products, load_catalog
+from terracube.index.postgis._catalog import MetadataTypes, Products, load_catalog
 from terracube.index.postgis._datasets import Datasets
 from terracube.index.postgis._lineage import Lineage
 from terracube.index.postgis._schema import (
@@ -286,8 +287,6 @@ class PostgisIndex(AbstractIndex):
         dataset_ids
             Only these datasets.
         """
-        from terracube.index._datasets import _uuid
-
         have = self._spatial_indexes()
         if crs is None:
             targets = list(have.values())
@@ -306,7 +305,7 @@ class PostgisIndex(AbstractIndex):
             params.append(pids)
         if dataset_ids is not None:
             conds.append("id = ANY(%s)")
-            params.append([_uuid(i) for i in dataset_ids])
+            params.append([dataset_id(i) for i in dataset_ids])
         where = " AND ".join(conds) or "true"
         src = f"(SELECT id, product_id, t0, t1, footprint FROM dataset WHERE {where})"
         written = 0

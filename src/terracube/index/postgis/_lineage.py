@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
-from terracube.index._lineage import AbstractLineageResource, _uuid_from_bytes
+from terracube.index._lineage import ByteKeysLineageResource
+from terracube.index._shared import uuid_from_bytes
 from terracube.model.lineage import LineageDirection, LineageRelation
 
 if TYPE_CHECKING:
     import uuid
-    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
     from terracube.index.postgis._driver import PostgisIndex
 
@@ -56,7 +57,7 @@ SELECT DISTINCT classifier, uuid_send(parent), uuid_send(child) FROM walk WHERE 
 """
 
 
-class Lineage(AbstractLineageResource):
+class Lineage(ByteKeysLineageResource):
     """``index.lineage`` of a PostGIS index."""
 
     _index: PostgisIndex
@@ -68,12 +69,6 @@ class Lineage(AbstractLineageResource):
             (list(ids),),
         )
         return [LineageRelation(c, s, d) for c, s, d in rows]
-
-    def _key(self, id_: uuid.UUID) -> bytes:
-        return id_.bytes
-
-    def _id_from_key(self) -> Callable[[Any], uuid.UUID]:
-        return _uuid_from_bytes
 
     def _edges(
         self, root: Any, direction: LineageDirection, max_depth: int
@@ -88,10 +83,10 @@ class Lineage(AbstractLineageResource):
         near, far = _WALK[direction]
         if max_depth:
             sql = _WALK_TO_DEPTH.format(near=near, far=far)
-            params: tuple[Any, ...] = (_uuid_from_bytes(root), max_depth)
+            params: tuple[Any, ...] = (uuid_from_bytes(root), max_depth)
         else:
             sql = _WALK_ALL.format(near=near, far=far)
-            params = (_uuid_from_bytes(root),)
+            params = (uuid_from_bytes(root),)
         return self._index._db.run(sql, params, binary=True).fetchall()
 
     def _existing(self, pairs: Sequence[Pair]) -> dict[Pair, str]:

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from terracube.index._rows import TIME_FIELD, order_by_sql, to_micros, value_for_storage
+from terracube.index._shared import Where
 from terracube.index.query import SPATIAL_KEYWORDS, Between, ValueIn
 
 if TYPE_CHECKING:
-    from terracube.index._datasets import OrderBy
-    from terracube.index.query import Expression, ProductQuery
+    from terracube.index.query import Expression, OrderBy, ProductQuery
     from terracube.model import Range, SearchField
 
 __all__ = [
@@ -108,17 +108,7 @@ class Candidates:
     """The lon/lat query region (WKB) for the exact test, or None without a region."""
 
 
-class _Where:
-    def __init__(self) -> None:
-        self.conds: list[str] = []
-        self.params: list[Any] = []
-
-    def add(self, cond: str, *params: Any) -> None:
-        self.conds.append(cond)
-        self.params.extend(params)
-
-
-def _expr_sql(expr: Expression, w: _Where) -> None:
+def _expr_sql(expr: Expression, w: Where) -> None:
     f = expr.field
     vt = f.value_type
     if isinstance(expr, ValueIn):
@@ -167,7 +157,7 @@ def where_sql(
     candidates: Candidates | None,
 ) -> tuple[str, list[Any]]:
     """The WHERE clause (without the keyword) selecting a product query's datasets, and its params."""
-    w = _Where()
+    w = Where()
     w.add(f"d.product_id = {int(product_id)}")
     if archived is True:
         w.add("d.archived IS NOT NULL")
@@ -211,7 +201,7 @@ def where_sql(
         w.add(f"d.id IN ({' UNION ALL '.join(arms)})", *params)
         if candidates.footprint_wkb is not None:
             w.add("ST_Intersects(d.footprint, ST_GeomFromWKB(%s, 4326))", candidates.footprint_wkb)
-    return " AND ".join(w.conds), w.params
+    return w.sql(), w.params
 
 
 def order_sql(order_by: OrderBy, fields: dict[str, SearchField]) -> str:

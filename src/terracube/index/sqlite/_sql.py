@@ -10,14 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from terracube.index._rows import TIME_FIELD, order_by_sql, to_micros, value_for_storage
+from terracube.index._shared import Where
 from terracube.index.query import Between, ValueIn
 
 if TYPE_CHECKING:
-    from terracube.index._datasets import OrderBy
-    from terracube.index.query import Expression, ProductQuery
+    from terracube.index.query import Expression, OrderBy, ProductQuery
     from terracube.model import SearchField
 
-__all__ = ["Where", "field_expr", "field_index_sql", "has_field_index", "order_sql", "where_sql"]
+__all__ = ["field_expr", "field_index_sql", "has_field_index", "order_sql", "where_sql"]
 
 
 def field_expr(name: str, part: str | None = None, alias: str = "d") -> str:
@@ -38,21 +38,6 @@ def field_index_sql(metadata_type_id: int, field: SearchField) -> tuple[str, str
     expr = field_expr(field.name, "lo" if field.is_range else None, alias="")
     sql = f"CREATE INDEX IF NOT EXISTS {name} ON dataset({expr}) WHERE metadata_type_id = {metadata_type_id}"
     return name, sql
-
-
-class Where:
-    """A WHERE clause under construction: conditions and their parameters."""
-
-    def __init__(self) -> None:
-        self.conds: list[str] = []
-        self.params: list[Any] = []
-
-    def add(self, cond: str, *params: Any) -> None:
-        self.conds.append(cond)
-        self.params.extend(params)
-
-    def sql(self) -> str:
-        return " AND ".join(self.conds) if self.conds else "1"
 
 
 def _expr_sql(expr: Expression, w: Where) -> None:

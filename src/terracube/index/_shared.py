@@ -1,0 +1,159 @@
+"""What the resource base classes and the drivers share: ids, result streams, the GC pause,
+and the catalog and WHERE-clause values of the SQL drivers.
+
+Everything here is public within the index layer; import it from this module rather than
+from the resource module that happens to use it most.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gc
+import uuid
+from types import GeneratorType
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from terracube.errors import QueryError
+from terracube.model import MetadataType, Product
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
+__all__ = [
+    "DSID",
+    "Catalog",
+    "Where",
+    "dataset_id",
+    "fast_uuid",
+    "gc_paused",
+    "search_result",
+    "utc_now",
+    "uuid_from_bytes",
+]
+
+#: A dataset id as callers may give it: a UUID or its string form.
+DSID = uuid.UUID | str
+
+T = TypeVar("T")
+
+
+def search_result(items: Iterable[T], fetch_all: bool) -> Iterator[T] | list[T]:
+    """What every search returns: a list with ``fetch_all``, else a generator (a stream)."""
+    if fetch_all:
+        return list(items)
+    return items if isinstance(items, GeneratorType) else (x for x in items)
+
+
+def utc_now() -> dt.datetime:
+    """The current time, timezone-aware UTC."""
+    return dt.datetime.now(dt.UTC)
+
+
+# --- ids ------------------------------------------------------------------------------------------
+
+
+def dataset_id(v: DSID) -> uuid.UUID:
+    """A dataset id given as a UUID or a string, as a UUID.
+
+    Raises
+    ------
+    QueryError
+        The value is not a UUID.
+    """
+    if isinstance(v, uuid.UUID):
+        return v
+    try:
+        return uuid.UUID(str(v))
+    except ValueError:
+        raise QueryError(f"{v!r} is not a dataset id (a UUID)") from None
+
+
+_new = object.__new__
+_set_int = vars(uuid.UUID)["int"].__set__
+_set_is_safe = vars(uuid.UUID)["is_safe"].__set__
+_UNKNOWN = uuid.SafeUUID.unknown
+_from_bytes = int.from_bytes
+
+
+def fast_uuid(i: int) -> uuid.UUID:
+    """``uuid.UUID(int=i)`` without its argument checks: for ids that come from stored UUIDs."""
+    u = _new(uuid.UUID)
+    _set_int(u, i)
+    _set_is_safe(u, _UNKNOWN)
+    return u
+
+
+def uuid_from_bytes(b: bytes) -> uuid.UUID:
+    """``uuid.UUID(bytes=b)`` without its checks, for the 16-byte ids a database stores."""
+    u = _new(uuid.UUID)
+    _set_int(u, _from_bytes(b, "big"))
+    _set_is_safe(u, _UNKNOWN)
+    return u
+
+
+# --- bulk work ------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector during bulk work (adds, imports, lineage trees).
+
+    Validating and storing many documents allocates millions of small containers; with a large
+    heap the collector's full passes then take about half the time. Documents and datasets hold
+    no reference cycles, so reference counting alone frees them.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+# --- SQL drivers ----------------------------------------------------------------------------------
+
+
+class Catalog:
+    """Metadata types and products with their ids, as loaded at one moment."""
+
+    def __init__(self, types: dict[int, MetadataType], products: dict[int, Product]) -> None:
+        self.types = types
+        self.types_by_name = {m.name: m for m in types.values()}
+        self.type_ids = {m.name: i for i, m in types.items()}
+        self.products = products
+        self.products_by_name = {p.name: p for p in products.values()}
+        self.product_ids = {p.name: i for i, p in products.items()}
+
+    @classmethod
+    def from_rows(
+        cls,
+        type_rows: Iterable[tuple[int, Mapping[str, Any]]],
+        product_rows: Iterable[tuple[int, int, Mapping[str, Any]]],
+    ) -> Catalog:
+        """Build it from stored rows, documents already parsed.
+
+        ``type_rows`` are ``(id, document)`` of metadata types, ``product_rows``
+        ``(id, metadata type id, document)`` of products.
+        """
+        types = {i: MetadataType.from_doc(doc) for i, doc in type_rows}
+        products = {i: Product.from_doc(doc, types[mt]) for i, mt, doc in product_rows}
+        return cls(types, products)
+
+
+class Where:
+    """A WHERE clause under construction: conditions and their parameters."""
+
+    def __init__(self) -> None:
+        self.conds: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, cond: str, *params: Any) -> None:
+        """Add a condition (ANDed with the others) and the parameters it binds."""
+        self.conds.append(cond)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        """The conditions joined with AND (``TRUE`` when there are none)."""
+        return " AND ".join(self.conds) if self.conds else "TRUE"
