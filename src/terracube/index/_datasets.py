@@ -148,12 +148,7 @@ class AbstractDatasetResource(ABC):
 
     @abstractmethod
     def _search(
-        self,
-        queries: Sequence[ProductQuery],
-        *,
-        archived: bool | None,
-        limit: int | None,
-        order_by: OrderBy,
+        self, queries: Sequence[ProductQuery], *, archived: bool | None, limit: int | None, order_by: OrderBy
     ) -> Iterator[Dataset]:
         """Datasets matching any of the product queries, streamed."""
 

@@ -35,6 +35,7 @@ __all__ = [
     "dataset_rows",
     "from_micros",
     "order_by_sql",
+    "time_span",
     "to_micros",
     "value_for_storage",
 ]
@@ -57,6 +58,26 @@ def to_micros(t: dt.datetime) -> int:
 def from_micros(us: int) -> dt.datetime:
     """The aware UTC datetime of microseconds since the epoch."""
     return _EPOCH + dt.timedelta(microseconds=us)
+
+
+def time_span(bounds: Iterable[tuple[int | None, int | None]]) -> Range[dt.datetime] | None:
+    """The earliest start and latest end among stored ``(t0, t1)`` bounds in microseconds.
+
+    None when every bound is missing; an end at or beyond :data:`DATETIME_OPEN` is open (None).
+    """
+    lo = hi = None
+    for a, b in bounds:
+        if a is not None:
+            lo = a if lo is None else min(lo, a)
+        if b is not None:
+            hi = b if hi is None else max(hi, b)
+    if lo is None and hi is None:
+        return None
+    return Range(_micros_or_none(lo), _micros_or_none(hi))
+
+
+def _micros_or_none(v: int | None) -> dt.datetime | None:
+    return None if v is None or abs(v) >= DATETIME_OPEN else from_micros(v)
 
 
 def value_for_storage(field: SearchField, value: Any) -> Any:

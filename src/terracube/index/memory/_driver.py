@@ -221,12 +221,7 @@ class _Datasets(AbstractDatasetResource):
                 st.drop(st.columns, ds.product.name)
 
     def _search(
-        self,
-        queries: Sequence[ProductQuery],
-        *,
-        archived: bool | None,
-        limit: int | None,
-        order_by: OrderBy,
+        self, queries: Sequence[ProductQuery], *, archived: bool | None, limit: int | None, order_by: OrderBy
     ) -> Iterator[Dataset]:
         found: Iterable[Dataset] = (
             ds for q in queries for ds in self._index._columns_for(q.product.name).select(q, archived)

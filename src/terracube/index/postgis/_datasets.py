@@ -22,7 +22,7 @@ import orjson
 
 from terracube.errors import ConcurrentWriteError, DatasetNotFoundError, QueryError
 from terracube.index._datasets import AbstractDatasetResource
-from terracube.index._rows import DATETIME_OPEN, dataset_row, dataset_rows, from_micros
+from terracube.index._rows import dataset_row, dataset_rows, time_span
 from terracube.index._shared import dataset_id, search_result
 from terracube.index.postgis._spatial import candidates, rows_sql
 from terracube.index.postgis._sql import COLUMNS, order_sql, uses_box_index, where_sql
@@ -65,10 +65,6 @@ def _esc(text: str) -> bytes:
 
 def _time(t: dt.datetime | None) -> bytes:
     return _NULL if t is None else t.isoformat().encode()
-
-
-def _micros_or_none(v: int | None) -> dt.datetime | None:
-    return None if v is None or abs(v) >= DATETIME_OPEN else from_micros(v)
 
 
 def _insert_sql(indexes: Iterable[SpatialIndex]) -> str:
@@ -321,12 +317,7 @@ class Datasets(AbstractDatasetResource):
         return sql + tail, params
 
     def _search(
-        self,
-        queries: Sequence[ProductQuery],
-        *,
-        archived: bool | None,
-        limit: int | None,
-        order_by: OrderBy,
+        self, queries: Sequence[ProductQuery], *, archived: bool | None, limit: int | None, order_by: OrderBy
     ) -> Iterator[Dataset]:
         if not queries or limit == 0:
             return iter(())
@@ -369,17 +360,13 @@ class Datasets(AbstractDatasetResource):
 
     def _temporal_extent_of(self, queries: Sequence[ProductQuery]) -> Range[dt.datetime] | None:
         cat = self._index._catalog()
-        lo = hi = None
+        bounds = []
         for pq in queries:
             w, params = self._where(pq, cat, False)
-            a, b = self._index._db.one(f"SELECT min(d.t0), max(d.t1) FROM dataset d WHERE {w}", params)
-            if a is not None:
-                lo = a if lo is None else min(lo, a)
-            if b is not None:
-                hi = b if hi is None else max(hi, b)
-        if lo is None and hi is None:
-            return None
-        return Range(_micros_or_none(lo), _micros_or_none(hi))
+            bounds.append(
+                self._index._db.one(f"SELECT min(d.t0), max(d.t1) FROM dataset d WHERE {w}", params)
+            )
+        return time_span(bounds)
 
     def _spatial_extent_of(self, queries: Sequence[ProductQuery], crs: Any) -> Geometry | None:
         import shapely

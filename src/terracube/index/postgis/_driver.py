@@ -6,9 +6,10 @@ import re
 import threading
 from typing import TYPE_CHECKING, Any
 
-from terracube.errors import ConfigError, IndexNotInitialisedError, QueryError, UpdateError
+from terracube.errors import ConfigError, QueryError, UpdateError
 from terracube.index._shared import Catalog, dataset_id
-from terracube.index.abstract import AbstractIndex, AbstractIndexDriver
+from terracube.index._sql_index import SQLIndex
+from terracube.index.abstract import AbstractIndexDriver
 from terracube.index.postgis._catalog import MetadataTypes, Products, load_catalog
 from terracube.index.postgis._datasets import Datasets
 from terracube.index.postgis._lineage import Lineage
@@ -41,7 +42,7 @@ DEFAULT_SCHEMA = "terracube"
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
-class PostgisIndex(AbstractIndex):
+class PostgisIndex(SQLIndex):
     """An index in a PostgreSQL database with PostGIS: many users, many writers, large.
 
     Parameters
@@ -53,18 +54,9 @@ class PostgisIndex(AbstractIndex):
     """
 
     driver_name = "postgis"
-    supports_legacy = False
-    supports_eo3 = True
-    supports_nongeo = True
-    supports_vector = False
-    supports_write = True
-    supports_persistence = True
-    supports_transactions = True
+    # The other flags are those of every SQL index (SQLIndex).
     supports_spatial_indexes = True
     supports_users = True
-    supports_lineage = True
-    supports_external_lineage = True
-    supports_external_home = True
 
     def __init__(
         self, db_url: str, *, schema: str = DEFAULT_SCHEMA, application_name: str = "terracube"
@@ -83,7 +75,6 @@ class PostgisIndex(AbstractIndex):
         self._spatial: dict[int, SpatialIndex] | None = None
         self._cat_epoch = 0
         self._cat_lock = threading.Lock()
-        self._schema_ok = False
         self.metadata_types = MetadataTypes(self)
         self.products = Products(self)
         self.datasets = Datasets(self)
@@ -126,14 +117,10 @@ class PostgisIndex(AbstractIndex):
         Needs a database user allowed to create the ``postgis`` extension and the terracube
         roles the first time (a superuser); later upgrades need the ``admin`` role.
         """
-        with self.transaction():
-            found = create_or_upgrade(self._db.conn(), self.schema)
-        self._schema_ok = True
-        self._catalog_changed()
-        if with_default_types:
-            self._add_default_types()
-        self.metadata_types.check_field_indexes()
-        return found is None
+        return super().init_db(with_default_types)
+
+    def _create_or_upgrade(self) -> bool:
+        return create_or_upgrade(self._db.conn(), self.schema) is None
 
     def _upgrade_to(self, version: int) -> None:
         """Create or upgrade the schema only up to ``version`` (for upgrade tests)."""
@@ -141,20 +128,16 @@ class PostgisIndex(AbstractIndex):
             create_or_upgrade(self._db.conn(), self.schema, target=version)
         self._catalog_changed()
 
-    def _require_schema(self) -> None:
-        if self._schema_ok:
-            return
+    def _schema_problem(self) -> str | None:
         version = schema_version(self._db.conn(), self.schema)
         if version is None:
-            raise IndexNotInitialisedError(
-                f"{self.url} has no terracube schema {self.schema!r}; run `terracube system init`"
-            )
+            return f"{self.url} has no terracube schema {self.schema!r}; run `terracube system init`"
         if version < SCHEMA_VERSION:
-            raise IndexNotInitialisedError(
+            return (
                 f"the terracube schema {self.schema!r} in {self.url} has version {version}, this "
                 f"terracube needs {SCHEMA_VERSION}; run `terracube system init` to upgrade it"
             )
-        self._schema_ok = True
+        return None
 
     # --- transactions ---------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ import orjson
 
 from terracube.errors import DatasetNotFoundError, QueryError
 from terracube.index._datasets import AbstractDatasetResource
-from terracube.index._rows import dataset_row, dataset_rows, from_micros, to_micros
+from terracube.index._rows import dataset_row, dataset_rows, from_micros, time_span, to_micros
 from terracube.index._shared import dataset_id
 from terracube.index.sqlite._db import BATCH, MAX_PARAMS, now_us, param_chunks
 from terracube.index.sqlite._sql import order_sql, where_sql
@@ -224,12 +224,7 @@ class Datasets(AbstractDatasetResource):
             yield from itertools.compress(batch, hits)
 
     def _search(
-        self,
-        queries: Sequence[ProductQuery],
-        *,
-        archived: bool | None,
-        limit: int | None,
-        order_by: OrderBy,
+        self, queries: Sequence[ProductQuery], *, archived: bool | None, limit: int | None, order_by: OrderBy
     ) -> Iterator[Dataset]:
         cat = self._index._catalog()
         if order_by:
@@ -283,20 +278,14 @@ class Datasets(AbstractDatasetResource):
         return total
 
     def _temporal_extent_of(self, queries: Sequence[ProductQuery]) -> Range[dt.datetime] | None:
+        if any(pq.spatial is not None for pq in queries):
+            return super()._temporal_extent_of(queries)  # footprints are tested in Python
         cat = self._index._catalog()
-        lo = hi = None
+        bounds = []
         for pq in queries:
-            if pq.spatial is not None:
-                return super()._temporal_extent_of(queries)
             sql, params = self._query(pq, cat, False, "MIN(d.t0), MAX(d.t1)")
-            a, b = self._index._conn().execute(sql, params).fetchone()
-            if a is not None:
-                lo = a if lo is None else min(lo, a)
-            if b is not None:
-                hi = b if hi is None else max(hi, b)
-        if lo is None and hi is None:
-            return None
-        return Range(None if lo is None else from_micros(lo), None if hi is None else from_micros(hi))
+            bounds.append(self._index._conn().execute(sql, params).fetchone())
+        return time_span(bounds)
 
     def _most_recent_change(self, product: Product) -> dt.datetime | None:
         cat = self._index._catalog()

@@ -6,9 +6,9 @@ import threading
 import uuid
 from typing import TYPE_CHECKING
 
-from terracube.errors import IndexNotInitialisedError
+from terracube.index._sql_index import SQLIndex
 from terracube.index._users import NoUserResource
-from terracube.index.abstract import AbstractIndex, AbstractIndexDriver
+from terracube.index.abstract import AbstractIndexDriver
 from terracube.index.sqlite._catalog import MetadataTypes, Products, load_catalog
 from terracube.index.sqlite._datasets import Datasets
 from terracube.index.sqlite._db import connect
@@ -26,22 +26,13 @@ if TYPE_CHECKING:
 __all__ = ["SQLiteIndex", "SQLiteIndexDriver", "driver_init"]
 
 
-class SQLiteIndex(AbstractIndex):
+class SQLiteIndex(SQLIndex):
     """An index in one SQLite file: persistent, transactional, spatially indexed."""
 
     driver_name = "sqlite"
-    supports_legacy = False
-    supports_eo3 = True
-    supports_nongeo = True
-    supports_vector = False
-    supports_write = True
-    supports_persistence = True
-    supports_transactions = True
+    # The other flags are those of every SQL index (SQLIndex).
     supports_spatial_indexes = False
     supports_users = False
-    supports_lineage = True
-    supports_external_lineage = True
-    supports_external_home = True
 
     def __init__(self, path: str | Path) -> None:
         """Open (not create) the index at ``path``; ``":memory:"`` for a private in-memory one."""
@@ -60,7 +51,6 @@ class SQLiteIndex(AbstractIndex):
         self._cat: Catalog | None = None
         self._cat_version: tuple[int, int] | None = None
         self._cat_epoch = 0
-        self._schema_ok = False
         self._keeper = self._conn()  # keeps a shared in-memory database alive
         self.metadata_types = MetadataTypes(self)
         self.products = Products(self)
@@ -104,31 +94,19 @@ class SQLiteIndex(AbstractIndex):
 
     # --- schema ---------------------------------------------------------------------------------
 
-    def init_db(self, with_default_types: bool = True) -> bool:
-        """Create or upgrade the schema; add the eo3 type (docstring inherited)."""
-        with self.transaction():
-            created = create_or_upgrade(self._conn())
-        self._schema_ok = True
-        self._catalog_changed()
-        if with_default_types:
-            self._add_default_types()
-        self.metadata_types.check_field_indexes()
-        return created
+    def _create_or_upgrade(self) -> bool:
+        return create_or_upgrade(self._conn())
 
-    def _require_schema(self) -> None:
-        if self._schema_ok:
-            return
+    def _schema_problem(self) -> str | None:
         version = schema_version(self._conn())
         if version is None:
-            raise IndexNotInitialisedError(
-                f"the SQLite index at {self._path!r} has no terracube schema; run `terracube system init`"
-            )
+            return f"the SQLite index at {self._path!r} has no terracube schema; run `terracube system init`"
         if version < SCHEMA_VERSION:
-            raise IndexNotInitialisedError(
+            return (
                 f"the SQLite index at {self._path!r} has schema version {version}, this terracube needs "
                 f"{SCHEMA_VERSION}; run `terracube system init` to upgrade it"
             )
-        self._schema_ok = True
+        return None
 
     # --- transactions ---------------------------------------------------------------------------
 
