@@ -2,6 +2,10 @@
 
 Persistent and transactional, with an R*Tree over (lon, lat, time, product) refined by an
 exact footprint test, and expression indexes for indexed search fields.
+
+Modules, bottom up: ``_schema`` (DDL, versions) <- ``_db`` (connections, statement limits) <-
+``_sql`` (query building) <- ``_catalog``, ``_datasets``, ``_lineage`` (resources) <- ``_driver``
+(the index). The SQL drivers share ``index/_shared.py`` and ``index/_sql_index.py``.
 """
 
 from __future__ import annotations
