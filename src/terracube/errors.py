@@ -31,6 +31,7 @@ __all__ = [
     "RecordNotFoundError",
     "StorageAuthError",
     "StorageError",
+    "StorageIntegrityError",
     "StorageRequestError",
     "StorageTransientError",
     "TerracubeError",
@@ -162,6 +163,14 @@ class StorageAuthError(StorageError, PermissionError):
 
 class StorageTransientError(StorageError, ConnectionError):
     """A transient storage failure (5xx, timeout, dropped connection) persisted after retries."""
+
+
+class StorageIntegrityError(StorageError):
+    """Stored or received bytes do not match the checksum recorded when they were written.
+
+    The message names the bucket, the key, the store and the bytes that failed; the object is
+    damaged (or was changed behind the store's back) and has to be written again.
+    """
 
 
 class StorageRequestError(StorageError, ValueError):

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from ._backdoors import Backdoor
 
 MODES = ["get_slice", "get_slice_mp", "get_slice_by_bbox"]
+#: S3IO's checksum block for objects up to 16 MiB: ranged reads fetch whole blocks.
+BLOCK = 64 * 1024
 
 
 class TestIndexMaths:
@@ -213,55 +215,61 @@ def _ranges(proxy: FaultProxy, key: str) -> list[tuple[int, int]]:
 
 
 class TestRequests:
-    """What goes over the wire: only the byte runs a selection needs."""
+    """What goes over the wire: only the checksum blocks (64 KiB) holding the bytes a selection needs."""
 
     @pytest.fixture
     def bucket(self, proxied_store: S3IO) -> str:
         return new_bucket(proxied_store)
 
     def test_window_is_one_range(self, proxied_store: S3IO, proxy: FaultProxy, bucket: str) -> None:
-        array = random_array(7, (64, 256), "<f4")  # rows of 1 KiB
+        array = random_array(7, (1024, 256), "<f4")  # rows of 1 KiB, 16 blocks of 64 rows
         aio = S3AIO(proxied_store)
         aio.put_array(bucket, "w", array)
         proxy.clear()
-        assert_same(
-            aio.get_slice(bucket, "w", (slice(8, 12), slice(16, 32)), array.shape, "<f4"), array[8:12, 16:32]
-        )
-        # rows 8..11, columns 16..31: from element 8*256+16 to 11*256+32, merged through the gaps
-        assert _ranges(proxy, "w") == [((8 * 256 + 16) * 4, (11 * 256 + 32) * 4)]
+        window = (slice(100, 104), slice(16, 32))
+        assert_same(aio.get_slice(bucket, "w", window, array.shape, "<f4"), array[window])
+        # rows 100..103 lie in block 1 (rows 64..127): one range, that block
+        assert _ranges(proxy, "w") == [(BLOCK, 2 * BLOCK)]
 
     def test_distant_runs_are_separate_ranges(
         self, proxied_store: S3IO, proxy: FaultProxy, bucket: str
     ) -> None:
-        array = random_array(8, (64, 256), "<f4")
+        array = random_array(8, (1024, 256), "<f4")
         aio = S3AIO(proxied_store, merge_gap=0)
         aio.put_array(bucket, "w", array)
         proxy.clear()
-        assert_same(
-            aio.get_slice(bucket, "w", (slice(8, 24, 5), slice(16, 32)), array.shape, "<f4"),
-            array[8:24:5, 16:32],
-        )
-        assert _ranges(proxy, "w") == [
-            ((row * 256 + 16) * 4, (row * 256 + 32) * 4) for row in (8, 13, 18, 23)
-        ]
+        rows = slice(8, 1024, 300)  # rows 8, 308, 608, 908: blocks 0, 4, 9, 14
+        assert_same(aio.get_slice(bucket, "w", (rows, slice(16, 32)), array.shape, "<f4"), array[rows, 16:32])
+        assert _ranges(proxy, "w") == [(b * BLOCK, (b + 1) * BLOCK) for b in (0, 4, 9, 14)]
         # one range for the bounding box instead
         proxy.clear()
-        aio.get_slice_by_bbox(bucket, "w", (slice(8, 24, 5), slice(16, 32)), array.shape, "<f4")
-        assert _ranges(proxy, "w") == [((8 * 256 + 16) * 4, (23 * 256 + 32) * 4)]
+        aio.get_slice_by_bbox(bucket, "w", (rows, slice(16, 32)), array.shape, "<f4")
+        assert _ranges(proxy, "w") == [(0, 15 * BLOCK)]
 
-    def test_wide_stride_reads_only_its_elements(
+    def test_wide_stride_reads_only_its_blocks(
         self, proxied_store: S3IO, proxy: FaultProxy, bucket: str
     ) -> None:
-        array = random_array(9, (4096,), "<f8")
+        array = random_array(9, (131_072,), "<f8")  # 1 MiB: blocks of 8192 elements
         aio = S3AIO(proxied_store, merge_gap=64)
         aio.put_array(bucket, "s", array)
         proxy.clear()
-        assert_same(aio.get_slice(bucket, "s", slice(5, None, 1000), array.shape, "<f8"), array[5::1000])
-        assert _ranges(proxy, "s") == [(i * 8, i * 8 + 8) for i in range(5, 4096, 1000)]
+        assert_same(aio.get_slice(bucket, "s", slice(5, None, 20_000), array.shape, "<f8"), array[5::20_000])
+        blocks = sorted({i * 8 // BLOCK for i in range(5, 131_072, 20_000)})
+        assert blocks == [0, 2, 4, 7, 9, 12, 14]
+        assert _ranges(proxy, "s") == [(b * BLOCK, (b + 1) * BLOCK) for b in blocks]
         proxy.clear()
-        # holes of 16 bytes are read through: one range
-        assert_same(aio.get_slice(bucket, "s", slice(5, 50, 3), array.shape, "<f8"), array[5:50:3])
-        assert _ranges(proxy, "s") == [(5 * 8, 48 * 8)]
+        # a point reads its one block
+        assert aio.get_point(bucket, "s", (70_000,), array.shape, "<f8") == array[70_000]
+        assert _ranges(proxy, "s") == [(8 * BLOCK, 9 * BLOCK)]
+
+    def test_small_object_is_read_whole(self, proxied_store: S3IO, proxy: FaultProxy, bucket: str) -> None:
+        array = random_array(11, (64, 64), "<f4")  # 16 KiB: one block
+        aio = S3AIO(proxied_store)
+        aio.put_array(bucket, "small", array)
+        proxy.clear()
+        assert_same(aio.get_slice(bucket, "small", (slice(3, 5), 7), array.shape, "<f4"), array[3:5, 7])
+        gets = [r for r in proxy.records if r.method == "GET"]
+        assert len(gets) == 1 and gets[0].range is None
 
     def test_parallel_read_splits_by_part_size(
         self, proxied_store: S3IO, proxy: FaultProxy, bucket: str
@@ -271,9 +279,9 @@ class TestRequests:
         aio.put_array(bucket, "p", array)
         proxy.clear()
         assert_same(aio.get_slice_mp(bucket, "p", slice(1, None), array.shape, "<f4"), array[1:])
+        # parts cut at multiples of the part size: each reads its own blocks, none twice
         part = 5 * MiB
-        nbytes = array.nbytes
-        assert _ranges(proxy, "p") == [(lo, min(lo + part, nbytes)) for lo in range(4, nbytes, part)]
+        assert _ranges(proxy, "p") == [(0, part), (part, 2 * part), (2 * part, array.nbytes)]
 
     def test_compressed_object_is_one_whole_get(
         self, proxied_store: S3IO, proxy: FaultProxy, bucket: str

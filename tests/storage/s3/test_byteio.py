@@ -78,8 +78,8 @@ class TestS3Store(StoreTests):
 
     def test_handles_are_s3(self, store: S3IO, bucket: str) -> None:
         assert type(store.s3_bucket(bucket)).__name__ == "S3Store"
-        response = store.s3_resource().request("GET")
-        assert bucket.encode() in response.body
+        client = store.s3_resource()  # the botocore client behind bucket and multipart calls
+        assert bucket in [b["Name"] for b in client.list_buckets()["Buckets"]]
 
     def test_bad_credentials(self, moto_endpoint: str, s3_config: S3Config, bucket: str) -> None:
         bad = S3Config(endpoint=moto_endpoint, access_key_id="AKIDNOTKNOWN", secret_access_key="wrong")

@@ -288,7 +288,10 @@ class LabelledTests:
         backdoor.put(bucket, "bad/c/1.0", b"not zstd")
         with pytest.raises(ExceptionGroup, match="'bad/c/1.0'") as info:
             lio.assemble_array_from_s3(bucket, "bad")
-        assert "is not a valid zstd frame" in str(info.value.exceptions[0])
+        # a raw put through S3 drops the checksum record (the frame itself is refused); a file
+        # rewritten in place keeps its old record, which no longer matches
+        message = str(info.value.exceptions[0])
+        assert "is not a valid zstd frame" in message or "its checksum record says 28" in message
 
     def test_missing_array_and_bad_header(self, store: S3IO, backdoor: Backdoor, bucket: str) -> None:
         lio = S3LIO(store)
@@ -367,7 +370,7 @@ class TestRequests:
         assert _chunk_gets(proxy, "w") == ["2.4", "2.5", "3.4", "3.5"]
         assert proxy.count("GET") == 5
         assert proxy.count("GET", r"/w/header\.json") == 1
-        # an unaligned 1/16 window: 3 x 3 chunks, each read only where the window covers it
+        # an unaligned 1/16 window: 3 x 3 chunks, one GET each
         header = lio.header(bucket, "w")
         proxy.clear()
         assert_same(
@@ -376,8 +379,9 @@ class TestRequests:
         )
         assert _chunk_gets(proxy, "w") == [f"{i}.{j}" for i in range(3) for j in range(3)]
         assert proxy.count("GET") == 9
+        # a 4 KiB chunk is one checksum block: read whole (a plain GET), however little it gives
         corner = [r.range for r in proxy.records if r.path.endswith("/w/c/0.0")]
-        assert corner == [f"bytes={(10 * 32 + 20) * 4}-{32 * 32 * 4 - 1}"]
+        assert corner == [None]
 
     def test_chunks_are_read_in_parallel(self, proxied_store: S3IO, proxy: FaultProxy, bucket: str) -> None:
         array = random_array(17, (64, 64), "<f4")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from terracube.errors import StorageError, StorageRequestError
-from terracube.storage.s3._ranges import ByteRange
+from terracube.storage.s3._ranges import ByteRange, split_aligned
 from terracube.storage.s3._selection import AxisSelection, RunPlan, gather, plan_runs
 
 if TYPE_CHECKING:
@@ -122,10 +122,13 @@ def plan_reads(
         lo = int(starts[first])
         hi = int(starts[last - 1]) + span_bytes
         if last - first == 1 and plan.template is None:
-            piece = part_size or run_bytes
-            for a in range(0, run_bytes, piece):
-                b = min(a + piece, run_bytes)
-                tasks.append(ReadTask(ByteRange(lo + a, lo + b), first, last, (a, b)))
+            # cut at multiples of the part size within the object, which are checksum block
+            # boundaries too: no block is fetched twice
+            pieces = (
+                split_aligned(lo, lo + run_bytes, part_size) if part_size else [ByteRange(lo, lo + run_bytes)]
+            )
+            for r in pieces:
+                tasks.append(ReadTask(r, first, last, (r.start - lo, r.stop - lo)))
             continue
         if part_size is None or hi - lo <= part_size:
             tasks.append(ReadTask(ByteRange(lo, hi), first, last))
@@ -158,20 +161,29 @@ def place(task: ReadTask, data: Any, plan: RunPlan, dtype: np.dtype[Any], rows: 
 
 
 def fetch_into(
-    io: S3IO, bucket: str, key: str, task: ReadTask, plan: RunPlan, dtype: np.dtype[Any], rows: np.ndarray
+    io: S3IO,
+    bucket: str,
+    key: str,
+    task: ReadTask,
+    plan: RunPlan,
+    dtype: np.dtype[Any],
+    rows: np.ndarray,
+    size: int | None = None,
 ) -> None:
-    """Fetch one task and place it (in-process)."""
+    """Fetch one task and place it (in-process); `size` is the object's, when known."""
     if task.direct is not None:
         a, b = task.direct
-        io.backend.get_range(bucket, key, task.span.start, task.span.stop, byte_view(rows[task.first])[a:b])
+        io.backend.get_range(
+            bucket, key, task.span.start, task.span.stop, byte_view(rows[task.first])[a:b], size
+        )
         return
-    data = io.backend.get_range(bucket, key, task.span.start, task.span.stop, None)
+    data = io.backend.get_range(bucket, key, task.span.start, task.span.stop, None, size)
     place(task, data, plan, dtype, rows)
 
 
-def fetch_bytes(io: S3IO, bucket: str, key: str, task: ReadTask) -> bytes:
+def fetch_bytes(io: S3IO, bucket: str, key: str, task: ReadTask, size: int | None = None) -> bytes:
     """Fetch one task's bytes (for remote workers)."""
-    return bytes(io.backend.get_range(bucket, key, task.span.start, task.span.stop, None))
+    return bytes(io.backend.get_range(bucket, key, task.span.start, task.span.stop, None, size))
 
 
 def run_reads(
@@ -184,18 +196,19 @@ def run_reads(
     rows: np.ndarray,
     *,
     parallel: bool,
+    size: int | None = None,
 ) -> None:
     """Execute read tasks: in this thread (direct reads one by one, the rest as one
-    multi-range request) or on the store's runner."""
+    multi-range request) or on the store's runner. `size` is the object's, when known."""
     if not tasks:
         return
     if not parallel:
         grouped = [t for t in tasks if t.direct is None]
         for task in tasks:
             if task.direct is not None:
-                fetch_into(io, bucket, key, task, plan, dtype, rows)
+                fetch_into(io, bucket, key, task, plan, dtype, rows, size)
         if grouped:
-            datas = io.backend.get_ranges(bucket, key, [t.span for t in grouped])
+            datas = io.backend.get_ranges(bucket, key, [t.span for t in grouped], size)
             for task, data in zip(grouped, datas, strict=True):
                 place(task, data, plan, dtype, rows)
         return
@@ -204,10 +217,10 @@ def run_reads(
     what = f"read of {bucket}/{key}"
     if runner.shares_memory:
         runner.run(
-            fetch_into, [(io, bucket, key, t, plan, dtype, rows) for t in tasks], names=names, what=what
+            fetch_into, [(io, bucket, key, t, plan, dtype, rows, size) for t in tasks], names=names, what=what
         )
         return
-    pieces = runner.run(fetch_bytes, [(io, bucket, key, t) for t in tasks], names=names, what=what)
+    pieces = runner.run(fetch_bytes, [(io, bucket, key, t, size) for t in tasks], names=names, what=what)
     for task, piece in zip(tasks, pieces, strict=True):
         place(task, piece, plan, dtype, rows)
 
@@ -261,9 +274,11 @@ def read_selection(
         target[...] = whole[tuple(s.as_slice() for s in sel)]
         return
     mapped = getattr(io.backend, "mapped", None)
+    nbytes = math.prod(shape) * dtype.itemsize
     if mapped is not None and not parallel and not bbox:
         # local disk: one copy straight from the page cache, touching only the pages needed
-        with mapped(bucket, key) as view:
+        # (and verifying the checksum blocks that hold them)
+        with mapped(bucket, key, _byte_span(shape, dtype.itemsize, sel)) as view:
             _copy_selection(
                 view, shape, dtype, sel, target, what=f"object {bucket}/{key} at {io.backend.location}"
             )
@@ -288,5 +303,16 @@ def read_selection(
     tasks = plan_reads(
         plan, dtype.itemsize, max_gap=max_gap, part_size=part_size if parallel else None, bbox=bbox
     )
-    run_reads(io, bucket, key, plan, tasks, dtype, dest.rows, parallel=parallel)
+    run_reads(io, bucket, key, plan, tasks, dtype, dest.rows, parallel=parallel, size=nbytes)
     dest.finish()
+
+
+def _byte_span(shape: tuple[int, ...], itemsize: int, sel: Sequence[AxisSelection]) -> tuple[int, int]:
+    """The bytes from a selection's first element to the end of its last, in a C-order array."""
+    first = last = 0
+    stride = itemsize
+    for n, s in zip(reversed(shape), reversed(sel), strict=True):
+        first += s.start * stride
+        last += (s.stop - 1) * stride
+        stride *= n
+    return first, last + itemsize

@@ -1,4 +1,9 @@
-"""Chunk codecs: raw bytes, or one zstd frame with its content size in the header."""
+"""Chunk codecs: raw bytes, or one zstd frame with its content size and checksum.
+
+zstd frames are written with their content checksum (XXH64 of the decoded bytes), which the
+decoder checks, so a damaged frame never decodes to wrong values; frames written without it
+(older terracube) still decode.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from terracube.errors import StorageError, StorageRequestError
+from terracube.errors import StorageError, StorageIntegrityError, StorageRequestError
 
 __all__ = ["Codec", "codec_from_spec"]
 
@@ -55,7 +60,7 @@ class Codec:
             import zstandard
 
             compressor = compressors[self.level] = zstandard.ZstdCompressor(
-                level=self.level, write_content_size=True
+                level=self.level, write_content_size=True, write_checksum=True
             )
         return memoryview(compressor.compress(data))
 
@@ -64,6 +69,8 @@ class Codec:
 
         Raises
         ------
+        StorageIntegrityError
+            When a zstd frame fails its content checksum (a damaged object).
         StorageError
             When the stored bytes do not decode to the expected size (wrong codec, dtype or
             shape, or a damaged object); `what` names the object in the message.
@@ -97,8 +104,16 @@ class Codec:
                     if not n:
                         break
                     filled += n
+                # read to the end of the frame, where the decoder checks the content checksum
+                trailing = reader.read(1) if filled == out.nbytes else b""
         except zstandard.ZstdError as exc:
+            if "checksum" in str(exc):
+                raise StorageIntegrityError(
+                    f"{what} is damaged: its zstd frame fails its content checksum ({exc}); write it again"
+                ) from exc
             raise StorageError(f"{what} is not a valid zstd frame ({exc}); check its codec") from exc
+        if trailing:
+            raise StorageError(f"{what} decodes to more than the {out.nbytes} bytes its frame header states")
         if filled != out.nbytes:
             raise StorageError(f"{what} decoded to {filled} bytes, {out.nbytes} expected")
 

@@ -1,7 +1,7 @@
 """The one place where backend failures become terracube errors.
 
-obstore (S3), the signed REST calls (bucket operations and multipart uploads) and the local
-file system each fail in their own way; :func:`storage_error` folds them into
+obstore (S3 objects), botocore (bucket operations and multipart uploads) and the local file
+system each fail in their own way; :func:`storage_error` folds them into
 :class:`~terracube.errors.ObjectNotFoundError`, :class:`~terracube.errors.BucketNotFoundError`,
 :class:`~terracube.errors.StorageAuthError`, :class:`~terracube.errors.StorageTransientError`
 or :class:`~terracube.errors.StorageError`, with messages naming the operation, the bucket,
@@ -22,9 +22,8 @@ from terracube.errors import (
     StorageRequestError,
     StorageTransientError,
 )
-from terracube.storage.s3._retry import TransientError
 
-__all__ = ["HTTPStatusError", "is_retryable", "storage_error"]
+__all__ = ["is_retryable", "storage_error"]
 
 _STATUS = re.compile(r"status code: (\d{3})")
 _CODE = re.compile(r"<Code>([^<]+)</Code>")
@@ -47,22 +46,38 @@ _AUTH_HINT = (
 )
 
 
-class HTTPStatusError(Exception):
-    """Internal: a REST call answered with a non-2xx status."""
+#: botocore's exceptions for a request that got no (complete) answer.
+_BOTOCORE_CONNECTION = {
+    "ConnectionClosedError",
+    "ConnectTimeoutError",
+    "EndpointConnectionError",
+    "HTTPClientError",
+    "ProxyConnectionError",
+    "ReadTimeoutError",
+    "ResponseStreamingError",
+}
 
-    def __init__(self, status: int, code: str | None, message: str) -> None:
-        super().__init__(f"HTTP {status} {code or ''}: {message}".strip())
-        self.status = status
-        self.code = code
+
+def client_error(exc: BaseException) -> tuple[int | None, str | None]:
+    """HTTP status and S3 error code of a botocore ``ClientError`` (None, None for others)."""
+    response = getattr(exc, "response", None)
+    if not isinstance(response, dict) or "Error" not in response:
+        return None, None
+    status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+    code = response["Error"].get("Code")
+    return (int(status) if status else None), (str(code) if code else None)
 
 
 def _status_and_code(exc: BaseException) -> tuple[int | None, str | None]:
-    if isinstance(exc, HTTPStatusError | TransientError):
-        return exc.status, exc.code
+    status, code = client_error(exc)
+    if status is not None or code is not None:
+        if code is not None and code.isdigit():
+            status, code = status or int(code), None  # a HEAD answer has no body, only a status
+        return status, code
     text = str(exc)
-    status = _STATUS.search(text)
-    code = _CODE.search(text)
-    return (int(status.group(1)) if status else None, code.group(1) if code else None)
+    found_status = _STATUS.search(text)
+    found_code = _CODE.search(text)
+    return (int(found_status.group(1)) if found_status else None, found_code.group(1) if found_code else None)
 
 
 def is_range_error(exc: BaseException) -> bool:
@@ -81,13 +96,11 @@ def _summary(exc: BaseException) -> str:
 
 
 def is_retryable(exc: BaseException) -> bool:
-    """True for a failure another attempt may cure and that the client did not retry already.
+    """True for an obstore failure another attempt may cure and that obstore did not retry.
 
-    Our REST calls mark such failures with :class:`TransientError`. obstore retries server
-    errors and connection failures itself, but not a body cut off half way.
+    obstore retries server errors and connection failures itself, but not a body cut off half
+    way. (botocore retries its own calls.)
     """
-    if isinstance(exc, TransientError):
-        return True
     name = type(exc).__name__
     if name == "GenericError":
         status, _ = _status_and_code(exc)
@@ -98,6 +111,8 @@ def is_retryable(exc: BaseException) -> bool:
 
 def _is_connection_failure(exc: BaseException) -> bool:
     if isinstance(exc, ConnectionError | TimeoutError | socket.timeout):
+        return True
+    if type(exc).__module__.startswith("botocore") and type(exc).__name__ in _BOTOCORE_CONNECTION:
         return True
     if isinstance(exc, OSError) and exc.errno in (errno.ECONNREFUSED, errno.ECONNRESET, errno.EPIPE):
         return True
@@ -116,7 +131,7 @@ def storage_error(
     Parameters
     ----------
     exc
-        The raw failure (obstore, REST or OS error). Already-mapped errors pass through.
+        The raw failure (obstore, botocore or OS error). Already-mapped errors pass through.
     op
         The operation, in words (``"get"``, ``"put"``, ``"create bucket"``).
     location
@@ -154,11 +169,6 @@ def storage_error(
         return StorageAuthError(f"{op} {target!r} was refused at {location} ({summary}); {_AUTH_HINT}")
     if is_range_error(exc):
         return StorageRequestError(f"{op} {target!r}: byte range not satisfiable at {location} ({summary})")
-    if (
-        isinstance(exc, TransientError)
-        or (status is not None and status >= 500)
-        or code in _TRANSIENT_CODES
-        or _is_connection_failure(exc)
-    ):
+    if (status is not None and status >= 500) or code in _TRANSIENT_CODES or _is_connection_failure(exc):
         return StorageTransientError(f"{op} {target!r} failed at {location} after retries: {summary}")
     return StorageError(f"{op} {target!r} failed at {location}: {summary}")

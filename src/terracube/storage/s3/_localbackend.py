@@ -1,13 +1,21 @@
 """The local-disk backend: buckets are directories under a root, keys are relative paths.
 
 Writes go to a temporary file in the target directory and are renamed into place, so a
-reader sees the old object or the new one, never a part. Reads go straight from the file
-into the caller's buffer.
+reader sees the old object or the new one, never a part. Each file carries its checksum
+record in an extended attribute (:data:`~._checksums.XATTR`), set on the temporary file
+before the rename, so record and content change together. Reads go straight from the file
+into the caller's buffer and verify every block they return.
+
+The store stays inside its root: a path that leads outside it through a symbolic link is
+refused (:meth:`LocalBackend._inside`), for reads after opening (the kernel's own name of the
+open file) and for writes and deletes before touching anything.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import logging
 import mmap
 import os
 import uuid
@@ -15,8 +23,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from terracube.errors import BucketNotFoundError, ObjectNotFoundError, StorageError, StorageRequestError
-from terracube.storage.s3._backend import TMP_PREFIX, ObjectInfo, Part, Upload
+from terracube.errors import (
+    BucketNotFoundError,
+    ObjectNotFoundError,
+    StorageAuthError,
+    StorageError,
+    StorageRequestError,
+)
+from terracube.storage.s3._backend import TMP_PREFIX, ObjectInfo, Part, PendingUpload, Upload
+from terracube.storage.s3._checksums import XATTR, Checksums, record_from
 from terracube.storage.s3._errors import storage_error
 
 if TYPE_CHECKING:
@@ -27,6 +42,13 @@ if TYPE_CHECKING:
 
 __all__ = ["LocalBackend"]
 
+_log = logging.getLogger("terracube.storage.s3")
+
+#: Extended attribute naming the target key of a multipart upload's temporary file.
+_KEY_XATTR = "user.terracube.key"
+#: errno values meaning "this file system keeps no (user) extended attributes".
+_NO_XATTRS = {errno.ENOTSUP, errno.EOPNOTSUPP, errno.EPERM}
+
 
 class LocalBackend:
     """Objects in files under a root directory."""
@@ -36,6 +58,8 @@ class LocalBackend:
         self.config = config
         self.root = Path(config.root)
         self.location = f"local root {config.root}"
+        self._real_root: str | None = None
+        self._warned_xattrs = False
 
     # --- handles ----------------------------------------------------------------------------------
 
@@ -58,12 +82,46 @@ class LocalBackend:
 
     # --- paths and errors -------------------------------------------------------------------------
 
+    def _root_real(self) -> str:
+        """The root with every symbolic link resolved (cached once the root exists)."""
+        real = self._real_root
+        if real is None:
+            real = os.path.realpath(self.root)
+            if os.path.isdir(real):
+                self._real_root = real
+        return real
+
+    def _inside(self, real: str, bucket: str, key: str | None) -> None:
+        """Refuse `real` (a resolved path) unless it lies under the root."""
+        root = self._root_real()
+        if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
+            target = f"{bucket}/{key}" if key else bucket
+            raise StorageAuthError(
+                f"{target!r} at {self.location} leads outside the root through a symbolic link "
+                f"(to {real!r}); the store does not follow links out of its root: replace the link "
+                "with the data itself"
+            )
+
+    def _check_path(self, path: Path, bucket: str, key: str | None) -> None:
+        """Refuse a path whose existing part leads outside the root (before writing or deleting)."""
+        self._inside(os.path.realpath(path), bucket, key)
+
+    def _check_fd(self, fd: int, path: Path, bucket: str, key: str | None) -> None:
+        """Refuse an open file that lies outside the root (race-free: the kernel names it)."""
+        try:
+            real = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            real = os.path.realpath(path)
+        self._inside(real, bucket, key)
+
     def _bucket_dir(self, bucket: str) -> Path:
         path = self.root / bucket
         if not path.is_dir():
             raise BucketNotFoundError(
                 f"bucket {bucket!r} does not exist at {self.location}; create it with create_bucket({bucket!r})"
             )
+        if path.is_symlink():
+            self._check_path(path, bucket, None)
         return path
 
     def _path(self, bucket: str, key: str) -> Path:
@@ -78,6 +136,38 @@ class LocalBackend:
                 )
         return storage_error(exc, op=op, location=self.location, bucket=bucket, key=key)
 
+    def _what(self, bucket: str, key: str) -> str:
+        return f"object {bucket}/{key} at {self.location}"
+
+    # --- checksum records -------------------------------------------------------------------------
+
+    def _set_record(self, fd: int, record: str | None, key_of_upload: str | None = None) -> None:
+        """Attach the checksum record (and an upload's target key) to a file being written."""
+        try:
+            if record is not None:
+                os.setxattr(fd, XATTR, record.encode("ascii"))
+            if key_of_upload is not None:
+                os.setxattr(fd, _KEY_XATTR, key_of_upload.encode("utf-8", "surrogatepass"))
+        except OSError as exc:
+            if exc.errno not in _NO_XATTRS:
+                raise
+            if not self._warned_xattrs:
+                self._warned_xattrs = True
+                _log.warning(
+                    "the file system under %s keeps no extended attributes: objects are written "
+                    "without checksum records and read unverified",
+                    self.location,
+                )
+
+    def _record(self, fd: int, bucket: str, key: str) -> Checksums | None:
+        try:
+            text: bytes | None = os.getxattr(fd, XATTR)
+        except OSError as exc:
+            if exc.errno not in (errno.ENODATA, *_NO_XATTRS):
+                raise self._error(exc, "get", bucket, key) from exc
+            text = None
+        return record_from(text, what=self._what(bucket, key), required=self.config.require_checksums)
+
     # --- buckets --------------------------------------------------------------------------------
 
     def list_buckets(self) -> list[str]:
@@ -90,8 +180,10 @@ class LocalBackend:
         return (self.root / bucket).is_dir()
 
     def create_bucket(self, bucket: str) -> None:
+        path = self.root / bucket
+        self._check_path(path, bucket, None)
         try:
-            (self.root / bucket).mkdir(parents=True, exist_ok=True)
+            path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise storage_error(exc, op="create bucket", location=self.location, bucket=bucket) from exc
 
@@ -118,6 +210,8 @@ class LocalBackend:
         base = self._bucket_dir(bucket)
         directory = prefix.rsplit("/", 1)[0] if "/" in prefix else ""
         start = base / directory if directory else base
+        if directory and start.is_dir():
+            self._check_path(start, bucket, directory)
         keys: list[str] = []
         for dirpath, dirnames, filenames in os.walk(start):
             dirnames[:] = [d for d in dirnames if not d.startswith(TMP_PREFIX)]
@@ -131,17 +225,26 @@ class LocalBackend:
         return sorted(keys)
 
     def head(self, bucket: str, key: str) -> ObjectInfo:
+        path = self._path(bucket, key)
         try:
-            st = os.stat(self._path(bucket, key))
+            st = os.stat(path)
         except OSError as exc:
             raise self._error(exc, "head", bucket, key) from exc
-        if not os.path.isfile(self._path(bucket, key)):
+        self._check_path(path, bucket, key)
+        if not os.path.isfile(path):
             raise self._error(IsADirectoryError(key), "head", bucket, key)
         etag = f'"{st.st_mtime_ns:x}-{st.st_size:x}-{st.st_ino:x}"'
         return ObjectInfo(bucket, key, st.st_size, etag, datetime.fromtimestamp(st.st_mtime, UTC))
 
+    def record(self, bucket: str, key: str) -> str | None:
+        """The stored checksum record of an object (None when it has none)."""
+        with self._open(bucket, key, "head") as f:
+            record = self._record(f.fileno(), bucket, key)
+        return None if record is None else record.to_text()
+
     def _tmp_path(self, bucket: str, key: str) -> Path:
         target = self._path(bucket, key)
+        self._check_path(target.parent, bucket, key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except (FileExistsError, NotADirectoryError) as exc:
@@ -160,11 +263,12 @@ class LocalBackend:
                 "prefix (on local disk a key cannot also be a prefix of other keys)"
             ) from exc
 
-    def put(self, bucket: str, key: str, data: memoryview) -> None:
+    def put(self, bucket: str, key: str, data: memoryview, record: str | None = None) -> None:
         self._bucket_dir(bucket)
         tmp = self._tmp_path(bucket, key)
         try:
             with open(tmp, "wb") as f:
+                self._set_record(f.fileno(), record)
                 f.write(data)
             self._commit(tmp, bucket, key)
         except BaseException as exc:
@@ -178,6 +282,7 @@ class LocalBackend:
         base = self._bucket_dir(bucket)
         for key in keys:
             path = self._path(bucket, key)
+            self._check_path(path.parent, bucket, key)
             try:
                 os.unlink(path)
             except FileNotFoundError:
@@ -194,82 +299,152 @@ class LocalBackend:
                     break
                 parent = parent.parent
 
-    def get(self, bucket: str, key: str) -> memoryview:
-        try:
-            with open(self._path(bucket, key), "rb") as f:
-                return memoryview(f.read())
-        except OSError as exc:
-            raise self._error(exc, "get", bucket, key) from exc
-
     def _open(self, bucket: str, key: str, op: str) -> Any:
+        path = self._path(bucket, key)
         try:
-            return open(self._path(bucket, key), "rb", buffering=0)
+            f = open(path, "rb", buffering=0)  # noqa: SIM115 - returned open, closed by the caller
         except OSError as exc:
             raise self._error(exc, op, bucket, key) from exc
+        try:
+            self._check_fd(f.fileno(), path, bucket, key)
+        except BaseException:
+            f.close()
+            raise
+        return f
 
-    def get_range(self, bucket: str, key: str, start: int, stop: int, out: memoryview | None) -> memoryview:
-        with self._open(bucket, key, "get range") as f:
-            size = os.fstat(f.fileno()).st_size
-            if stop > size or (start >= size and stop > start):
-                raise StorageRequestError(
-                    f"byte range [{start}, {stop}) of {bucket}/{key} runs past the end of the object "
-                    f"({size} bytes) at {self.location}"
-                )
+    def get(self, bucket: str, key: str) -> memoryview:
+        with self._open(bucket, key, "get") as f:
+            fd = f.fileno()
+            record = self._record(fd, bucket, key)
+            size = os.fstat(fd).st_size
+            data = memoryview(bytearray(size))
+            _read_exact(f, 0, data)
+        if record is not None:
+            what = self._what(bucket, key)
+            record.check_size(size, what=what)
+            record.verify(data, 0, what=what)
+        return data
+
+    def _read_verified(
+        self,
+        f: Any,
+        record: Checksums | None,
+        size: int,
+        start: int,
+        stop: int,
+        out: memoryview | None,
+        what: str,
+    ) -> memoryview:
+        """Bytes ``[start, stop)`` of an open file, the blocks holding them verified."""
+        if record is None:
             target = out if out is not None else memoryview(bytearray(stop - start))
             _read_exact(f, start, target)
             return target
+        record.check_size(size, what=what)
+        lo, hi = record.cover(start, stop)
+        if lo == start and hi == stop:
+            target = out if out is not None else memoryview(bytearray(stop - start))
+            _read_exact(f, start, target)
+            record.verify(target, start, what=what)
+            return target
+        whole = memoryview(bytearray(hi - lo))
+        _read_exact(f, lo, whole)
+        record.verify(whole, lo, what=what)
+        if out is None:
+            return whole[start - lo : stop - lo]
+        out.cast("B")[:] = whole[start - lo : stop - lo]
+        return out
 
-    def get_ranges(self, bucket: str, key: str, ranges: Sequence[ByteRange]) -> list[memoryview]:
+    def get_range(
+        self, bucket: str, key: str, start: int, stop: int, out: memoryview | None, size: int | None = None
+    ) -> memoryview:
+        with self._open(bucket, key, "get range") as f:
+            fd = f.fileno()
+            length = os.fstat(fd).st_size  # the file's own size; the caller's `size` is a guess
+            if stop > length or (start >= length and stop > start):
+                raise StorageRequestError(
+                    f"byte range [{start}, {stop}) of {bucket}/{key} runs past the end of the object "
+                    f"({length} bytes) at {self.location}"
+                )
+            if stop == start:
+                return out if out is not None else memoryview(b"")
+            record = self._record(fd, bucket, key)
+            return self._read_verified(f, record, length, start, stop, out, self._what(bucket, key))
+
+    def get_ranges(
+        self, bucket: str, key: str, ranges: Sequence[ByteRange], size: int | None = None
+    ) -> list[memoryview]:
         with self._open(bucket, key, "get ranges") as f:
-            size = os.fstat(f.fileno()).st_size
+            fd = f.fileno()
+            length = os.fstat(fd).st_size
+            record = self._record(fd, bucket, key)
+            what = self._what(bucket, key)
             out = []
             for r in ranges:
-                if r.stop > size:
+                if r.stop > length:
                     raise StorageRequestError(
                         f"byte range [{r.start}, {r.stop}) of {bucket}/{key} runs past the end of the "
-                        f"object ({size} bytes) at {self.location}"
+                        f"object ({length} bytes) at {self.location}"
                     )
-                view = memoryview(bytearray(r.length))
-                _read_exact(f, r.start, view)
-                out.append(view)
+                if not r.length:
+                    out.append(memoryview(b""))
+                    continue
+                out.append(self._read_verified(f, record, length, r.start, r.stop, None, what))
             return out
 
     def read_into(self, bucket: str, key: str, out: memoryview) -> None:
         with self._open(bucket, key, "get") as f:
-            size = os.fstat(f.fileno()).st_size
+            fd = f.fileno()
+            size = os.fstat(fd).st_size
             if size != out.nbytes:
                 raise StorageError(
                     f"object {bucket}/{key} holds {size} bytes but {out.nbytes} were expected at {self.location}; "
                     "check its shape, dtype and codec"
                 )
-            _read_exact(f, 0, out)
+            record = self._record(fd, bucket, key)
+            self._read_verified(f, record, size, 0, size, out, self._what(bucket, key))
 
     @contextlib.contextmanager
-    def mapped(self, bucket: str, key: str) -> Iterator[memoryview]:
+    def mapped(self, bucket: str, key: str, span: tuple[int, int] | None = None) -> Iterator[memoryview]:
         """The whole object as a read-only memory map, for copies straight out of the page cache.
 
-        Release every buffer made from the view before the block ends. Objects are replaced
-        by renaming a new file over them, never rewritten in place, so a mapping keeps
-        showing the version it opened.
+        The checksum blocks holding bytes `span` (every block when None) are verified before
+        the view is handed out. Release every buffer made from the view before the block ends.
+        Objects are replaced by renaming a new file over them, never rewritten in place, so a
+        mapping keeps showing the version it opened.
         """
         with self._open(bucket, key, "get") as f:
-            if os.fstat(f.fileno()).st_size == 0:
+            fd = f.fileno()
+            size = os.fstat(fd).st_size
+            record = self._record(fd, bucket, key)
+            if size == 0:
+                if record is not None:
+                    record.check_size(0, what=self._what(bucket, key))
                 yield memoryview(b"")
                 return
-            mapping = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            mapping = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
         try:
             with memoryview(mapping) as view:
+                if record is not None:
+                    what = self._what(bucket, key)
+                    record.check_size(size, what=what)
+                    start, stop = span if span is not None else (0, size)
+                    lo, hi = record.cover(start, min(stop, size))
+                    if hi > lo:
+                        with view[lo:hi] as blocks:
+                            record.verify(blocks, lo, what=what)
                 yield view
         finally:
             mapping.close()
 
     # --- multipart uploads ----------------------------------------------------------------------
 
-    def mpu_start(self, bucket: str, key: str, part_size: int) -> Upload:
+    def mpu_start(self, bucket: str, key: str, part_size: int, record: str | None = None) -> Upload:
         self._bucket_dir(bucket)
         tmp = self._tmp_path(bucket, key)
         try:
-            tmp.touch()
+            with open(tmp, "wb") as f:
+                self._set_record(f.fileno(), record, key)
         except OSError as exc:
             raise self._error(exc, "start multipart upload", bucket, key) from exc
         return Upload(bucket, key, tmp.name, part_size)
@@ -312,6 +487,8 @@ class LocalBackend:
         try:
             with open(path, "r+b") as f:
                 f.truncate(expected)
+                with contextlib.suppress(OSError):
+                    os.removexattr(f.fileno(), _KEY_XATTR)
             self._commit(path, upload.bucket, upload.key)
         except OSError as exc:
             raise self._error(exc, "complete multipart upload", upload.bucket, upload.key) from exc
@@ -319,6 +496,44 @@ class LocalBackend:
     def mpu_abort(self, upload: Upload) -> None:
         with contextlib.suppress(FileNotFoundError):
             self._upload_path(upload).unlink()
+
+    def mpu_list(self, bucket: str, prefix: str) -> list[PendingUpload]:
+        """Unfinished writes under `prefix`: the temporary files left in the bucket.
+
+        A multipart upload's file names its target key; the temporary file of a single write
+        interrupted by a crash is listed under its own name. The time is the last write to it.
+        """
+        base = self._bucket_dir(bucket)
+        directory = prefix.rsplit("/", 1)[0] if "/" in prefix else ""
+        start = base / directory if directory else base
+        found: list[PendingUpload] = []
+        for dirpath, _dirnames, filenames in os.walk(start):
+            rel = os.path.relpath(dirpath, base)
+            rel = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+            for name in filenames:
+                if not name.startswith(TMP_PREFIX):
+                    continue
+                path = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(path)
+                    target = os.getxattr(path, _KEY_XATTR).decode("utf-8", "surrogatepass")
+                except FileNotFoundError:
+                    continue
+                except OSError:
+                    target = rel + name
+                if target.startswith(prefix):
+                    found.append(
+                        PendingUpload(bucket, target, name, datetime.fromtimestamp(st.st_mtime, UTC))
+                    )
+        return sorted(found, key=lambda u: (u.key, u.initiated))
+
+    def mpu_abort_pending(self, upload: PendingUpload) -> None:
+        """Remove an unfinished write listed by :meth:`mpu_list`."""
+        key_dir = upload.key.rsplit("/", 1)[0] if "/" in upload.key else ""
+        path = self.root / upload.bucket / key_dir / upload.upload_id
+        self._check_path(path.parent, upload.bucket, upload.key)
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
 
 
 def _read_exact(f: Any, offset: int, out: memoryview) -> None:

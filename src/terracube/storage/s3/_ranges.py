@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,7 @@ from terracube.errors import StorageRequestError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["ByteRange", "RangeGroup", "coalesce", "split_range"]
+__all__ = ["ByteRange", "RangeGroup", "coalesce", "split_aligned", "split_range"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,26 @@ def split_range(start: int, stop: int, part_size: int) -> list[ByteRange]:
         raise StorageRequestError(f"part size must be >= 1 byte, got {part_size!r}")
     ByteRange(start, stop)
     return [ByteRange(lo, min(lo + part_size, stop)) for lo in range(start, stop, part_size)]
+
+
+def split_aligned(start: int, stop: int, part_size: int) -> list[ByteRange]:
+    """Cut ``[start, stop)`` at the multiples of `part_size` (the first and last may be shorter).
+
+    Parts that begin at multiples of `part_size` begin at checksum block boundaries too (block
+    sizes are powers of two no larger than the part size), so verifying them reads nothing twice.
+
+    Examples
+    --------
+    >>> [(r.start, r.stop) for r in split_aligned(5, 17, 5)]
+    [(5, 10), (10, 15), (15, 17)]
+    >>> [(r.start, r.stop) for r in split_aligned(7, 17, 5)]
+    [(7, 10), (10, 15), (15, 17)]
+    """
+    if part_size < 1:
+        raise StorageRequestError(f"part size must be >= 1 byte, got {part_size!r}")
+    ByteRange(start, stop)
+    edges = [start, *range((start // part_size + 1) * part_size, stop, part_size), stop]
+    return [ByteRange(a, b) for a, b in itertools.pairwise(edges) if b > a]
 
 
 def coalesce(ranges: Sequence[ByteRange], max_gap: int, max_span: int | None = None) -> list[RangeGroup]:

@@ -1,4 +1,9 @@
-"""Retry with exponential backoff and jitter, bounded in count and in time."""
+"""Retry with exponential backoff and jitter, bounded in count and in time.
+
+obstore retries its own requests and botocore its own; this loop covers what they do not:
+an obstore read whose body was cut off half way, and a read whose bytes failed their
+checksum (damaged on the wire: reading again may give the right ones).
+"""
 
 from __future__ import annotations
 
@@ -13,20 +18,11 @@ if TYPE_CHECKING:
 
     from terracube.storage.s3.config import S3Config
 
-__all__ = ["RetryPolicy", "TransientError", "retry_call"]
+__all__ = ["RetryPolicy", "retry_call"]
 
 _log = logging.getLogger("terracube.storage.s3")
 
 T = TypeVar("T")
-
-
-class TransientError(Exception):
-    """Internal marker: a failure worth retrying (5xx, timeout, dropped connection)."""
-
-    def __init__(self, message: str, *, status: int | None = None, code: str | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
 
 
 @dataclass(frozen=True, slots=True)

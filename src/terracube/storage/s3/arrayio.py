@@ -135,7 +135,8 @@ class S3AIO(OnByteStore):
         dt = np.dtype(dtype)
         offset = self.to_1d(index, shape) * dt.itemsize
         if self._codec.is_raw:
-            data = self._s3io.backend.get_range(bucket, key, offset, offset + dt.itemsize, None)
+            nbytes = int(np.prod(shape, dtype=np.int64)) * dt.itemsize
+            data = self._s3io.backend.get_range(bucket, key, offset, offset + dt.itemsize, None, nbytes)
             return np.frombuffer(data, dtype=dt)[0]
         return self._read(
             bucket, key, tuple(int(i) for i in index), shape, dt, None, parallel=False, bbox=False

@@ -2,22 +2,27 @@
 
 Whole and ranged reads, single and multipart writes (a failed multipart upload is aborted,
 so no partial object ever appears), and the ``_mp`` forms that split the work over a pool.
-Built on obstore for objects; see :class:`S3IO`.
+Every write records a CRC32C per block with the object and every read verifies the blocks it
+returns (:mod:`._checksums`). Built on obstore for objects and botocore for buckets and
+multipart uploads; see :class:`S3IO`.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import weakref
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from terracube.errors import ObjectNotFoundError, StorageRequestError
-from terracube.storage.s3._backend import ObjectInfo, check_bucket, check_key
+from terracube.errors import ObjectNotFoundError, StorageRequestError, StorageTransientError
+from terracube.storage.s3._backend import ObjectInfo, PendingUpload, check_bucket, check_key
+from terracube.storage.s3._checksums import Checksums
 from terracube.storage.s3._layout import array_name, header_key
 from terracube.storage.s3._parallel import Runner
-from terracube.storage.s3._ranges import ByteRange, split_range
+from terracube.storage.s3._ranges import ByteRange, split_aligned, split_range
 from terracube.storage.s3.config import S3Config
 
 if TYPE_CHECKING:
@@ -27,7 +32,9 @@ if TYPE_CHECKING:
 
     from terracube.storage.s3._backend import Backend, Part, Upload
 
-__all__ = ["S3IO", "ObjectInfo"]
+__all__ = ["S3IO", "ObjectInfo", "PendingUpload"]
+
+_log = logging.getLogger("terracube.storage.s3")
 
 #: S3's smallest part size (all parts but the last).
 MIN_PART_SIZE = 5 * 1024 * 1024
@@ -165,11 +172,10 @@ class S3IO:
         Returns
         -------
         object
-            On S3 the signed REST client (``request(method, bucket, key, query=..., body=...)``)
-            used for service and bucket calls; on local disk an obstore ``LocalStore`` on the root.
+            On S3 the botocore S3 client used for bucket calls and multipart uploads; on local
+            disk an obstore ``LocalStore`` on the root.
         """
-        backend = self.backend
-        return backend.rest if hasattr(backend, "rest") else backend.root_store()
+        return self.backend.root_store()
 
     def s3_bucket(self, bucket: str) -> Any:
         """An obstore store rooted at `bucket` (``S3Store`` or ``LocalStore``).
@@ -291,9 +297,20 @@ class S3IO:
         BucketNotFoundError
             When the bucket does not exist.
         StorageTransientError
-            When the endpoint kept failing after the retries.
+            When the endpoint kept failing after the retries (and the object was not written).
         """
-        self.backend.put(check_bucket(bucket), check_key(key), as_buffer(data))
+        check_bucket(bucket)
+        check_key(key)
+        self._put(bucket, key, as_buffer(data))
+
+    def _put(self, bucket: str, key: str, view: memoryview, record: str | None = None) -> None:
+        record = Checksums.of(view).to_text() if record is None else record
+        try:
+            self.backend.put(bucket, key, view, record)
+        except StorageTransientError as exc:
+            # an attempt whose answer was lost may have written it after all
+            if not _landed(self.backend, bucket, key, record, exc):
+                raise
 
     def _part_size(self, part_size: int | None, nbytes: int) -> int:
         size = self._config.part_size if part_size is None else part_size
@@ -332,23 +349,52 @@ class S3IO:
         StorageError
             The failure that stopped the upload, after the abort.
         """
+        self._multipart(bucket, key, data, part_size, parallel=False)
+
+    def _multipart(self, bucket: str, key: str, data: Any, part_size: int | None, *, parallel: bool) -> None:
+        """One multipart upload: nothing visible if it raises, no error if the object landed."""
         check_bucket(bucket)
         check_key(key)
         view = as_buffer(data)
         size = self._part_size(part_size, view.nbytes)
+        record = Checksums.of(view).to_text()
         if view.nbytes <= size:
-            self.backend.put(bucket, key, view)
+            self._put(bucket, key, view, record)
             return
         backend = self.backend
-        upload = backend.mpu_start(bucket, key, size)
+        upload = backend.mpu_start(bucket, key, size, record)
+        completing = False
         try:
-            parts = [
-                backend.mpu_put_part(upload, number, view[r.start : r.stop])
-                for number, r in enumerate(split_range(0, view.nbytes, size), start=1)
-            ]
+            ranges = split_range(0, view.nbytes, size)
+            if parallel:
+                remote = self._runner.is_distributed
+                args = [
+                    (
+                        self,
+                        upload,
+                        number,
+                        bytes(view[r.start : r.stop]) if remote else view[r.start : r.stop],
+                    )
+                    for number, r in enumerate(ranges, start=1)
+                ]
+                parts = self._runner.run(
+                    _put_part,
+                    args,
+                    names=[f"{key} part {n}" for n in range(1, len(ranges) + 1)],
+                    what=f"multipart upload of {bucket}/{key}",
+                )
+            else:
+                parts = [
+                    backend.mpu_put_part(upload, number, view[r.start : r.stop])
+                    for number, r in enumerate(ranges, start=1)
+                ]
+            completing = True
             backend.mpu_complete(upload, parts)
         except BaseException as exc:
             _abort(backend, upload, exc)
+            # a completion whose answer was lost leaves the object in place: then it worked
+            if completing and isinstance(exc, Exception) and _landed(backend, bucket, key, record, exc):
+                return
             raise
 
     def put_bytes_mpu_mp(self, bucket: str, key: str, data: Any, part_size: int | None = None) -> None:
@@ -361,32 +407,7 @@ class S3IO:
         StorageError
             When starting or completing the upload fails (after the abort).
         """
-        check_bucket(bucket)
-        check_key(key)
-        view = as_buffer(data)
-        size = self._part_size(part_size, view.nbytes)
-        if view.nbytes <= size:
-            self.backend.put(bucket, key, view)
-            return
-        backend = self.backend
-        upload = backend.mpu_start(bucket, key, size)
-        try:
-            ranges = split_range(0, view.nbytes, size)
-            remote = self._runner.is_distributed
-            args = [
-                (self, upload, number, bytes(view[r.start : r.stop]) if remote else view[r.start : r.stop])
-                for number, r in enumerate(ranges, start=1)
-            ]
-            parts = self._runner.run(
-                _put_part,
-                args,
-                names=[f"{key} part {n}" for n in range(1, len(ranges) + 1)],
-                what=f"multipart upload of {bucket}/{key}",
-            )
-            backend.mpu_complete(upload, parts)
-        except BaseException as exc:
-            _abort(backend, upload, exc)
-            raise
+        self._multipart(bucket, key, data, part_size, parallel=True)
 
     def get_bytes(self, bucket: str, key: str) -> bytes:
         """The whole object `key`.
@@ -424,7 +445,8 @@ class S3IO:
     ) -> np.ndarray:
         """Bytes ``[start, stop)`` of `key`, fetched as parallel ranged requests.
 
-        The parts start at `start` (any offset) and are written straight into one array.
+        The parts are cut at multiples of `part_size` (the first starts at `start`, any offset)
+        and written straight into one array; each verifies its checksum blocks.
 
         Parameters
         ----------
@@ -446,7 +468,7 @@ class S3IO:
         check_bucket(bucket)
         check_key(key)
         size = self._config.part_size if part_size is None else part_size
-        ranges = split_range(start, stop, size)
+        ranges = split_aligned(start, stop, size)
         if len(ranges) <= 1:
             return self.get_byte_range(bucket, key, start, stop)
         out = np.empty(stop - start, dtype=np.uint8)
@@ -462,6 +484,77 @@ class S3IO:
             for r, piece in zip(ranges, pieces, strict=True):
                 out[r.start - start : r.stop - start] = np.frombuffer(piece, np.uint8)
         return out
+
+    # --- incomplete multipart uploads --------------------------------------------------------------
+
+    def list_incomplete_uploads(
+        self, bucket: str, prefix: str = "", *, older_than: timedelta | float = 0.0
+    ) -> list[PendingUpload]:
+        """Multipart uploads under `prefix` that were started and neither completed nor aborted.
+
+        A process killed during an upload, an abort that kept failing or a start whose answer
+        was lost leaves one behind: invisible as an object, but holding its parts' storage.
+
+        Parameters
+        ----------
+        bucket
+            The bucket to look in.
+        prefix
+            Only uploads whose target key starts with this (a plain string prefix).
+        older_than
+            Only uploads started at least this long ago (a ``timedelta`` or seconds; 0: all).
+            On local disk the age counts from the last write to the upload's temporary file.
+
+        Returns
+        -------
+        list of PendingUpload
+            Sorted by key, then start time.
+
+        Raises
+        ------
+        BucketNotFoundError
+            When the bucket does not exist.
+        """
+        if not isinstance(prefix, str):
+            raise StorageRequestError(f"prefix must be a string, got {prefix!r}")
+        age = older_than if isinstance(older_than, timedelta) else timedelta(seconds=float(older_than))
+        if age < timedelta(0):
+            raise StorageRequestError(f"older_than must be >= 0, got {older_than!r}")
+        cutoff = datetime.now(UTC) - age
+        return [u for u in self.backend.mpu_list(check_bucket(bucket), prefix) if u.initiated <= cutoff]
+
+    def abort_incomplete_uploads(
+        self, bucket: str, prefix: str = "", *, older_than: timedelta | float
+    ) -> list[PendingUpload]:
+        """Abort the uploads :meth:`list_incomplete_uploads` finds, freeing their parts.
+
+        Give `older_than` a margin (an hour, a day): an upload still running is aborted too,
+        and then fails.
+
+        Returns
+        -------
+        list of PendingUpload
+            The uploads aborted.
+
+        Raises
+        ------
+        ExceptionGroup
+            Naming every upload whose abort failed (after retries); the others are aborted.
+        """
+        pending = self.list_incomplete_uploads(bucket, prefix, older_than=older_than)
+        backend = self.backend
+        failures: list[Exception] = []
+        for upload in pending:
+            try:
+                backend.mpu_abort_pending(upload)
+            except Exception as exc:
+                exc.add_note(f"while aborting upload {upload.upload_id!r} of {bucket}/{upload.key}")
+                failures.append(exc)
+        if failures:
+            raise ExceptionGroup(
+                f"aborting incomplete uploads in {bucket!r}: {len(failures)} failed", failures
+            )
+        return pending
 
     # --- labelled arrays -------------------------------------------------------------------------
 
@@ -492,6 +585,17 @@ def _close(runner: Runner, backend: Backend | None) -> None:
     runner.close()
     if backend is not None:
         backend.close()
+
+
+def _landed(backend: Backend, bucket: str, key: str, record: str, exc: BaseException) -> bool:
+    """True when `key` holds the bytes a failed write was writing (its record matches)."""
+    try:
+        landed = backend.record(bucket, key) == record
+    except Exception:
+        return False
+    if landed:
+        _log.info("%s/%s was written although the write reported: %s", bucket, key, exc)
+    return landed
 
 
 def _abort(backend: Backend, upload: Upload, exc: BaseException) -> None:

@@ -2,7 +2,7 @@
 
 One frozen value, :class:`S3Config`, says everything a store needs: a local ``file://`` root,
 or an S3 endpoint with its region, credentials and addressing style, plus the retry, timeout,
-multipart and parallelism settings. It pickles by value, so a store shipped to a Dask worker
+multipart, parallelism and checksum settings. It pickles by value, so a store shipped to a Dask worker
 rebuilds its connections from it.
 
 Settings come from, in order: the constructor arguments, the ``TERRACUBE_S3_*`` variables
@@ -106,6 +106,9 @@ class S3Config:
     """Multipart upload part size in bytes (16 MiB; S3 needs >= 5 MiB but for the last part)."""
     max_workers: int = 16
     """Threads of the default pool used by the ``_mp`` calls and chunked reads (16)."""
+    require_checksums: bool = False
+    """Refuse objects that carry no checksum record (written by other tools or an older
+    terracube) instead of reading them unverified (False). Recorded checksums are always verified."""
 
     def __post_init__(self) -> None:
         if self.root is not None:
@@ -125,6 +128,10 @@ class S3Config:
                 or value < (0 if name == "max_retries" else 1)
             ):
                 raise ConfigError(f"S3Config.{name} must be a positive integer, got {value!r}")
+        if not isinstance(self.require_checksums, bool):
+            raise ConfigError(
+                f"S3Config.require_checksums must be True or False, got {self.require_checksums!r}"
+            )
         for name in ("backoff", "max_backoff", "retry_timeout", "timeout", "connect_timeout"):
             value = getattr(self, name)
             if not isinstance(value, int | float) or value < 0:

@@ -4,14 +4,16 @@ Point a store at :attr:`FaultProxy.endpoint` instead of the server's own endpoin
 request is recorded (method, path, query, status returned), and faults added with
 :meth:`FaultProxy.add_fault` replace or disturb the next matching requests: an error status
 with an S3 error body, a connection dropped before or after the server saw the request, a
-response cut off half way through its body, or a delay. Each fault fires a bounded number of
-times, and the proxy only listens on and forwards to 127.0.0.1.
+response cut off half way through its body, one byte flipped in a response or request body,
+or a delay. A fault may fire on a random share of the matching requests. Each fault fires a
+bounded number of times, and the proxy only listens on and forwards to 127.0.0.1.
 """
 
 from __future__ import annotations
 
 import contextlib
 import http.client
+import random
 import re
 import socket
 import threading
@@ -23,7 +25,7 @@ from urllib.parse import urlsplit
 
 __all__ = ["Fault", "FaultProxy", "RequestRecord"]
 
-FaultKind = Literal["status", "drop", "drop_after", "truncate", "delay"]
+FaultKind = Literal["status", "drop", "drop_after", "truncate", "delay", "flip", "flip_request"]
 
 #: Longest delay a fault may inject (seconds); keeps every test bounded in time.
 MAX_DELAY = 10.0
@@ -62,7 +64,9 @@ class Fault:
     """``status``: answer `status` with an S3 error body without forwarding. ``drop``: close
     the connection before forwarding. ``drop_after``: forward, then close without answering.
     ``truncate``: forward, send the headers and half the body, then close. ``delay``: wait
-    `delay` seconds, then forward."""
+    `delay` seconds, then forward. ``flip``: forward, then answer with one bit of the body's
+    byte at `offset` inverted. ``flip_request``: invert that bit of the request body before
+    forwarding (a request without a body is forwarded unchanged)."""
     times: int = 1
     """How many matching requests the fault applies to."""
     method: str | None = None
@@ -73,6 +77,10 @@ class Fault:
     """Status for ``status`` faults."""
     delay: float = 0.0
     """Seconds for ``delay`` faults (at most :data:`MAX_DELAY`)."""
+    offset: int | None = None
+    """Byte of the body a ``flip`` fault damages (None: the middle one)."""
+    probability: float = 1.0
+    """Share of the matching requests the fault fires on (drawn from the proxy's seeded RNG)."""
     fired: int = field(default=0, init=False)
     """How many times the fault has fired so far."""
 
@@ -81,6 +89,8 @@ class Fault:
             raise ValueError(f"fault delay must be within 0..{MAX_DELAY} s, got {self.delay!r}")
         if self.times < 1:
             raise ValueError(f"a fault fires at least once, got times={self.times!r}")
+        if not 0.0 < self.probability <= 1.0:
+            raise ValueError(f"fault probability must be within (0, 1], got {self.probability!r}")
 
     def matches(self, method: str, target: str) -> bool:
         """True when this fault still has shots left and matches the request."""
@@ -103,18 +113,22 @@ class FaultProxy:
     ----------
     upstream
         The endpoint to forward to, on 127.0.0.1 (``http://127.0.0.1:PORT``).
+    seed
+        Seed of the generator that decides which requests a fault with a `probability`
+        below 1 hits.
 
     Examples
     --------
     ``with FaultProxy(moto_endpoint) as proxy: proxy.add_fault(Fault("status", times=2))``
     """
 
-    def __init__(self, upstream: str) -> None:
+    def __init__(self, upstream: str, *, seed: int = 0) -> None:
         parts = urlsplit(upstream)
         if parts.scheme != "http" or parts.hostname != "127.0.0.1" or parts.port is None:
             raise ValueError(f"FaultProxy only forwards to http://127.0.0.1:PORT, got {upstream!r}")
         self._upstream = (parts.hostname, parts.port)
         self._lock = threading.Lock()
+        self._random = random.Random(seed)
         self._faults: list[Fault] = []
         self._records: list[RequestRecord] = []
         self._server: ThreadingHTTPServer | None = None
@@ -191,7 +205,9 @@ class FaultProxy:
     def _take_fault(self, method: str, target: str) -> Fault | None:
         with self._lock:
             for fault in self._faults:
-                if fault.matches(method, target):
+                if fault.matches(method, target) and (
+                    fault.probability >= 1.0 or self._random.random() < fault.probability
+                ):
                     fault.fired += 1
                     return fault
         return None
@@ -270,6 +286,8 @@ def _make_handler(proxy: FaultProxy) -> type[BaseHTTPRequestHandler]:
                 proxy._record(RequestRecord(method, path, query, None, kind, byte_range, seen))
                 self._drop()
                 return
+            if fault is not None and kind == "flip_request" and body:
+                body = _flip(body, fault.offset)
             conn = http.client.HTTPConnection(*proxy._upstream, timeout=60)
             try:
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_HEADERS}
@@ -307,8 +325,18 @@ def _make_handler(proxy: FaultProxy) -> type[BaseHTTPRequestHandler]:
                 self.wfile.flush()
                 self._drop()
                 return
+            if fault is not None and kind == "flip" and data:
+                data = _flip(data, fault.offset)
             self.wfile.write(data)
 
         do_GET = do_PUT = do_POST = do_DELETE = do_HEAD = _handle
 
     return Handler
+
+
+def _flip(data: bytes, offset: int | None) -> bytes:
+    """`data` with the lowest bit of the byte at `offset` (the middle one by default) inverted."""
+    at = len(data) // 2 if offset is None else min(max(offset, 0), len(data) - 1)
+    damaged = bytearray(data)
+    damaged[at] ^= 0x01
+    return bytes(damaged)
