@@ -32,6 +32,24 @@ class BotoBackdoor:
         uploads = self.client.list_multipart_uploads(Bucket=bucket).get("Uploads", [])
         return sorted(u["Key"] for u in uploads)
 
+    def damage(self, bucket: str, key: str, offset: int) -> None:
+        """Flip one bit of the stored object at `offset`, keeping its metadata (rot at rest)."""
+        answer = self.client.get_object(Bucket=bucket, Key=key)
+        data = bytearray(answer["Body"].read())
+        data[offset] ^= 0x01
+        self.client.put_object(Bucket=bucket, Key=key, Body=bytes(data), Metadata=answer["Metadata"])
+
+    def truncate(self, bucket: str, key: str, size: int) -> None:
+        """Cut the stored object to `size` bytes, keeping its metadata."""
+        answer = self.client.get_object(Bucket=bucket, Key=key)
+        data = answer["Body"].read()[:size]
+        self.client.put_object(Bucket=bucket, Key=key, Body=data, Metadata=answer["Metadata"])
+
+    def strip_record(self, bucket: str, key: str) -> None:
+        """Rewrite the object without its metadata, as another tool would have written it."""
+        data = self.client.get_object(Bucket=bucket, Key=key)["Body"].read()
+        self.client.put_object(Bucket=bucket, Key=key, Body=data)
+
 
 class FileBackdoor:
     """Objects as plain files under the root."""
@@ -61,3 +79,19 @@ class FileBackdoor:
 
     def pending_uploads(self, bucket: str) -> list[str]:
         return [k for k in self._files(bucket) if k.rsplit("/", 1)[-1].startswith(TMP_PREFIX)]
+
+    def damage(self, bucket: str, key: str, offset: int) -> None:
+        """Flip one bit of the file at `offset`, in place (its extended attributes stay)."""
+        with open(self.root / bucket / key, "r+b") as f:
+            f.seek(offset)
+            byte = f.read(1)[0]
+            f.seek(offset)
+            f.write(bytes([byte ^ 0x01]))
+
+    def truncate(self, bucket: str, key: str, size: int) -> None:
+        """Cut the file to `size` bytes, in place."""
+        os.truncate(self.root / bucket / key, size)
+
+    def strip_record(self, bucket: str, key: str) -> None:
+        """Drop the file's checksum record, as a copy without extended attributes would."""
+        os.removexattr(self.root / bucket / key, "user.terracube.crc32c")

@@ -8,12 +8,13 @@ import dataclasses
 import os
 import threading
 import time
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pytest
 
-from terracube.errors import StorageError, StorageTransientError
+from terracube.errors import StorageError, StorageRequestError, StorageTransientError
 from terracube.storage.s3 import S3IO, S3LIO
 from terracube.storage.testing import Fault
 
@@ -189,3 +190,156 @@ def test_failed_local_write_keeps_the_previous_version(
     want = np.ones((4, 4))
     want[2:, 2:] = 0
     assert_same(lio.assemble_array_from_s3(bucket, "a"), want)
+
+
+# --- multipart uploads whose answers get lost -----------------------------------------------------
+
+
+def test_lost_completion_answer_does_not_raise(
+    proxied_store: S3IO, proxy: FaultProxy, backdoor: BotoBackdoor, bucket: str
+) -> None:
+    # the server completes the upload every time; every answer is lost on the way back
+    data = random_array(24, (11 * MiB,), "|u1").tobytes()
+    proxy.add_fault(Fault("drop_after", times=100, method="POST", path=r"^[^?]*\?uploadId=[^&]*$"))
+    proxied_store.put_bytes_mpu(bucket, "big", data)
+    assert proxy.count("POST", r"\?uploadId=") == 4  # botocore's attempts, all answered by the server
+    assert backdoor.get(bucket, "big") == data
+    assert backdoor.pending_uploads(bucket) == []
+
+
+def test_lost_put_answer_does_not_raise(
+    proxied_store: S3IO, proxy: FaultProxy, backdoor: BotoBackdoor, bucket: str
+) -> None:
+    proxy.add_fault(Fault("drop_after", times=100, method="PUT", path="/small$"))
+    proxied_store.put_bytes(bucket, "small", b"landed on the first attempt")
+    assert backdoor.get(bucket, "small") == b"landed on the first attempt"
+
+
+def test_lost_start_answer_leaves_no_upload(
+    proxied_store: S3IO, proxy: FaultProxy, backdoor: BotoBackdoor, bucket: str
+) -> None:
+    data = random_array(25, (11 * MiB,), "|u1").tobytes()
+    proxy.add_fault(Fault("drop_after", times=1, method="POST", path=r"\?uploads"))
+    proxied_store.put_bytes_mpu_mp(bucket, "big", data)
+    assert proxy.count("POST", r"\?uploads") == 2  # the server made two uploads
+    assert backdoor.get(bucket, "big") == data
+    assert backdoor.pending_uploads(bucket) == []  # the lost one was found and aborted
+
+
+def test_failed_start_leaves_no_upload(
+    proxied_store: S3IO, proxy: FaultProxy, backdoor: BotoBackdoor, bucket: str
+) -> None:
+    data = random_array(26, (11 * MiB,), "|u1").tobytes()
+    proxy.add_fault(Fault("drop_after", times=100, method="POST", path=r"\?uploads"))
+    with pytest.raises(StorageTransientError, match="start multipart upload"):
+        proxied_store.put_bytes_mpu(bucket, "big", data)
+    assert backdoor.get(bucket, "big") is None
+    assert backdoor.pending_uploads(bucket) == []
+
+
+def test_lost_abort_answer_is_retried(
+    proxied_store: S3IO, proxy: FaultProxy, backdoor: BotoBackdoor, bucket: str
+) -> None:
+    data = random_array(27, (11 * MiB,), "|u1").tobytes()
+    proxy.add_fault(Fault("status", times=100, method="PUT", path="partNumber=2$", status=500))
+    proxy.add_fault(Fault("status", times=2, method="DELETE", path="uploadId=", status=503))
+    proxy.add_fault(Fault("drop_after", times=1, method="DELETE", path="uploadId="))
+    with pytest.raises(StorageTransientError) as info:
+        proxied_store.put_bytes_mpu(bucket, "big", data)
+    assert any("was aborted; nothing was written" in note for note in info.value.__notes__)
+    assert proxy.count("DELETE", "uploadId=") == 4
+    assert backdoor.get(bucket, "big") is None
+    assert backdoor.pending_uploads(bucket) == []
+
+
+def _upload_under_faults(store: S3IO, bucket: str, n: int) -> dict[int, tuple[bytes, BaseException | None]]:
+    outcomes: dict[int, tuple[bytes, BaseException | None]] = {}
+    for i in range(n):
+        data = random_array(100 + i, (10 * MiB + 7,), "|u1").tobytes()
+        put = store.put_bytes_mpu_mp if i % 2 else store.put_bytes_mpu
+        try:
+            put(bucket, f"up/{i}", data)
+        except (StorageError, ExceptionGroup) as exc:
+            outcomes[i] = (data, exc)
+        else:
+            outcomes[i] = (data, None)
+    return outcomes
+
+
+@pytest.mark.parametrize("max_retries", [3, 12])
+def test_multipart_uploads_under_many_request_faults(
+    s3_config: Any, proxy: FaultProxy, backdoor: BotoBackdoor, max_retries: int
+) -> None:
+    # 60 % of all requests fail: 500s, connections dropped before and after the server saw them
+    config = dataclasses.replace(
+        s3_config,
+        endpoint=proxy.endpoint,
+        part_size=5 * MiB,
+        max_retries=max_retries,
+        backoff=0.002,
+        max_backoff=0.02,
+    )
+    with S3IO(config) as store:
+        bucket = new_bucket(store)
+        proxy.add_fault(Fault("status", times=10_000, status=500, probability=0.2))
+        proxy.add_fault(Fault("drop", times=10_000, probability=0.25))
+        proxy.add_fault(Fault("drop_after", times=10_000, probability=1 / 3))
+        outcomes = _upload_under_faults(store, bucket, 10 if max_retries < 10 else 6)
+        faults = sum(1 for r in proxy.records if r.fault is not None)
+        assert faults / len(proxy.records) > 0.4  # 60 % on average
+        # an upload that raised left no object; one that did not raise left exactly its bytes
+        for i, (data, error) in outcomes.items():
+            stored = backdoor.get(bucket, f"up/{i}")
+            if error is None:
+                assert stored == data, f"upload {i} reported success but the object differs"
+            else:
+                assert stored is None, f"upload {i} raised {error!r} but its object exists"
+        raised = sum(error is not None for _, error in outcomes.values())
+        if max_retries < 10:
+            # retries run out now and then: both outcomes happen, and an abort that kept
+            # failing leaves an upload for abort_incomplete_uploads
+            assert 0 < raised < len(outcomes)
+            proxy.clear()
+            store.abort_incomplete_uploads(bucket, older_than=0)
+        else:
+            assert raised == 0
+    # with enough retries, nothing is left behind on its own
+    assert backdoor.pending_uploads(bucket) == []
+
+
+# --- incomplete uploads: list and abort by age ----------------------------------------------------
+
+
+def test_incomplete_uploads_on_s3(s3_store: S3IO, boto3_client: Any, backdoor: BotoBackdoor) -> None:
+    bucket = new_bucket(s3_store)
+    for key in ("logs/a", "logs/b", "other/c"):
+        boto3_client.create_multipart_upload(Bucket=bucket, Key=key)
+    found = s3_store.list_incomplete_uploads(bucket, "logs/")
+    assert [u.key for u in found] == ["logs/a", "logs/b"]
+    assert all(u.bucket == bucket and u.upload_id and u.initiated.tzinfo for u in found)
+    # moto dates every upload in 2010, so an age filter of 100 years keeps none of them
+    assert s3_store.list_incomplete_uploads(bucket, older_than=timedelta(days=36_500)) == []
+    aborted = s3_store.abort_incomplete_uploads(bucket, "logs/", older_than=timedelta(hours=1))
+    assert [u.key for u in aborted] == ["logs/a", "logs/b"]
+    assert backdoor.pending_uploads(bucket) == ["other/c"]
+    with pytest.raises(StorageRequestError, match="older_than must be >= 0"):
+        s3_store.list_incomplete_uploads(bucket, older_than=-1)
+
+
+def test_incomplete_uploads_on_local_disk(local_store: S3IO, local_backdoor: FileBackdoor) -> None:
+    bucket = new_bucket(local_store)
+    backend = local_store.backend
+    old = backend.mpu_start(bucket, "deep/old", 5 * MiB)
+    backend.mpu_start(bucket, "deep/new", 5 * MiB)
+    backend.mpu_start(bucket, "top", 5 * MiB)
+    path = local_store.config.root + f"/{bucket}/deep/{old.upload_id}"  # type: ignore[operator]
+    two_hours_ago = time.time() - 7200
+    os.utime(path, (two_hours_ago, two_hours_ago))
+    assert [u.key for u in local_store.list_incomplete_uploads(bucket)] == ["deep/new", "deep/old", "top"]
+    assert [u.key for u in local_store.list_incomplete_uploads(bucket, "deep/", older_than=3600)] == [
+        "deep/old"
+    ]
+    aborted = local_store.abort_incomplete_uploads(bucket, "deep/", older_than=3600)
+    assert [(u.key, u.upload_id) for u in aborted] == [("deep/old", old.upload_id)]
+    assert len(local_backdoor.pending_uploads(bucket)) == 2
+    assert local_store.list_objects(bucket) == []

@@ -186,25 +186,30 @@ class Checksums:
         StorageIntegrityError
             When a block's CRC32C differs from the record (:class:`ChecksumMismatch`).
         """
-        view = memoryview(data).cast("B")
-        n = view.nbytes
         block = self.block
-        if start % block or (n % block and start + n != self.size) or start + n > self.size:
-            raise StorageIntegrityError(
-                f"internal: bytes [{start}, {start + n}) of {what} are not whole checksum blocks of {block}"
-            )
-        first = start // block
-        for i, lo in enumerate(range(0, n, block)):
-            got = crc32c(view[lo : lo + block])
-            want = self.crcs[first + i]
-            if got != want:
-                a = start + lo
-                b = min(a + block, self.size)
-                raise ChecksumMismatch(
-                    f"{what}: bytes [{a}, {b}) do not match the CRC32C recorded when the object was "
-                    f"written (read {got:08x}, recorded {want:08x}); the object or the connection is "
-                    "damaging data: write the object again if reading again does not help"
+        mismatch = None
+        # every view is released before raising: a traceback must not pin a memory map
+        with memoryview(data) as outer, outer.cast("B") as view:
+            n = view.nbytes
+            if start % block or (n % block and start + n != self.size) or start + n > self.size:
+                raise StorageIntegrityError(
+                    f"internal: bytes [{start}, {start + n}) of {what} are not whole checksum blocks of {block}"
                 )
+            first = start // block
+            for i, lo in enumerate(range(0, n, block)):
+                with view[lo : lo + block] as piece:
+                    got = crc32c(piece)
+                if got != self.crcs[first + i]:
+                    mismatch = (start + lo, got, self.crcs[first + i])
+                    break
+        if mismatch is not None:
+            a, got, want = mismatch
+            b = min(a + block, self.size)
+            raise ChecksumMismatch(
+                f"{what}: bytes [{a}, {b}) do not match the CRC32C recorded when the object was "
+                f"written (read {got:08x}, recorded {want:08x}); the object or the connection is "
+                "damaging data: write the object again if reading again does not help"
+            )
 
     def check_size(self, size: int, *, what: str) -> None:
         """Raise StorageIntegrityError when the object's `size` is not the recorded one."""

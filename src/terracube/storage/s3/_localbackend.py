@@ -131,6 +131,8 @@ class LocalBackend:
         if isinstance(exc, FileNotFoundError | NotADirectoryError | IsADirectoryError):
             self._bucket_dir(bucket)  # raises BucketNotFoundError when that is the cause
             if key is not None:
+                # says nothing about files outside the root, not even that they are missing
+                self._check_path(self._path(bucket, key).parent, bucket, key)
                 return ObjectNotFoundError(
                     f"object {key!r} not found in bucket {bucket!r} at {self.location}"
                 )
