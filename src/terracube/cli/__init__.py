@@ -34,6 +34,7 @@ from terracube.cli._product import product
 from terracube.cli._quickstart import quickstart
 from terracube.cli._spindex import spindex
 from terracube.cli._stac import stac
+from terracube.cli._storage import storage
 from terracube.cli._system import system
 from terracube.cli._user import user
 from terracube.errors import QueryWarning, TerracubeError
@@ -145,6 +146,7 @@ cli.add_command(dataset)
 cli.add_command(quickstart)
 cli.add_command(load)
 cli.add_command(stac)
+cli.add_command(storage)
 
 
 def main(argv: list[str] | None = None) -> None:
