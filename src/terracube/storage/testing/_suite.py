@@ -398,3 +398,28 @@ class StoreTests:
         assert store.list_objects(bucket, "cube/red") == []
         assert store.delete_created_arrays(bucket) == ["cube/nir"]
         assert store.list_objects(bucket) == ["cube/notes.txt"]
+
+    # --- checksums and incomplete uploads ------------------------------------------------------------
+
+    def test_writes_record_checksums(self, store: S3IO, backdoor: Backdoor, bucket: str) -> None:
+        store.put_bytes(bucket, "small", b"abc")
+        store.put_bytes_mpu(bucket, "big", BIG, part_size=5 * MiB)
+        for key, size in (("small", 3), ("big", len(BIG))):
+            record = store.backend.record(bucket, key)
+            assert record is not None and record.split(";")[:2] == ["1", str(size)]
+        # an object written around the store has no record, and still reads (unverified)
+        backdoor.put(bucket, "raw", b"from another tool")
+        assert store.backend.record(bucket, "raw") is None
+        assert store.get_bytes(bucket, "raw") == b"from another tool"
+        assert store.get_byte_range(bucket, "big", 70_000, 70_010).tobytes() == BIG[70_000:70_010]
+
+    def test_incomplete_uploads(self, store: S3IO, backdoor: Backdoor, bucket: str) -> None:
+        store.backend.mpu_start(bucket, "runs/one", 5 * MiB)
+        store.backend.mpu_start(bucket, "runs/two", 5 * MiB)
+        store.backend.mpu_start(bucket, "other", 5 * MiB)
+        assert [u.key for u in store.list_incomplete_uploads(bucket, "runs/")] == ["runs/one", "runs/two"]
+        aborted = store.abort_incomplete_uploads(bucket, "runs/", older_than=0)
+        assert [u.key for u in aborted] == ["runs/one", "runs/two"]
+        assert [u.key for u in store.list_incomplete_uploads(bucket)] == ["other"]
+        assert len(backdoor.pending_uploads(bucket)) == 1
+        assert store.list_objects(bucket) == []
