@@ -17,6 +17,7 @@ buffer without a copy, and the GIL released, so parallel reads verify in paralle
 from __future__ import annotations
 
 import base64
+import functools
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -236,7 +237,16 @@ def record_from(text: str | bytes | None, *, what: str, required: bool) -> Check
                 "again with S3IO"
             )
         return None
-    return Checksums.from_text(text, what=what)
+    try:
+        return _parse(text)
+    except StorageIntegrityError:
+        return Checksums.from_text(text, what=what)  # again, for a message naming the object
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str | bytes) -> Checksums:
+    """Records parsed once: every read of an object brings the same record again."""
+    return Checksums.from_text(text, what="an object")
 
 
 def metadata_text(attributes: Mapping[str, Any]) -> str | None:
