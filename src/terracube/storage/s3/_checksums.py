@@ -243,7 +243,7 @@ def record_from(text: str | bytes | None, *, what: str, required: bool) -> Check
         return Checksums.from_text(text, what=what)  # again, for a message naming the object
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _parse(text: str | bytes) -> Checksums:
     """Records parsed once: every read of an object brings the same record again."""
     return Checksums.from_text(text, what="an object")
