@@ -343,3 +343,14 @@ def test_incomplete_uploads_on_local_disk(local_store: S3IO, local_backdoor: Fil
     assert [(u.key, u.upload_id) for u in aborted] == [("deep/old", old.upload_id)]
     assert len(local_backdoor.pending_uploads(bucket)) == 2
     assert local_store.list_objects(bucket) == []
+
+
+def test_requester_pays_reaches_bucket_and_multipart_calls(
+    s3_config: Any, proxy: FaultProxy, backdoor: BotoBackdoor
+) -> None:
+    config = dataclasses.replace(s3_config, endpoint=proxy.endpoint, part_size=5 * MiB, requester_pays=True)
+    with S3IO(config) as store:
+        bucket = new_bucket(store)
+        store.put_bytes_mpu(bucket, "big", random_array(28, (6 * MiB,), "|u1").tobytes())
+        store.list_incomplete_uploads(bucket)
+    assert proxy.records and all(r.header("x-amz-request-payer") == "requester" for r in proxy.records)

@@ -30,8 +30,10 @@ _lock = threading.Lock()
 def make_client(config: S3Config) -> Any:
     """A botocore S3 client for `config` (thread-safe, as botocore clients are).
 
-    Credentials come from `config` only; without them requests go unsigned, and botocore
-    never looks for others (no profile files, no instance metadata).
+    Credentials come from `config` only (a profile is read when the config is resolved);
+    without them, or with ``unsigned``, requests go unsigned and botocore never looks for
+    others (no profile files, no instance metadata). ``requester_pays`` adds its header to
+    every request.
     """
     import botocore.session
     from botocore import UNSIGNED
@@ -44,7 +46,7 @@ def make_client(config: S3Config) -> Any:
         retries={"mode": "standard", "total_max_attempts": config.max_retries + 1},
         max_pool_connections=max(10, config.max_workers),
         s3={"addressing_style": "path" if config.effective_path_style else "virtual"},
-        signature_version=UNSIGNED if config.access_key_id is None else "s3v4",
+        signature_version=UNSIGNED if config.unsigned or config.access_key_id is None else "s3v4",
     )
     with _lock:
         session = botocore.session.Session()
@@ -57,7 +59,14 @@ def make_client(config: S3Config) -> Any:
             config=options,
         )
     _use_configured_backoff(client, config)
+    if config.requester_pays:
+        client.meta.events.register("before-sign.s3", _pay_as_requester)
     return client
+
+
+def _pay_as_requester(request: Any, **kwargs: Any) -> None:
+    """Agree to pay for the request: every call to a requester-pays bucket must say so."""
+    request.headers["x-amz-request-payer"] = "requester"
 
 
 def _use_configured_backoff(client: Any, config: S3Config) -> None:
