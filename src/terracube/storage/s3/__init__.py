@@ -2,9 +2,10 @@
 labelled chunked arrays (:class:`S3LIO`), on any S3 endpoint or on local disk.
 
 Import order, bottom up: ``config``; the private helpers (``_retry``, ``_errors``,
-``_ranges``, ``_selection``, ``_codecs``, ``_parallel``, the backends); ``byteio`` (S3IO);
-``arrayio`` (S3AIO); ``labelled`` (S3LIO). Importing this package loads neither obstore,
-zstandard nor dask: they are imported by the calls that use them.
+``_checksums``, ``_ranges``, ``_selection``, ``_codecs``, ``_parallel``, ``_client``, the
+backends); ``byteio`` (S3IO); ``arrayio`` (S3AIO); ``labelled`` (S3LIO). Importing this package
+loads neither obstore, botocore, crc32c, zstandard nor dask: they are imported by the calls
+that use them.
 """
 
 from __future__ import annotations
