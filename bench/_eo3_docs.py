@@ -75,3 +75,72 @@ def product_doc(name: str = "bench") -> dict[str, Any]:
 def docs(n: int, start: int = 0, product: str = "bench") -> Iterator[dict[str, Any]]:
     for i in range(start, start + n):
         yield tile_doc(i, product=product)
+
+
+def _scalar(v: Any) -> str:
+    """A scalar as eo-datasets' writer puts it: plain when it reads back the same, else quoted."""
+    if isinstance(v, bool) or v is None:
+        return {True: "true", False: "false", None: "null"}[v]
+    if isinstance(v, int | float):
+        return repr(v)
+    from terracube.model._yaml import _resolver
+
+    text = str(v)
+    plain = text and text.strip() == text and ": " not in text and " #" not in text
+    if plain and text[0] not in "-?:,[]{}#&*!|>'\"%@`" and _resolver()(text) == text:
+        return text  # reads back as this string (times stay text, as terracube reads them)
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _flow(v: Any, indent: int, width: int = 90) -> str:
+    """A list of numbers (or of such lists) in flow style, wrapped near ``width`` columns."""
+    parts: list[str] = []
+
+    def emit(x: Any) -> None:
+        if isinstance(x, list):
+            parts.append("[")
+            for i, y in enumerate(x):
+                if i:
+                    parts.append(", ")
+                emit(y)
+            parts.append("]")
+        else:
+            parts.append(_scalar(x))
+
+    emit(v)
+    lines, line = [], ""
+    for p in parts:  # break after ", " when the line is long, as ruamel does
+        line += p
+        if p == ", " and len(line) > width - indent:
+            lines.append(line.rstrip())
+            line = " " * (indent + 4)
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def eo3_yaml(doc: dict[str, Any]) -> str:
+    """An eo3 document as YAML, laid out as eo-datasets writes ``*.odc-metadata.yaml`` files."""
+    out = ["---", "# Dataset"]
+
+    def block(d: dict[str, Any], indent: int) -> None:
+        pad = " " * indent
+        for k, v in d.items():
+            if isinstance(v, dict):
+                if v:
+                    out.append(f"{pad}{k}:")
+                    block(v, indent + 2)
+                else:
+                    out.append(f"{pad}{k}: {{}}")
+            elif isinstance(v, list) and v and all(isinstance(x, str) for x in v):
+                out.append(f"{pad}{k}:")
+                out.extend(f"{pad}- {_scalar(x)}" for x in v)
+            elif isinstance(v, list):
+                out.append(f"{pad}{k}: {_flow(v, indent + len(k) + 2)}")
+            else:
+                out.append(f"{pad}{k}: {_scalar(v)}")
+            if indent == 0 and k in ("id", "product", "grids", "properties", "measurements", "accessories"):
+                out.append("")
+
+    block(doc, 0)
+    out.append("...")
+    return "\n".join(out) + "\n"

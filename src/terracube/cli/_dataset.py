@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import uuid
 from typing import TYPE_CHECKING, Any
 
@@ -10,7 +11,7 @@ import click
 
 from terracube.cli._context import CliState, pass_state
 from terracube.cli._expressions import parse_expressions
-from terracube.cli._files import Failures, StopRun, find_document_files, on_error_option, read_file_documents
+from terracube.cli._files import DocumentFiles, Failures, StopRun, on_error_option
 from terracube.cli._indexing import add_dataset_files
 from terracube.cli._output import (
     DOC_FORMATS,
@@ -22,6 +23,7 @@ from terracube.cli._output import (
     iso,
     iso_range,
 )
+from terracube.cli._reading import DocumentReader
 from terracube.cli._records import changes_text, describe_changes
 from terracube.errors import DatasetNotFoundError, QueryError, TerracubeError
 
@@ -48,6 +50,16 @@ def _tolerance(archive_less_mature: bool) -> int | None:
     from terracube.index._datasets import DEFAULT_MATURITY_TOLERANCE_MS
 
     return DEFAULT_MATURITY_TOLERANCE_MS if archive_less_mature else None
+
+
+_workers = click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="Processes reading and validating files while this one writes; 0: none "
+    "[default: one per CPU when there are more than 1,000 files].",
+)
 
 
 def _ids(ctx: click.Context, param: click.Parameter, values: Sequence[str]) -> list[uuid.UUID]:
@@ -144,6 +156,7 @@ def dataset() -> None:
     help="Do not add datasets of this product (repeatable); they are reported as errors.",
 )
 @_archive_less_mature
+@_workers
 @pass_state
 @click.pass_context
 def add(
@@ -158,6 +171,7 @@ def add(
     products: tuple[str, ...],
     excluded: tuple[str, ...],
     archive_less_mature: bool,
+    workers: int | None,
 ) -> None:
     """Add eo3 dataset documents from files, folders (recursively: *.yaml, *.yml, *.json) and globs.
 
@@ -182,16 +196,18 @@ def add(
             known = sorted(p.name for p in index.products.get_all())
             raise click.BadParameter(f"no product named {name!r} in the index; products: {known}")
     failures = Failures(stop=on_error == "stop")
-    files, unmatched = find_document_files(paths)
+    files = DocumentFiles(paths)
     try:
-        for arg in unmatched:
+        for arg in files.unmatched:
             failures.report(arg, "no such file, folder or matching pattern")
     except StopRun:
         click.echo("Stopped at the first failure; nothing was added.")
         ctx.exit(1)
+    # Files are found as they are read; they are counted first only for a progress bar.
+    counted = show_progress or (show_progress is None and sys.stderr.isatty())
     summary = add_dataset_files(
         index,
-        files,
+        iter(files),
         failures=failures,
         batch_size=batch_size,
         dry_run=dry_run,
@@ -200,6 +216,8 @@ def add(
         products=products or None,
         excluded=excluded,
         archive_less_mature=_tolerance(archive_less_mature),
+        workers=workers,
+        total=files.count() if counted else None,
     )
     click.echo(summary.line())
     if summary.failed:
@@ -218,6 +236,7 @@ def add(
 @_dry_run
 @on_error_option()
 @_archive_less_mature
+@_workers
 @pass_state
 @click.pass_context
 def update(
@@ -228,6 +247,7 @@ def update(
     dry_run: bool,
     on_error: str,
     archive_less_mature: bool,
+    workers: int | None,
 ) -> None:
     """Update indexed datasets from their documents.
 
@@ -243,17 +263,16 @@ def update(
     allowed: dict[Any, Any] = {(): allow_extension}
     allowed.update({parse_offset(o): allow_any_policy for o in allow_any})
     failures = Failures(stop=on_error == "stop")
-    files, unmatched = find_document_files(paths)
+    files = DocumentFiles(paths)
     counts = {"updated": 0, "unchanged": 0}
     try:
-        for arg in unmatched:
+        for arg in files.unmatched:
             failures.report(arg, "no such file, folder or matching pattern")
-        for path in files:
-            for label, uri, doc in read_file_documents(path, failures):
+        with DocumentReader(index, iter(files), failures, workers=workers) as reader:
+            for label, ds in reader:
                 _update_one(
-                    index, label, uri, doc, allowed, dry_run, failures, counts,
-                    _tolerance(archive_less_mature),
-                )  # fmt: skip
+                    index, label, ds, allowed, dry_run, failures, counts, _tolerance(archive_less_mature)
+                )
     except StopRun:
         pass
     verb = "would be updated" if dry_run else "updated"
@@ -268,8 +287,7 @@ def update(
 def _update_one(
     index: Any,
     label: str,
-    uri: str,
-    doc: dict[str, Any],
+    ds: Dataset,
     allowed: dict[Any, Any],
     dry_run: bool,
     failures: Failures,
@@ -277,7 +295,6 @@ def _update_one(
     archive_less_mature: int | None = None,
 ) -> None:
     try:
-        ds = index.datasets.from_doc(doc, uri=uri, where=label)
         existing = index.datasets.get_unsafe(ds.id)
         ok, safe, unsafe = index.datasets.can_update(ds, allowed)
         moved = existing.uri != ds.uri

@@ -5,16 +5,17 @@ Shared by ``terracube dataset add`` and ``terracube quickstart``.
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from terracube.cli._files import Failures, StopRun, read_file_documents
+from terracube.cli._files import Failures, StopRun
 from terracube.cli._output import progress
 from terracube.errors import TerracubeError
 from terracube.model.lineage import LineageRelation
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
     from pathlib import Path
 
     from terracube.index.abstract import AbstractIndex
@@ -173,7 +174,7 @@ class _Batcher:
 
 def add_dataset_files(
     index: AbstractIndex,
-    files: Sequence[Path],
+    files: Iterable[str | Path],
     *,
     failures: Failures,
     batch_size: int = 1000,
@@ -183,6 +184,8 @@ def add_dataset_files(
     products: Sequence[str] | None = None,
     excluded: Sequence[str] = (),
     archive_less_mature: int | None = None,
+    workers: int | None = None,
+    total: int | None = None,
 ) -> AddSummary:
     """Validate every dataset document in ``files`` and add the valid ones to ``index``.
 
@@ -192,6 +195,8 @@ def add_dataset_files(
 
     Parameters
     ----------
+    files
+        The files, in order; an iterator is read as the run goes.
     batch_size
         Datasets per ``add_batch`` call (each call is one transaction).
     show_progress
@@ -205,28 +210,35 @@ def add_dataset_files(
     archive_less_mature
         A tolerance in milliseconds: archive the less mature versions of the datasets added
         (see ``index.datasets.find_less_mature``), in the same transaction. None: off.
+    workers
+        Processes reading and validating files (see :class:`~terracube.cli._reading.DocumentReader`).
+    total
+        The number of files, for the progress bar (default: ``len(files)`` if it has one).
     """
+    from terracube.cli._reading import DocumentReader
+    from terracube.index._datasets import _gc_paused
+
     summary = AddSummary(dry_run=dry_run)
     batcher = _Batcher(
         index, summary, failures, max(1, batch_size), dry_run, with_lineage, archive_less_mature
     )
-    datasets = index.datasets
-    with progress(len(files), "Indexing" if not dry_run else "Checking", show=show_progress) as bar:
+    if total is None and isinstance(files, Sized):
+        total = len(files)
+    names = (str(f) for f in files)
+    with (
+        DocumentReader(index, names, failures, workers=workers) as reader,
+        progress(total, "Indexing" if not dry_run else "Checking", show=show_progress) as bar,
+        _gc_paused(),
+    ):
+        reader.on_file = bar.advance
         try:
-            for path in files:
-                for label, uri, doc in read_file_documents(path, failures):
-                    try:
-                        ds = datasets.from_doc(doc, uri=uri, where=label)
-                    except TerracubeError as e:
-                        failures.report(label, e)
-                        continue
-                    name = ds.product.name
-                    if (products is not None and name not in products) or name in excluded:
-                        which = f"--product {list(products)}" if products is not None else "--exclude-product"
-                        failures.report(label, f"dataset of product {name!r}, left out by {which}")
-                        continue
-                    batcher.put(label, ds)
-                bar.advance()
+            for label, ds in reader:
+                name = ds.product.name
+                if (products is not None and name not in products) or name in excluded:
+                    which = f"--product {list(products)}" if products is not None else "--exclude-product"
+                    failures.report(label, f"dataset of product {name!r}, left out by {which}")
+                    continue
+                batcher.put(label, ds)
         except StopRun:
             summary.stopped = True
         # With --on-error stop, documents before the bad one are still added.

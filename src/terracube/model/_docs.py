@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import uuid
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import DocumentError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
-__all__ = ["check_schema", "jsonify", "read_documents"]
+__all__ = ["MAX_DOCUMENT_BYTES", "check_schema", "jsonify", "parse_documents", "read_documents"]
 
 
 def jsonify(value: Any) -> Any:
@@ -77,32 +78,28 @@ def _validator(schema_json: str) -> Any:
     return cls(schema)
 
 
+#: The largest document file :func:`read_documents` reads (64 MiB; eo3 documents are a few KiB).
+MAX_DOCUMENT_BYTES: Final = 64 * 1024 * 1024
+
+
 def read_documents(path: str | Path) -> Iterator[tuple[str, dict[str, Any]]]:
     """Yield ``(uri, document)`` for each document in a YAML (possibly multi-document) or JSON file.
 
     The uri names the file and, for a multi-document file, the document's position
-    (``file:///a/b.yaml#2``).
+    (``file:///a/b.yaml#2``). YAML is read as PyYAML's safe loader reads it, keeping
+    timestamps as the strings written (most documents by a faster reader that gives the
+    same values, see :mod:`terracube.model._yaml`); ``.json`` files as JSON.
 
     Raises
     ------
     DocumentError
-        The file cannot be parsed, or holds something other than mappings.
+        The file cannot be read or parsed, is larger than :data:`MAX_DOCUMENT_BYTES`, nests
+        deeper than 100 levels, has aliases that expand it far beyond what is written, or holds
+        something other than mappings. The message names the file.
     """
-    import yaml
-
     p = Path(path)
     uri = p.absolute().as_uri()
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as e:
-        raise DocumentError(f"cannot read {str(p)!r}: {e.strerror or e}", doc=uri) from e
-    try:
-        if p.suffix.lower() == ".json":
-            docs: list[Any] = [json.loads(text)]
-        else:
-            docs = [d for d in yaml.load_all(text, Loader=_loader()) if d is not None]
-    except (ValueError, yaml.YAMLError) as e:
-        raise DocumentError(f"cannot parse {str(p)!r}: {e}", doc=uri) from e
+    docs = parse_documents(_read_bytes(p, uri), name=str(p), uri=uri, json=p.suffix.lower() == ".json")
     for i, d in enumerate(docs):
         where = uri if len(docs) == 1 else f"{uri}#{i}"
         if not isinstance(d, dict):
@@ -110,14 +107,85 @@ def read_documents(path: str | Path) -> Iterator[tuple[str, dict[str, Any]]]:
         yield where, d
 
 
-@cache
-def _loader() -> Any:
-    """A safe YAML loader that keeps timestamps as the strings the document wrote."""
-    import yaml
+def _read_bytes(p: Path, uri: str) -> bytes:
+    try:
+        with open(p, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_DOCUMENT_BYTES:
+                raise DocumentError(
+                    f"cannot read {str(p)!r}: it holds {size:,} bytes, more than the "
+                    f"{MAX_DOCUMENT_BYTES:,} a document file may hold",
+                    doc=uri,
+                )
+            data = f.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError as e:
+        raise DocumentError(f"cannot read {str(p)!r}: {e.strerror or e}", doc=uri) from e
+    if len(data) > MAX_DOCUMENT_BYTES:  # it grew while being read
+        raise DocumentError(
+            f"cannot read {str(p)!r}: more than the {MAX_DOCUMENT_BYTES:,} bytes a document file may hold",
+            doc=uri,
+        )
+    return data
 
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    resolvers = {
-        ch: [(tag, rx) for tag, rx in rs if tag != "tag:yaml.org,2002:timestamp"]
-        for ch, rs in base.yaml_implicit_resolvers.items()
-    }
-    return type("DocumentLoader", (base,), {"yaml_implicit_resolvers": resolvers})
+
+def parse_documents(data: bytes, *, name: str, uri: str, json: bool) -> list[Any]:
+    """The documents of a file's bytes: JSON (one document) or YAML (empty documents left out).
+
+    ``name`` names the file in messages, ``uri`` is the error's ``doc``.
+
+    Raises
+    ------
+    DocumentError
+        The bytes are not UTF-8 text, or not JSON or YAML, or hostile (see :func:`read_documents`).
+    """
+    from terracube.model._yaml import MAX_DEPTH, load_documents
+
+    if json:
+        import orjson
+
+        try:
+            doc = orjson.loads(data)
+        except orjson.JSONDecodeError:
+            doc = _json_module_loads(data, name, uri)  # NaN, huge integers, ...: the json module
+        if data.count(b"[") + data.count(b"{") > MAX_DEPTH and _too_deep(doc, MAX_DEPTH):
+            raise DocumentError(f"cannot read {name!r}: nested more than {MAX_DEPTH} levels deep", doc=uri)
+        return [doc]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise DocumentError(f"cannot read {name!r}: not UTF-8 text ({e})", doc=uri) from None
+    try:
+        return load_documents(text, where=repr(name))
+    except DocumentError as e:
+        raise DocumentError(str(e), doc=uri) from None
+
+
+def _json_module_loads(data: bytes, name: str, uri: str) -> Any:
+    import json
+
+    try:
+        return json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise DocumentError(f"cannot read {name!r}: not UTF-8 text ({e})", doc=uri) from None
+    except (ValueError, RecursionError) as e:
+        raise DocumentError(f"cannot parse {name!r}: {e}", doc=uri) from None
+
+
+def _too_deep(value: Any, limit: int) -> bool:
+    """Whether lists and dicts nest more than ``limit`` levels (without recursion)."""
+    todo = [(value, 1)]
+    while todo:
+        v, d = todo.pop()
+        if not isinstance(v, dict | list):
+            continue
+        if d > limit:
+            return True
+        todo.extend((x, d + 1) for x in (v.values() if isinstance(v, dict) else v))
+    return False
+
+
+def _loader() -> Any:
+    """PyYAML's safe loader keeping timestamps as the strings the document wrote."""
+    from terracube.model._yaml import document_loader
+
+    return document_loader()
