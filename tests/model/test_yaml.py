@@ -64,7 +64,16 @@ _WORDS = """
     2020 2020-01 2020-01-01 2020-1-1 2020-01-01T10:00:00Z 2001-12-14t21:59:43.10-05:00
     << = ! & * a#b a:b a-b -a -5 :a ?a a? epsg:32656 landsat-8 088080 1.2.3 v1.0 0.0.0
 """
-TRICKY = [*_WORDS.split(), "2020-05-25 23:35:47.745731Z", "a b", "a  b", "a #b", "x # comment"]
+TRICKY = [
+    *_WORDS.split(),
+    "2020-05-25 23:35:47.745731Z",
+    "a b",
+    "a  b",
+    "a #b",
+    "x # comment",
+    "\xa0",
+    "a\u2003b",
+]
 
 
 @pytest.mark.parametrize("word", TRICKY)

@@ -41,13 +41,14 @@ _UNUSUAL_ASCII: Final = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
 _INDICATORS: Final = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _SINGLE: Final = re.compile(r"'((?:[^']|'')*)'")
 _DOUBLE: Final = re.compile(r'"([^"\\]*)"')
+# YAML's white space is spaces and line breaks (tabs go to PyYAML), not Python's \s.
 # Numbers that JSON and PyYAML read alike (PyYAML wants a dot before an exponent, and a sign in it).
 # Integers up to 18 digits: orjson reads larger ones as floats.
 _NUMBER: Final = r"-?(?:(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+][0-9]+)?|0|[1-9][0-9]{0,17})"
-_JSON_NUMBERS: Final = re.compile(rf"(?:[\[\],\s]+|{_NUMBER}(?=[\[\],\s]|\Z))*\Z")
+_JSON_NUMBERS: Final = re.compile(rf"(?:[\[\], \n]+|{_NUMBER}(?=[\[\], \n]|\Z))*\Z")
 _FLOW_TOKEN: Final = re.compile(
-    r"""\s*(?:(\[)|(\])|(,)|'((?:[^'\n]|'')*)'|"([^"\\\n]*)"|"""
-    r"""((?:[^\s\[\]{},'"#&*!|>%@`?:-]|-(?=[^\s\[\]{},]))[^\[\]{},#:\n]*?(?=\s*(?:[\[\]{},]|\Z))))"""
+    r"""[ \n]*(?:(\[)|(\])|(,)|'((?:[^'\n]|'')*)'|"([^"\\\n]*)"|"""
+    r"""((?:[^ \n\[\]{},'"#&*!|>%@`?:-]|-(?=[^ \n\[\]{},]))[^\[\]{},#:\n]*?(?=[ \n]*(?:[\[\]{},]|\Z))))"""
 )
 _DECIMAL_INT: Final = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _DECIMAL_FLOAT: Final = re.compile(r"[-+]?[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?\Z")
@@ -150,7 +151,7 @@ def _resolver() -> _Resolver:
 # rest starts with an indicator, which the reader leaves to PyYAML.
 _LINES: Final = re.compile(
     r"^( *+)(-(?: ++|$))?+"
-    r"(?:((?:[^\s'\"#\[\]{},&*!|>%@`?:-]|[-?:][^\s#])(?:[^:#\n]++|:(?=[^\s#]))*+"
+    r"(?:((?:[^ \n'\"#\[\]{},&*!|>%@`?:-]|[-?:][^ \n#])(?:[^:#\n]++|:(?=[^ \n#]))*+"
     r"|'(?:[^'\n]|'')*+'|\"[^\"\\\n]*+\") *+:(?: ++|$))?"
     r"(.*)$",
     re.MULTILINE,
@@ -412,7 +413,7 @@ def _flow_tokens(text: str, resolve: _Resolver, depth: int) -> list[Any]:
     while pos < n:
         m = _FLOW_TOKEN.match(text, pos)
         if m is None or out is not None:
-            if text[pos:].strip():
+            if text[pos:].strip(" \n"):
                 raise _NotPlain
             break
         pos = m.end()
@@ -449,7 +450,7 @@ def _flow_tokens(text: str, resolve: _Resolver, depth: int) -> list[Any]:
             elif double is not None:
                 top.append(double)
             else:
-                top.append(resolve(plain.rstrip()))
+                top.append(resolve(plain.rstrip(" ")))
             expect_item = False
     if out is None or stack:
         raise _NotPlain
