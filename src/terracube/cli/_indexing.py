@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from terracube.cli._files import Failures, StopRun
 from terracube.cli._output import progress
 from terracube.errors import TerracubeError
-from terracube.model.lineage import LineageRelation
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -161,6 +160,8 @@ class _Batcher:
         """
         if not self.with_lineage:
             return 0, 0
+        from terracube.model.lineage import LineageRelation
+
         rels = [LineageRelation(c, s, ds.id) for ds in batch for c, s in ds.sources]
         if not rels:
             return 0, 0
