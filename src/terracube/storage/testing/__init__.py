@@ -6,7 +6,9 @@
   one, supply the driver and a way to store data; see ``terracube.storage.testing._formats``);
 - :func:`moto_server`: a moto S3 server on a free loopback port;
 - :class:`FaultProxy` and :class:`Fault`: a loopback proxy that counts requests and injects
-  server errors, dropped connections, truncated bodies and delays.
+  server errors, dropped connections, truncated bodies and delays;
+- :class:`ShapedProxy`: a loopback TCP proxy giving each connection a network's round-trip
+  time and bandwidth (20 ms and 50 MiB/s by default).
 
 A backend's test module::
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 from terracube.storage.testing._formats import ReaderTests, WriterTests
 from terracube.storage.testing._moto import MOTO_CREDENTIALS, moto_server, reset_moto, set_moto_auth
 from terracube.storage.testing._proxy import Fault, FaultProxy, RequestRecord
+from terracube.storage.testing._shaping import ShapedProxy
 from terracube.storage.testing._suite import Backdoor, StoreTests
 
 __all__ = [
@@ -38,6 +41,7 @@ __all__ = [
     "FaultProxy",
     "ReaderTests",
     "RequestRecord",
+    "ShapedProxy",
     "StoreTests",
     "WriterTests",
     "moto_server",
