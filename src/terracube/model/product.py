@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
-import numpy as np
-
 from terracube.errors import DocumentError
 from terracube.model._docs import check_schema, jsonify
 from terracube.model.metadata_type import MetadataType
@@ -98,6 +96,8 @@ class Measurement:
         DocumentError
             The measurement is invalid, e.g. its nodata does not fit its dtype.
         """
+        import numpy as np  # here: a command that never reads a measurement need not import it
+
         doc = jsonify(doc)
         check_schema(doc, _MEASUREMENT_SCHEMA, kind="measurement", where=where)
         dtype = np.dtype(doc["dtype"])
