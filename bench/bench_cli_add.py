@@ -10,7 +10,8 @@ Writes ``n`` documents of ``bench/_eo3_docs.py`` as ``*.odc-metadata.yaml`` file
 eo-datasets writes them (one folder per tile; kept in ``--dir`` and reused), then per run: a
 fresh index with the product, and the command line run as a user runs it (a new process,
 ``--no-progress``), timed from start to exit. Peak memory is the largest sum of the resident
-sizes of the command and its worker processes, sampled every 50 ms. The API rate is the same
+sizes of the command and its worker processes, sampled every 50 ms; CPU time is the command's and its workers' (user and system), a
+figure less disturbed than the rate when other work shares the machine. The API rate is the same
 documents, already parsed, through ``datasets.add_batch(from_doc(...))`` in this process. Every
 run's index is checked to hold ``n`` datasets, and a sample of them the same documents as the
 API's. Prints one JSON object, with the load average before each run.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -81,9 +83,9 @@ def _index(driver: str, where: str):
         from terracube.index.sqlite import SQLiteIndex
 
         return SQLiteIndex(where)
-    from terracube.index.postgis import PostGISIndex
+    from terracube.index.postgis import PostgisIndex
 
-    return PostGISIndex(where)
+    return PostgisIndex(where)
 
 
 def _fresh(driver: str, tmp: Path, tag: str) -> str:
@@ -129,6 +131,7 @@ def cli_add(url: str, folder: Path, workers: int | None) -> dict[str, object]:
         cmd += ["--workers", str(workers)]
     env = {**os.environ, "PYTHONPATH": SRC, "TERRACUBE_DB_URL": url}
     peak = [0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     done = threading.Event()
@@ -145,18 +148,26 @@ def cli_add(url: str, folder: Path, workers: int | None) -> dict[str, object]:
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"dataset add failed ({proc.returncode}): {err[-2000:]}")
-    return {"seconds": secs, "peak_rss_mib": round(peak[0] / 2**20, 1), "output": out.strip()}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime  # with its workers
+    return {
+        "seconds": secs,
+        "cpu_seconds": round(cpu, 1),
+        "peak_rss_mib": round(peak[0] / 2**20, 1),
+        "output": out.strip(),
+    }
 
 
-def api_add(driver: str, url: str, n: int) -> float:
-    """Datasets per second through ``add_batch(from_doc(doc))`` of the parsed documents."""
+def api_add(driver: str, url: str, n: int) -> tuple[float, float]:
+    """Datasets per second through ``add_batch(from_doc(doc))`` of the parsed documents; CPU ms each."""
     idx = _index(driver, url.removeprefix("sqlite:///") if driver == "sqlite" else url)
     parsed = list(docs(n))
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     idx.datasets.add_batch((idx.datasets.from_doc(d) for d in parsed), batch_size=1000)
     rate = n / (time.perf_counter() - t)
+    cpu = (time.process_time() - c) / n * 1000
     idx.close()
-    return rate
+    return rate, cpu
 
 
 def check(driver: str, url: str, n: int) -> None:
@@ -205,7 +216,12 @@ def main() -> None:
             run = cli_add(url, folder, args.workers)
             check(args.driver, url, args.n)
             _drop(args.driver, url)
-            run |= {"per_s": round(args.n / run["seconds"]), "load_before": round(load, 2)}
+            run |= {
+                "per_s": round(args.n / run["seconds"]),
+                "cpu_ms_per_dataset": round(run["cpu_seconds"] / args.n * 1000, 3),
+                "load_before": round(load, 2),
+                "load_after": round(os.getloadavg()[0], 2),
+            }
             runs.append(run)
             print(json.dumps(run), file=sys.stderr)
         result["cli_runs"] = runs
@@ -214,7 +230,9 @@ def main() -> None:
         if not args.no_api:
             url = _fresh(args.driver, Path(tmp), "api")
             load = os.getloadavg()[0]
-            result["api_per_s"] = round(api_add(args.driver, url, args.n))
+            rate, cpu = api_add(args.driver, url, args.n)
+            result["api_per_s"] = round(rate)
+            result["api_cpu_ms_per_dataset"] = round(cpu, 3)
             result["api_load_before"] = round(load, 2)
             _drop(args.driver, url)
             result["cli_over_api"] = round(result["cli_per_s_median"] / result["api_per_s"], 2)
