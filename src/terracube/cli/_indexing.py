@@ -217,7 +217,7 @@ def add_dataset_files(
         The number of files, for the progress bar (default: ``len(files)`` if it has one).
     """
     from terracube.cli._reading import DocumentReader
-    from terracube.index._datasets import _gc_paused
+    from terracube.index._shared import gc_paused
 
     summary = AddSummary(dry_run=dry_run)
     batcher = _Batcher(
@@ -229,7 +229,7 @@ def add_dataset_files(
     with (
         DocumentReader(index, names, failures, workers=workers) as reader,
         progress(total, "Indexing" if not dry_run else "Checking", show=show_progress) as bar,
-        _gc_paused(),
+        gc_paused(),
     ):
         reader.on_file = bar.advance
         try:
