@@ -36,6 +36,7 @@ __all__ = [
     "WRITER_GROUP",
     "PluginRecord",
     "PluginTable",
+    "get_driver",
     "get_table",
     "refresh_drivers",
 ]
@@ -105,6 +106,8 @@ class PluginTable:
 _lock = threading.RLock()
 _tables: dict[str, PluginTable] = {}
 _building: set[str] = set()
+# Drivers loaded alone by get_driver, by (group, name) -> (target, driver); discovery reuses them.
+_singles: dict[tuple[str, str], tuple[str, Any]] = {}
 
 
 def _entry_points(group: str) -> list[importlib.metadata.EntryPoint]:
@@ -142,6 +145,39 @@ def get_table(group: str) -> PluginTable:
         return table
 
 
+def get_driver(group: str, name: str) -> Any | None:
+    """Return the working driver `name` of `group`, loading only its entry point if possible.
+
+    Looking up one driver need not import every other plugin of the group (the CLI's start-up
+    time depends on it). Returns ``None`` when the answer needs the whole table: the group is
+    already discovered or being discovered, no entry point or several distinct ones have that
+    name, or loading it fails; the caller then uses :func:`get_table`, which reports the
+    failure with its one warning.
+    """
+    table = _tables.get(group)
+    if table is not None:
+        return table.drivers.get(name)
+    with _lock:
+        if group in _tables or group in _building:
+            return None
+        cached = _singles.get((group, name))
+        if cached is not None:
+            return cached[1]
+        targets = {ep.value: ep for ep in _entry_points(group) if ep.name == name}
+        if len(targets) != 1:
+            return None
+        (ep,) = targets.values()
+        try:
+            init = ep.load()
+            driver = init() if callable(init) else None
+        except Exception:
+            return None
+        if driver is None:
+            return None
+        _singles[(group, name)] = (ep.value, driver)
+        return driver
+
+
 def refresh_drivers(group: str | None = None) -> None:
     """Forget the discovered plugins so that the next lookup discovers them again.
 
@@ -156,8 +192,11 @@ def refresh_drivers(group: str | None = None) -> None:
     with _lock:
         if group is None:
             _tables.clear()
+            _singles.clear()
         else:
             _tables.pop(group, None)
+            for key in [k for k in _singles if k[0] == group]:
+                del _singles[key]
 
 
 def _discover(group: str) -> PluginTable:
@@ -180,7 +219,11 @@ def _discover(group: str) -> PluginTable:
                 )
                 for ep in others
             )
-        record = _load(group, chosen)
+        single = _singles.get((group, name))
+        if single is not None and single[0] == chosen.value:
+            record = PluginRecord(group, name, chosen.value, _dist_label(chosen), "ok", driver=single[1])
+        else:
+            record = _load(group, chosen)
         records.append(record)
         if record.status == "ok":
             drivers[name] = record.driver

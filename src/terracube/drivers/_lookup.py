@@ -11,6 +11,7 @@ from terracube.drivers._discovery import (
     READER_GROUP,
     WRITER_GROUP,
     PluginTable,
+    get_driver,
     get_table,
 )
 from terracube.errors import DriverNotFoundError
@@ -98,6 +99,10 @@ def index_driver(driver: str | type | IndexDriverProtocol) -> IndexDriverProtoco
         `driver` is neither a name nor a driver class or object.
     """
     if isinstance(driver, str):
+        # Load only the named plugin when that settles it; the table explains any failure.
+        alone: IndexDriverProtocol | None = get_driver(INDEX_GROUP, driver)
+        if alone is not None:
+            return alone
         table = get_table(INDEX_GROUP)
         found: IndexDriverProtocol | None = table.drivers.get(driver)
         if found is None:
