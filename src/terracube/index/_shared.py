@@ -137,7 +137,8 @@ class Catalog:
         ``type_rows`` are ``(id, document)`` of metadata types, ``product_rows``
         ``(id, metadata type id, document)`` of products.
         """
-        types = {i: MetadataType.from_doc(doc) for i, doc in type_rows}
+        # Stored documents passed the schema check when they were added.
+        types = {i: MetadataType.from_doc(doc, validate=False) for i, doc in type_rows}
         products = {i: Product.from_doc(doc, types[mt]) for i, mt, doc in product_rows}
         return cls(types, products)
 

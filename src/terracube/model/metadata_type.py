@@ -91,10 +91,11 @@ class MetadataType:
     _extract: Callable[[Mapping[str, Any]], dict[str, Any]]
     _reads_extent: bool
 
-    def __init__(self, definition: Mapping[str, Any], *, where: str = "") -> None:
+    def __init__(self, definition: Mapping[str, Any], *, where: str = "", validate: bool = True) -> None:
         doc: dict[str, Any] = jsonify(definition)
         where = where or f"metadata type {doc.get('name')!r}"
-        check_schema(doc, _SCHEMA, kind="metadata type", where=where)
+        if validate:
+            check_schema(doc, _SCHEMA, kind="metadata type", where=where)
         ds = doc["dataset"]
         fields = {}
         for name, fdoc in ds["search_fields"].items():
@@ -121,7 +122,7 @@ class MetadataType:
         )
 
     @classmethod
-    def from_doc(cls, doc: Mapping[str, Any], *, where: str = "") -> MetadataType:
+    def from_doc(cls, doc: Mapping[str, Any], *, where: str = "", validate: bool = True) -> MetadataType:
         """Validate a metadata type document and wrap it.
 
         Parameters
@@ -130,13 +131,17 @@ class MetadataType:
             The document, as read from YAML or JSON.
         where
             Names the document in error messages (a file URI, say).
+        validate
+            Check the document against the metadata type JSON schema (default). An index reading
+            back a document it validated when it was added passes ``False``, which skips
+            importing jsonschema; the search-field checks still run.
 
         Raises
         ------
         DocumentError
             The document is invalid; the message names the field, value and document.
         """
-        return cls(doc, where=where)
+        return cls(doc, where=where, validate=validate)
 
     @property
     def name(self) -> str:
