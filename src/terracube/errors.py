@@ -23,6 +23,7 @@ __all__ = [
     "LoadError",
     "MaskingError",
     "MetadataTypeNotFoundError",
+    "NotOfferedError",
     "ObjectNotFoundError",
     "PermissionDeniedError",
     "ProductNotFoundError",
@@ -69,6 +70,10 @@ class DriverNotFoundError(TerracubeError, LookupError):
 
 class UnsupportedError(TerracubeError, NotImplementedError):
     """The driver does not support this operation; the message names the ``supports_*`` flag."""
+
+
+class NotOfferedError(TerracubeError, ImportError):
+    """A module of ODC's ``datacube`` package that terracube does not offer; the message says what to use."""
 
 
 # --- documents and queries ----------------------------------------------------------------------
