@@ -73,7 +73,8 @@ class UnsupportedError(TerracubeError, NotImplementedError):
 
 
 class NotOfferedError(TerracubeError, ImportError):
-    """A module of ODC's ``datacube`` package that terracube does not offer; the message says what to use."""
+    """An import of ODC's ``datacube`` terracube cannot serve: a module it does not offer (the message
+    says what to use), or ``terracube.compat.as_datacube`` after ODC's own package was imported."""
 
 
 # --- documents and queries ----------------------------------------------------------------------
