@@ -186,8 +186,12 @@ def test_find_datasets_takes_a_load_query(cube: Cube) -> None:
         QueryError, match=r"dask_chunks, resampling are options of load\(\), not search terms"
     ):
         cube.dc.find_datasets(product="ls", dask_chunks={"time": 1}, resampling="bilinear", **query)
-    with pytest.raises(QueryError, match=r"not searched by id=.*dc.index.datasets.get\(id\)"):
-        cube.dc.load(product="ls", id=str(a.dataset.id))
+    # ODC's id= search term: one id or several, with the other terms.
+    by_id = cube.dc.load(product="ls", id=str(a.dataset.id), measurements=["red"])
+    np.testing.assert_array_equal(by_id.red.values[0], a.red)
+    assert cube.dc.find_datasets(product="ls", id=[a.dataset.id], time="2021-03") == []
+    with pytest.raises(QueryError, match=r"id= takes dataset ids \(UUIDs\), not 'x'"):
+        cube.dc.find_datasets(product="ls", id="x")
 
 
 def test_find_datasets_lazy_filters(cube: Cube) -> None:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, cast
 from terracube.errors import DriverNotFoundError, LoadError, QueryError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     import numpy as np
     import xarray as xr
@@ -53,6 +53,7 @@ __all__ = [
     "plan_load",
     "read_plan",
     "read_sources",
+    "search_datasets",
     "search_terms",
 ]
 
@@ -189,11 +190,6 @@ def search_terms(query: Mapping[str, Any], like: Any = None, *, for_load: bool =
                 f"{', '.join(load_only)} {'is an option' if len(load_only) == 1 else 'are options'} of "
                 "load(), not search terms; leave them out of find_datasets()"
             )
-    if "id" in search:
-        raise QueryError(
-            "datasets are not searched by id= here: get them with dc.index.datasets.get(id) and load them "
-            "with dc.load(datasets=[...])"
-        )
     if like is not None:
         if not for_load and has_region(search):
             raise QueryError("like= gives the region; leave out lat/lon, x/y, crs and geopolygon")
@@ -206,6 +202,35 @@ def search_terms(query: Mapping[str, Any], like: Any = None, *, for_load: bool =
             if span is not None:
                 search["time"] = span
     return search
+
+
+def search_datasets(
+    index: AbstractIndex, search: Mapping[str, Any], limit: int | None = None
+) -> Iterator[Dataset]:
+    """``index.datasets.search(**search)``, taking ODC's ``id=`` (one dataset id or several) too.
+
+    The id is not a search field of the index: the other terms are searched and the datasets
+    whose id is one of those given are kept.
+
+    Raises
+    ------
+    QueryError
+        An id that is not a UUID, or a bad search.
+    """
+    import itertools
+
+    terms = dict(search)
+    ids = terms.pop("id", None)
+    if ids is None:
+        return iter(index.datasets.search(limit=limit, **terms))
+    wanted = set()
+    for i in ids if isinstance(ids, list | tuple | set | frozenset) else [ids]:
+        try:
+            wanted.add(i if isinstance(i, uuid.UUID) else uuid.UUID(str(i)))
+        except ValueError:
+            raise QueryError(f"id= takes dataset ids (UUIDs), not {i!r}") from None
+    found = (d for d in index.datasets.search(**terms) if d.id in wanted)
+    return itertools.islice(found, limit) if limit is not None else found
 
 
 def _time_span(like: Any) -> tuple[Any, Any] | None:
@@ -237,7 +262,7 @@ def _find_datasets(
             raise QueryError(f"datasets= holds datasets of {others}, not only of product {product.name!r}")
         return found
     search = search_terms(query, like, for_load=True)
-    return list(index.datasets.search(product=product.name, limit=limit, **search))
+    return list(search_datasets(index, {"product": product.name, **search}, limit))
 
 
 def datasource(

@@ -154,8 +154,8 @@ class Datacube:
         dataset_predicate
             Keep only the datasets for which ``dataset_predicate(dataset)`` is true.
         **query
-            ``product``, ``time``, ``lat``/``lon``, ``x``/``y``/``crs``, ``geopolygon`` or any
-            search field. A load's ``measurements``, ``group_by``, ``output_crs`` and
+            ``product``, ``time``, ``lat``/``lon``, ``x``/``y``/``crs``, ``geopolygon``, ``id``
+            (dataset ids) or any search field. A load's ``measurements``, ``group_by``, ``output_crs`` and
             ``resolution`` are left aside, as ODC does, so a load's query finds its datasets.
 
         Raises
@@ -180,9 +180,9 @@ class Datacube:
 
         ``ensure_location=True`` keeps only datasets with a location (``dataset.uri``).
         """
-        from terracube.api._load import search_terms
+        from terracube.api._load import search_datasets, search_terms
 
-        found: Iterator[Dataset] = iter(self._index.datasets.search(limit=limit, **search_terms(query, like)))
+        found = search_datasets(self._index, search_terms(query, like), limit)
         if ensure_location:
             found = (d for d in found if d.uri is not None)
         if dataset_predicate is not None:
@@ -289,8 +289,9 @@ class Datacube:
             ``patch_url(url) -> url`` rewriting each file's URL before it is opened (e.g.
             ``planetary_computer.sign_url``).
         **query
-            ``time``; the region as ``x``/``y`` (+ ``crs``), ``lat``/``lon`` or ``geopolygon``; and any
-            search field of the product (``cloud_cover=(0, 20)``...).
+            ``time``; the region as ``x``/``y`` (+ ``crs``), ``lat``/``lon`` or ``geopolygon``;
+            ``id`` (one dataset id or several); and any search field of the product
+            (``cloud_cover=(0, 20)``...).
 
         Returns
         -------
