@@ -23,6 +23,7 @@ __all__ = [
     "LoadError",
     "MaskingError",
     "MetadataTypeNotFoundError",
+    "NotOfferedError",
     "ObjectNotFoundError",
     "PermissionDeniedError",
     "ProductNotFoundError",
@@ -70,6 +71,11 @@ class DriverNotFoundError(TerracubeError, LookupError):
 
 class UnsupportedError(TerracubeError, NotImplementedError):
     """The driver does not support this operation; the message names the ``supports_*`` flag."""
+
+
+class NotOfferedError(TerracubeError, ImportError):
+    """An import of ODC's ``datacube`` terracube cannot serve: a module it does not offer (the message
+    says what to use), or ``terracube.compat.as_datacube`` after ODC's own package was imported."""
 
 
 # --- documents and queries ----------------------------------------------------------------------

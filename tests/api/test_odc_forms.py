@@ -14,7 +14,7 @@ from odc.geo.geobox import GeoBox
 
 from terracube import Datacube
 from terracube.api._connect import application_name
-from terracube.errors import ConfigError, QueryError
+from terracube.errors import ConfigError, LoadError, QueryError
 
 from .conftest import CRS, tile_gbox
 
@@ -102,7 +102,10 @@ def test_list_products_and_measurements(cube: Cube) -> None:
     dc = cube.dc
     products = dc.list_products()
     assert isinstance(products, pd.DataFrame)
-    assert list(products.columns) == ["name", "description", "license", "default_crs", "default_resolution"]
+    assert list(products.columns) == [
+        "name", "description", "license", "default_crs", "default_resolution",  # ODC's columns
+        "crs", "resolution", "tile_size", "spatial_dimensions",  # and ODC's before 1.8.4
+    ]  # fmt: skip
     assert list(products.index) == ["albers", "ls"]
     assert products.loc["albers", "default_crs"] == "EPSG:3577"
     assert products.loc["albers", "default_resolution"] == (-25, 25)
@@ -110,6 +113,7 @@ def test_list_products_and_measurements(cube: Cube) -> None:
     counted = dc.list_products(dataset_count=True)
     assert counted["dataset_count"].to_dict() == {"albers": 0, "ls": 2}
     assert dc.list_products(with_pandas=False)[1]["name"] == "ls"
+    assert pd.isna(products.loc["albers", "crs"])  # the older columns read the storage section only
     measurements = dc.list_measurements()
     assert list(measurements.index.names) == ["product", "measurement"]
     assert list(measurements.index) == [("albers", "water"), ("ls", "red"), ("ls", "swir")]
@@ -118,6 +122,32 @@ def test_list_products_and_measurements(cube: Cube) -> None:
     assert np.isnan(measurements.loc[("ls", "swir"), "nodata"])
     assert measurements.loc[("albers", "water"), "flags_definition"]["wet"]["bits"] == 7
     assert dc.list_measurements(with_pandas=False)[0]["measurement"] == "water"
+
+
+def test_list_products_has_odcs_older_columns(cube: Cube) -> None:
+    # Before 1.8.4, ODC listed each search field the product metadata sets and its storage grid.
+    cube.index.products.add_document(
+        {"name": "ls8", "metadata_type": "eo3",
+         "metadata": {"product": {"name": "ls8"}, "properties": {"eo:platform": "landsat-8", "eo:instrument": "OLI"}},
+         "storage": {"crs": "EPSG:4326", "resolution": {"longitude": 0.00025, "latitude": -0.00025},
+                     "tile_size": {"longitude": 1, "latitude": 1}},
+         "measurements": [{"name": "red", "dtype": "int16", "nodata": -999, "units": "1"}]}
+    )  # fmt: skip
+    products = cube.dc.list_products()
+    assert list(products.columns)[5:] == [
+        "instrument",
+        "platform",
+        "crs",
+        "resolution",
+        "tile_size",
+        "spatial_dimensions",
+    ]
+    row = products.loc["ls8"]
+    assert (row.platform, row.instrument, row.crs) == ("landsat-8", "OLI", "EPSG:4326")
+    assert row.spatial_dimensions == ("latitude", "longitude")
+    assert pd.isna(products.loc["ls", "platform"])  # a product that sets no platform
+    # CEOS' and DEA's notebooks filter on them.
+    assert list(products[products.platform == "landsat-8"].name) == ["ls8"]
 
 
 # --- finding and loading ----------------------------------------------------------------------
@@ -139,6 +169,104 @@ def test_find_datasets_predicate_limit_and_metadata(cube: Cube) -> None:
     assert clear.sizes["time"] == 1
     np.testing.assert_array_equal(clear.red.values[0], a.red)
     assert dc.load("ls", measurements=["red"], limit=1).sizes["time"] == 1
+
+
+def test_find_datasets_takes_a_load_query(cube: Cube) -> None:
+    # Notebooks build one query for dc.load and pass it to find_datasets (and helpers such as a
+    # most-common-CRS finder do): ODC's search leaves the load options aside.
+    a = cube.add(tile_gbox(0, 0), "2021-01-01T00:00:00")
+    cube.add(tile_gbox(0, 0), "2021-03-01T00:00:00")
+    query = {
+        "x": (600300, 600900), "y": (5999100, 5999700), "crs": CRS, "time": ("2021-01", "2021-02"),
+        "measurements": ["red"], "output_crs": CRS, "resolution": (-30, 30), "group_by": "solar_day",
+    }  # fmt: skip
+    assert [d.id for d in cube.dc.find_datasets(product="ls", **query)] == [a.dataset.id]
+    assert cube.dc.load(product="ls", **query).sizes["time"] == 1
+    with pytest.raises(
+        QueryError, match=r"dask_chunks, resampling are options of load\(\), not search terms"
+    ):
+        cube.dc.find_datasets(product="ls", dask_chunks={"time": 1}, resampling="bilinear", **query)
+    # ODC's id= search term: one id or several, with the other terms.
+    by_id = cube.dc.load(product="ls", id=str(a.dataset.id), measurements=["red"])
+    np.testing.assert_array_equal(by_id.red.values[0], a.red)
+    assert cube.dc.find_datasets(product="ls", id=[a.dataset.id], time="2021-03") == []
+    with pytest.raises(QueryError, match=r"id= takes dataset ids \(UUIDs\), not 'x'"):
+        cube.dc.find_datasets(product="ls", id="x")
+
+
+def test_find_datasets_lazy_filters(cube: Cube) -> None:
+    a = cube.add(tile_gbox(0, 0), "2021-01-01T00:00:00", properties={"eo:cloud_cover": 10.0})
+    cube.add(tile_gbox(0, 0), "2021-02-01T00:00:00", properties={"eo:cloud_cover": 80.0})
+    clear = cube.dc.find_datasets_lazy(product="ls", dataset_predicate=lambda d: d.metadata.cloud_cover < 50)
+    assert [d.id for d in clear] == [a.dataset.id]
+    assert len(list(cube.dc.find_datasets_lazy(product="ls", ensure_location=True))) == 2
+    unlocated = cube.index.datasets.from_doc(
+        {**a.dataset.metadata_doc, "id": str(uuid.uuid4())}, uri=None
+    )  # the same grid, no location
+    cube.index.datasets.add(unlocated)
+    assert len(cube.dc.find_datasets(product="ls")) == 3
+    assert len(list(cube.dc.find_datasets_lazy(product="ls", ensure_location=True))) == 2
+
+
+def test_like_loaded_data_gives_its_time_range(cube: Cube) -> None:
+    # As in ODC: like=<loaded data> without time= loads the times of that data's range only.
+    jan = cube.add(tile_gbox(0, 0), "2021-01-01T00:00:00")
+    cube.add(tile_gbox(0, 0), "2021-01-11T00:00:00")
+    cube.add(tile_gbox(0, 0), "2021-03-01T00:00:00")
+    first = cube.dc.load("ls", measurements=["red"], time=("2021-01-01", "2021-01-20"))
+    assert first.sizes["time"] == 2
+    again = cube.dc.load("ls", measurements=["swir"], like=first)
+    assert list(again.time.values) == list(first.time.values)
+    one = first.isel(time=0)  # a scalar time coordinate
+    assert cube.dc.load("ls", measurements=["red"], like=one).sizes["time"] == 1
+    assert [d.id for d in cube.dc.find_datasets(product="ls", like=one)] == [jan.dataset.id]
+    # time= wins over like's range; a GeoBox has no time.
+    assert cube.dc.load("ls", measurements=["red"], like=first, time="2021-03").sizes["time"] == 1
+    assert cube.dc.load("ls", measurements=["red"], like=first.odc.geobox).sizes["time"] == 3
+    with pytest.raises(QueryError, match="like= gives the region; leave out"):
+        cube.dc.find_datasets(product="ls", like=first, lat=(-36, -35), lon=(147, 148))
+
+
+def test_fuse_func_per_band_and_default_resampling(cube: Cube) -> None:
+    # Two overlapping scenes on one solar day: fuse_func may differ by band, as in ODC 1.8.
+    a = cube.add(tile_gbox(0, 0), "2021-01-01T00:00:00")
+    b = cube.add(tile_gbox(0, 0), "2021-01-01T00:00:05")
+
+    def take_max(dest: np.ndarray, src: np.ndarray) -> None:
+        np.maximum(dest, src, out=dest)
+
+    ds = cube.dc.load("ls", group_by="solar_day", fuse_func={"red": take_max}, resampling=None)
+    np.testing.assert_array_equal(ds.red.values[0], np.maximum(a.red, b.red))
+    np.testing.assert_array_equal(ds.swir.values[0], a.swir)  # "*" not given: first valid wins
+    both = cube.dc.load("ls", group_by="solar_day", fuse_func={"*": take_max, "swir": None})
+    np.testing.assert_array_equal(both.red.values[0], np.maximum(a.red, b.red))
+    np.testing.assert_array_equal(both.swir.values[0], a.swir)
+    with pytest.raises(QueryError, match=r"fuse_func names bands that are not loaded: \['nir'\]"):
+        cube.dc.load("ls", group_by="solar_day", fuse_func={"nir": take_max})
+    with pytest.raises(QueryError, match=r"fuse_func for 'red' must be a function"):
+        cube.dc.load("ls", group_by="solar_day", fuse_func={"red": "max"})
+
+
+def test_patch_url_rewrites_each_files_url(cube: Cube, tmp_path: Path) -> None:
+    # ODC's patch_url (planetary_computer.sign_url, say): a function of each file's URL.
+    scene = cube.add(tile_gbox(0, 0), "2021-01-01T00:00:00")
+    moved = tmp_path / "elsewhere"
+    scene.folder.rename(moved)
+    seen: list[str] = []
+
+    def patch(url: str) -> str:
+        seen.append(url)
+        return url.replace(scene.folder.as_uri(), moved.as_uri())
+
+    with pytest.raises(Exception, match="red.tif"):
+        cube.dc.load("ls", measurements=["red"])
+    ds = cube.dc.load("ls", measurements=["red", "swir"], patch_url=patch)
+    np.testing.assert_array_equal(ds.red.values[0], scene.red)
+    assert sorted(u.rsplit("/", 1)[1] for u in seen) == ["red.tif", "swir.tif"]
+    lazy = cube.dc.load("ls", measurements=["red"], patch_url=patch, dask_chunks={})
+    np.testing.assert_array_equal(lazy.red.values[0], scene.red)
+    with pytest.raises(LoadError, match=r"patch_url\(.*red.tif'\) gave None, not a URL string"):
+        cube.dc.load("ls", measurements=["red"], patch_url=lambda u: None)
 
 
 def test_loaded_data_has_odc_geo_properties(cube: Cube) -> None:

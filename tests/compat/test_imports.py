@@ -49,7 +49,7 @@ def test_names_are_terracubes_and_odc_geos() -> None:
     assert geometry.gbox is odc.geo.geobox
     assert datacube.model.DatasetType is terracube.Product
     assert datacube.__version__ == terracube.__version__
-    with pytest.raises(AttributeError, match=r"has no attribute 'virtual'"):
+    with pytest.raises(AttributeError, match=r"virtual products \(datacube.virtual\) are not offered"):
         _ = datacube.virtual  # type: ignore[attr-defined]
 
 

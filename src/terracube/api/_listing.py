@@ -2,7 +2,10 @@
 
 The columns are ODC's, so notebooks that print or filter these tables keep working:
 ``list_products`` has ``name``, ``description``, ``license``, ``default_crs``,
-``default_resolution`` (and ``dataset_count`` when asked), indexed by name;
+``default_resolution`` (and ``dataset_count`` when asked), indexed by name, then the columns
+ODC gave before 1.8.4: a column per search field the products' ``metadata`` sets
+(``platform``, ``instrument``...), and ``crs``, ``resolution``, ``tile_size`` and
+``spatial_dimensions`` from a product's ``storage`` section (None without one);
 ``list_measurements`` has one row per (product, measurement) with every key of the
 measurement's document (``name``, ``dtype``, ``units``, ``nodata``, ``aliases``,
 ``flags_definition``...), indexed by ``(product, measurement)``.
@@ -18,12 +21,16 @@ if TYPE_CHECKING:
 __all__ = ["list_measurements", "list_products"]
 
 PRODUCT_COLUMNS = ["name", "description", "license", "default_crs", "default_resolution"]
+#: Columns of ODC before 1.8.4, from a product's ``storage`` section (its grid spec).
+GRID_COLUMNS = ["crs", "resolution", "tile_size", "spatial_dimensions"]
 
 
 def _resolution(value: Any) -> Any:
-    """A ``(y, x)`` pair from a document's resolution (``{x:, y:}``, a pair or one number)."""
-    if isinstance(value, dict) and "x" in value and "y" in value:
-        return (value["y"], value["x"])
+    """A ``(y, x)`` pair from a document's resolution (``{x:, y:}``, ``{longitude:, latitude:}``, a pair or one number)."""
+    if isinstance(value, dict):
+        for y, x in (("y", "x"), ("latitude", "longitude")):
+            if y in value and x in value:
+                return (value[y], value[x])
     if isinstance(value, list):
         return tuple(value)
     return value
@@ -38,22 +45,49 @@ def _defaults(product: Product) -> tuple[Any, Any]:
     return None, None
 
 
+def _grid(product: Product) -> dict[str, Any]:
+    """ODC's older grid columns from the ``storage`` section (all None without one)."""
+    storage = product.definition.get("storage") or {}
+    crs = storage.get("crs")
+    dims = None
+    if crs is not None:
+        from odc.geo.crs import CRS
+
+        dims = ("latitude", "longitude") if CRS(crs).geographic else ("y", "x")
+    tile = storage.get("tile_size")
+    return {
+        "crs": crs,
+        "resolution": _resolution(storage.get("resolution")),
+        "tile_size": _resolution(tile) if tile is not None else None,
+        "spatial_dimensions": dims,
+    }
+
+
 def list_products(index: Any, with_pandas: bool = True, dataset_count: bool = False) -> Any:
     """Every product of ``index``, one row each, sorted by name.
 
     Returns
     -------
     pandas.DataFrame or list of dict
-        Indexed by ``name`` (kept as a column too), as ODC's ``Datacube.list_products``.
+        Indexed by ``name`` (kept as a column too), as ODC's ``Datacube.list_products``: its
+        columns, then those of ODC before 1.8.4 (search fields, grid).
     """
     rows = []
+    fields: set[str] = set()
     for p in sorted(index.products.get_all(), key=lambda p: p.name):
         crs, res = _defaults(p)
+        values = {
+            k: v for k, v in p.field_values().items() if k not in PRODUCT_COLUMNS and k not in GRID_COLUMNS
+        }
+        fields.update(values)
         rows.append(
             {"name": p.name, "description": p.description, "license": p.license, "default_crs": crs,
-             "default_resolution": res}
+             "default_resolution": res, **values, **_grid(p)}
         )  # fmt: skip
-    columns = list(PRODUCT_COLUMNS)
+    columns = [*PRODUCT_COLUMNS, *sorted(fields), *GRID_COLUMNS]
+    for row in rows:
+        for f in fields:
+            row.setdefault(f, None)
     if dataset_count:
         counts = {p.name: n for p, n in index.datasets.count_by_product()}
         for row in rows:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, cast
 from terracube.errors import DriverNotFoundError, LoadError, QueryError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     import numpy as np
     import xarray as xr
@@ -45,12 +45,29 @@ if TYPE_CHECKING:
     from terracube.model import Dataset, Measurement, Product
     from terracube.storage.bands import DataSource, RasterReader
 
-__all__ = ["BandPlan", "ChunkTask", "LoadPlan", "load_chunk", "plan_load", "read_plan", "read_sources"]
+__all__ = [
+    "BandPlan",
+    "ChunkTask",
+    "LoadPlan",
+    "load_chunk",
+    "plan_load",
+    "read_plan",
+    "read_sources",
+    "search_datasets",
+    "search_terms",
+]
 
 PixelBox = tuple[int, int, int, int]
 """``(row0, row1, col0, col1)`` of a source in the output grid."""
 
 _log = logging.getLogger("terracube.load")
+
+#: Options of a load that ODC's dataset search leaves aside: ``find_datasets(**load_query)`` works.
+LOAD_OPTIONS_IGNORED_BY_SEARCH = frozenset({"measurements", "group_by", "output_crs", "resolution"})
+#: Options of a load only; a search refuses them, naming them as such.
+LOAD_ONLY_OPTIONS = frozenset(
+    {"align", "dask_chunks", "fuse_func", "patch_url", "progress_cbk", "resampling", "skip_broken_datasets"}
+)
 
 #: Resampling names accepted (rasterio's).
 RESAMPLING = (
@@ -97,36 +114,137 @@ class LoadPlan:
     box in :attr:`gbox` (None: unknown, the source may touch any pixel)."""
 
 
+def _per_band(what: str, value: Any, wanted: Mapping[str, Measurement]) -> Mapping[str, Any]:
+    """A per-band setting as a mapping (``"*"``: the others), checking it names only loaded bands."""
+    if not isinstance(value, Mapping):
+        return {"*": value}
+    known = {n for m in wanted.values() for n in (m.name, *m.aliases)} | set(wanted) | {"*"}
+    extra = sorted(set(value) - known)
+    if extra:
+        raise QueryError(f"{what} names bands that are not loaded: {extra}")
+    return value
+
+
+def _for_band(per: Mapping[str, Any], name: str, m: Measurement, default: Any) -> Any:
+    return per.get(name, per.get(m.name, per.get("*", default)))
+
+
 def band_plans(
     wanted: Mapping[str, Measurement],
-    resampling: str | Mapping[str, str],
-    fuse_func: Callable[[Any, Any], None] | None,
+    resampling: str | Mapping[str, str] | None,
+    fuse_func: Callable[[Any, Any], None] | Mapping[str, Callable[[Any, Any], None] | None] | None,
     skip: bool,
 ) -> dict[str, BandPlan]:
-    """How to fill each output variable, checking the resampling names.
+    """How to fill each output variable, checking the resampling names and fuse functions.
+
+    ``resampling`` and ``fuse_func`` are one value for every band or a mapping of band name
+    (or alias) -> value, ``"*"`` standing for the others; None is the default (nearest; first
+    valid pixel wins).
 
     Raises
     ------
     QueryError
-        An unknown resampling, or a mapping naming bands that are not loaded.
+        An unknown resampling, a fuse function that is not callable, or a mapping naming bands
+        that are not loaded.
     """
-    if isinstance(resampling, str):
-        per: Mapping[str, str] = {"*": resampling}
-    elif isinstance(resampling, Mapping):
-        per = resampling
-        known = {n for m in wanted.values() for n in (m.name, *m.aliases)} | set(wanted) | {"*"}
-        extra = sorted(set(per) - known)
-        if extra:
-            raise QueryError(f"resampling names bands that are not loaded: {extra}")
-    else:
+    if resampling is not None and not isinstance(resampling, str | Mapping):
         raise QueryError(f"resampling must be a name or a mapping of band -> name, not {resampling!r}")
+    per_resampling = _per_band("resampling", resampling, wanted)
+    per_fuser = _per_band("fuse_func", fuse_func, wanted)
     plans = {}
     for name, m in wanted.items():
-        method = per.get(name, per.get(m.name, per.get("*", "nearest")))
+        method = _for_band(per_resampling, name, m, None) or "nearest"
         if method not in RESAMPLING:
             raise QueryError(f"unknown resampling {method!r} for {name!r}; use one of {list(RESAMPLING)}")
-        plans[name] = BandPlan(name, m.dtype, m.nodata, method, fuse_func, skip)
+        fuser = _for_band(per_fuser, name, m, None)
+        if fuser is not None and not callable(fuser):
+            raise QueryError(f"fuse_func for {name!r} must be a function fuse(dest, src), not {fuser!r}")
+        plans[name] = BandPlan(name, m.dtype, m.nodata, method, fuser, skip)
     return plans
+
+
+def search_terms(query: Mapping[str, Any], like: Any = None, *, for_load: bool = False) -> dict[str, Any]:
+    """The dataset search a query asks for, as ODC's ``Query`` reads it.
+
+    ``like`` gives the region (its GeoBox's extent) unless the query names one, and the time
+    range of its ``time`` coordinate unless the query gives ``time``. A search (not a load)
+    leaves aside the load options ODC's search leaves aside (``measurements``, ``group_by``,
+    ``output_crs``, ``resolution``), so ``find_datasets(**load_query)`` finds what
+    ``load(**load_query)`` loads.
+
+    Raises
+    ------
+    QueryError
+        A search given a load-only option (``dask_chunks``, ``resampling``...), ``like`` without
+        a GeoBox, or a search given both ``like`` and a region.
+    """
+    from terracube.api._geobox import has_region
+
+    search = dict(query)
+    if not for_load:
+        for key in LOAD_OPTIONS_IGNORED_BY_SEARCH:
+            search.pop(key, None)
+        load_only = sorted(k for k in search if k in LOAD_ONLY_OPTIONS)
+        if load_only:
+            raise QueryError(
+                f"{', '.join(load_only)} {'is an option' if len(load_only) == 1 else 'are options'} of "
+                "load(), not search terms; leave them out of find_datasets()"
+            )
+    if like is not None:
+        if not for_load and has_region(search):
+            raise QueryError("like= gives the region; leave out lat/lon, x/y, crs and geopolygon")
+        if not has_region(search):
+            from terracube.api._geobox import geobox_from_like
+
+            search["geopolygon"] = geobox_from_like(like).extent
+        if search.get("time") is None:
+            span = _time_span(like)
+            if span is not None:
+                search["time"] = span
+    return search
+
+
+def search_datasets(
+    index: AbstractIndex, search: Mapping[str, Any], limit: int | None = None
+) -> Iterator[Dataset]:
+    """``index.datasets.search(**search)``, taking ODC's ``id=`` (one dataset id or several) too.
+
+    The id is not a search field of the index: the other terms are searched and the datasets
+    whose id is one of those given are kept.
+
+    Raises
+    ------
+    QueryError
+        An id that is not a UUID, or a bad search.
+    """
+    import itertools
+
+    terms = dict(search)
+    ids = terms.pop("id", None)
+    if ids is None:
+        return iter(index.datasets.search(limit=limit, **terms))
+    wanted = set()
+    for i in ids if isinstance(ids, list | tuple | set | frozenset) else [ids]:
+        try:
+            wanted.add(i if isinstance(i, uuid.UUID) else uuid.UUID(str(i)))
+        except ValueError:
+            raise QueryError(f"id= takes dataset ids (UUIDs), not {i!r}") from None
+    found = (d for d in index.datasets.search(**terms) if d.id in wanted)
+    return itertools.islice(found, limit) if limit is not None else found
+
+
+def _time_span(like: Any) -> tuple[Any, Any] | None:
+    """First and last of the ``time`` coordinate of an xarray object (None: it has none)."""
+    coords = getattr(like, "coords", None)
+    if coords is None or "time" not in coords:
+        return None
+    import numpy as np
+
+    values = np.atleast_1d(coords["time"].values)
+    if values.size == 0 or values.dtype.kind != "M":
+        return None
+    first, last = (v.astype("datetime64[us]").item() for v in (values.min(), values.max()))
+    return first, last
 
 
 def _find_datasets(
@@ -137,20 +255,14 @@ def _find_datasets(
     query: Mapping[str, Any],
     limit: int | None = None,
 ) -> list[Dataset]:
-    from terracube.api._geobox import has_region
-
     if datasets is not None:
         found = list(datasets)
         others = sorted({d.product.name for d in found} - {product.name})
         if others:
             raise QueryError(f"datasets= holds datasets of {others}, not only of product {product.name!r}")
         return found
-    search = dict(query)
-    if like is not None and not has_region(query):
-        from terracube.api._geobox import geobox_from_like
-
-        search["geopolygon"] = geobox_from_like(like).extent
-    return list(index.datasets.search(product=product.name, limit=limit, **search))
+    search = search_terms(query, like, for_load=True)
+    return list(search_datasets(index, {"product": product.name, **search}, limit))
 
 
 def datasource(
@@ -160,11 +272,12 @@ def datasource(
     skip: bool,
     readers: dict[tuple[str, str], ReaderDriverProtocol],
     storage_options: Mapping[str, str],
+    patch_url: Callable[[str], str] | None = None,
 ) -> DataSource | None:
     """The data source of one band of one dataset, from the reader for its (scheme, format).
 
-    ``readers`` caches the readers found. None when the band cannot be read and ``skip`` is set
-    (logged).
+    ``readers`` caches the readers found. ``patch_url`` rewrites the band's URL before it is
+    opened (signing it, say). None when the band cannot be read and ``skip`` is set (logged).
 
     Raises
     ------
@@ -176,6 +289,8 @@ def datasource(
 
     try:
         band = BandInfo.from_dataset(ds, m.name, storage_options=storage_options)
+        if patch_url is not None:
+            band = _patched(band, patch_url)
         key = (band.uri_scheme, band.format)
         reader = readers.get(key)
         if reader is None:
@@ -197,6 +312,16 @@ def datasource(
         raise
 
 
+def _patched(band: Any, patch_url: Callable[[str], str]) -> Any:
+    """``band`` with its URL rewritten by ``patch_url``; a LoadError names a bad result."""
+    import dataclasses
+
+    new = patch_url(band.uri)
+    if not isinstance(new, str):
+        raise LoadError(f"patch_url({band.uri!r}) gave {new!r}, not a URL string")
+    return dataclasses.replace(band, uri=new)
+
+
 def plan_load(
     index: AbstractIndex,
     product: Product,
@@ -207,15 +332,16 @@ def plan_load(
     output_crs: Any,
     resolution: Any,
     align: Any,
-    resampling: str | Mapping[str, str],
+    resampling: str | Mapping[str, str] | None,
     group_by: GroupBy,
-    fuse_func: Callable[[Any, Any], None] | None,
+    fuse_func: Callable[[Any, Any], None] | Mapping[str, Callable[[Any, Any], None] | None] | None,
     skip_broken: bool,
     query: Mapping[str, Any],
     readers: dict[tuple[str, str], ReaderDriverProtocol],
     storage_options: Mapping[str, str],
     limit: int | None = None,
     dataset_predicate: Callable[[Dataset], bool] | None = None,
+    patch_url: Callable[[str], str] | None = None,
 ) -> LoadPlan | None:
     """Plan a load (arguments as ``Datacube.load`` takes them); None when no dataset matches.
 
@@ -261,7 +387,14 @@ def plan_load(
                 box = boxes[ds.id]
                 if box is not None and (box[1] <= 0 or box[0] >= ny or box[3] <= 0 or box[2] >= nx):
                     continue
-                src = datasource(ds, m, skip=skip_broken, readers=readers, storage_options=storage_options)
+                src = datasource(
+                    ds,
+                    m,
+                    skip=skip_broken,
+                    readers=readers,
+                    storage_options=storage_options,
+                    patch_url=patch_url,
+                )
                 if src is not None:
                     srcs.append((src, box))
             per_step.append(tuple(srcs))

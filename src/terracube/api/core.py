@@ -134,35 +134,60 @@ class Datacube:
 
     # --- finding -------------------------------------------------------------------------------
 
-    def find_datasets(self, *, like: Any = None, limit: int | None = None, **query: Any) -> list[Dataset]:
+    def find_datasets(
+        self,
+        *,
+        like: Any = None,
+        limit: int | None = None,
+        dataset_predicate: Callable[[Dataset], bool] | None = None,
+        **query: Any,
+    ) -> list[Dataset]:
         """Active datasets matching a query, as ``index.datasets.search`` finds them.
 
         Parameters
         ----------
         like
-            A GeoBox (or xarray object with one): search its extent.
+            A GeoBox, or an xarray object with one: search its extent (and, for an xarray
+            object with a ``time`` coordinate, its time range unless ``time`` is given).
         limit
             At most this many.
+        dataset_predicate
+            Keep only the datasets for which ``dataset_predicate(dataset)`` is true.
         **query
-            ``product``, ``time``, ``lat``/``lon``, ``x``/``y``/``crs``, ``geopolygon`` or any
-            search field.
+            ``product``, ``time``, ``lat``/``lon``, ``x``/``y``/``crs``, ``geopolygon``, ``id``
+            (dataset ids) or any search field. A load's ``measurements``, ``group_by``, ``output_crs`` and
+            ``resolution`` are left aside, as ODC does, so a load's query finds its datasets.
 
         Raises
         ------
         QueryError
-            Unknown field or malformed value.
+            Unknown field, malformed value, or an option of ``load()`` only (``dask_chunks``...).
         """
-        if like is not None:
-            from terracube.api._geobox import geobox_from_like, has_region
+        return list(
+            self.find_datasets_lazy(like=like, limit=limit, dataset_predicate=dataset_predicate, **query)
+        )
 
-            if has_region(query):
-                raise QueryError("like= gives the region; leave out lat/lon, x/y, crs and geopolygon")
-            query["geopolygon"] = geobox_from_like(like).extent
-        return list(self._index.datasets.search(limit=limit, **query))
+    def find_datasets_lazy(
+        self,
+        limit: int | None = None,
+        *,
+        like: Any = None,
+        ensure_location: bool = False,
+        dataset_predicate: Callable[[Dataset], bool] | None = None,
+        **query: Any,
+    ) -> Iterator[Dataset]:
+        """Active datasets matching a query, one at a time (see :meth:`find_datasets`).
 
-    def find_datasets_lazy(self, limit: int | None = None, **query: Any) -> Iterator[Dataset]:
-        """Active datasets matching a query, one at a time (see :meth:`find_datasets`)."""
-        return iter(self._index.datasets.search(limit=limit, **query))
+        ``ensure_location=True`` keeps only datasets with a location (``dataset.uri``).
+        """
+        from terracube.api._load import search_datasets, search_terms
+
+        found = search_datasets(self._index, search_terms(query, like), limit)
+        if ensure_location:
+            found = (d for d in found if d.uri is not None)
+        if dataset_predicate is not None:
+            found = (d for d in found if dataset_predicate(d))
+        return found
 
     def list_products(self, with_pandas: bool = True, dataset_count: bool = False) -> Any:
         """Every product, one row each: ODC's columns ``name``, ``description``, ``license``,
@@ -208,14 +233,15 @@ class Datacube:
         output_crs: Any = None,
         resolution: Any = None,
         align: Any = None,
-        resampling: str | Mapping[str, str] = "nearest",
+        resampling: str | Mapping[str, str] | None = "nearest",
         group_by: GroupBy = "time",
-        fuse_func: Callable[[Any, Any], None] | None = None,
+        fuse_func: Callable[[Any, Any], None] | Mapping[str, Callable[[Any, Any], None] | None] | None = None,
         dask_chunks: Mapping[str, int | None] | None = None,
         skip_broken_datasets: bool = False,
         progress_cbk: Callable[[int, int], Any] | None = None,
         dataset_predicate: Callable[[Dataset], bool] | None = None,
         limit: int | None = None,
+        patch_url: Callable[[str], str] | None = None,
         **query: Any,
     ) -> xr.Dataset:
         """Load a product's data for a region and period as an ``xarray.Dataset``.
@@ -230,20 +256,22 @@ class Datacube:
             Load these datasets instead of searching the index (the query then only gives the region).
         like
             Load onto this grid: a GeoBox, an xarray object with one (``.odc.geobox``), or any
-            object with a ``geobox`` (ODC's too); anything else is an error.
+            object with a ``geobox`` (ODC's too); anything else is an error. Without ``time``,
+            an xarray object's time range is searched, as in ODC.
         output_crs, resolution, align
             The output grid: CRS; resolution as a number (square pixels), a ``(y, x)`` pair or
             ``{"x":, "y":}``; alignment of pixel edges in CRS units, ``(y, x)``. Defaults come from
             the product's ``load`` hints, else the datasets' native grid.
         resampling
-            ``"nearest"`` (default), ``"bilinear"``, ``"cubic"``, ``"average"``... or a mapping of
-            band name -> method, with ``"*"`` for the others.
+            ``"nearest"`` (default; None says the same), ``"bilinear"``, ``"cubic"``,
+            ``"average"``... or a mapping of band name -> method, with ``"*"`` for the others.
         group_by
             ``"time"`` (one step per acquisition time), ``"solar_day"`` (one per local solar day)
             or a function of a dataset returning its group key.
         fuse_func
-            ``fuse_func(dest, src)`` merging a later dataset of a group into ``dest`` in place;
-            default: the first valid (non-nodata) pixel wins.
+            ``fuse_func(dest, src)`` merging a later dataset of a group into ``dest`` in place,
+            or a mapping of band name -> function with ``"*"`` for the others; default (None):
+            the first valid (non-nodata) pixel wins.
         dask_chunks
             Return lazy Dask arrays with these chunks, e.g. ``{"time": 1, "x": 2048, "y": 2048}``
             (a missing spatial dimension spans the whole axis). Tasks read only their own windows
@@ -257,9 +285,13 @@ class Datacube:
             Load only the datasets found for which ``dataset_predicate(dataset)`` is true.
         limit
             Search at most this many datasets.
+        patch_url
+            ``patch_url(url) -> url`` rewriting each file's URL before it is opened (e.g.
+            ``planetary_computer.sign_url``).
         **query
-            ``time``; the region as ``x``/``y`` (+ ``crs``), ``lat``/``lon`` or ``geopolygon``; and any
-            search field of the product (``cloud_cover=(0, 20)``...).
+            ``time``; the region as ``x``/``y`` (+ ``crs``), ``lat``/``lon`` or ``geopolygon``;
+            ``id`` (one dataset id or several); and any search field of the product
+            (``cloud_cover=(0, 20)``...).
 
         Returns
         -------
@@ -284,7 +316,7 @@ class Datacube:
             like=like, output_crs=output_crs, resolution=resolution, align=align, resampling=resampling,
             group_by=group_by, fuse_func=fuse_func, skip_broken=skip_broken_datasets, query=query,
             readers=self._readers, storage_options=self._storage_options, limit=limit,
-            dataset_predicate=dataset_predicate,
+            dataset_predicate=dataset_predicate, patch_url=patch_url,
         )  # fmt: skip
         if plan is None:
             import xarray as xr

@@ -1,4 +1,5 @@
-"""``datacube.utils``: ``masking``, ``geometry``, ``cog``, ``aws``, ``rio`` and ``dask``.
+"""``datacube.utils``: ``masking``, ``geometry``, ``cog``, ``aws``, ``rio``, ``dask`` and ``dates``,
+and :func:`spatial_dims`.
 
 Submodules load on first use (``datacube.utils.masking`` after ``import datacube`` works).
 """
@@ -8,9 +9,11 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__all__: list[str] = []
+from odc.geo.xr import spatial_dims
 
-_SUBMODULES = {"aws", "cog", "dask", "geometry", "masking", "rio"}
+__all__ = ["spatial_dims"]
+
+_SUBMODULES = {"aws", "cog", "dask", "dates", "geometry", "masking", "rio"}
 
 
 def __getattr__(name: str) -> Any:

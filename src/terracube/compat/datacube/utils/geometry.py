@@ -7,10 +7,13 @@ GeoBox module (``gbox.flipy``, ``gbox.zoom_out``, ``gbox.pad``...).
 
 GeoBoxes are odc-geo's: ``GeoBox(shape, affine, crs)`` with ``shape`` as ``(ny, nx)``, and
 ``GeoBox.from_geopolygon(polygon, resolution, crs)``; ODC 1.8's ``GeoBox(width, height,
-affine, crs)`` form is not offered.
+affine, crs)`` form is not offered. :func:`assign_crs` takes ODC's arguments (``crs`` may be
+left out when the data names its CRS).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from odc.geo import CRSError
 from odc.geo import geobox as gbox
@@ -69,7 +72,42 @@ from odc.geo.roi import (
     w_,
 )
 from odc.geo.warp import rio_reproject, warp_affine
-from odc.geo.xr import assign_crs, xr_reproject
+from odc.geo.xr import xr_reproject
+
+from terracube.errors import QueryError
+
+if TYPE_CHECKING:
+    from odc.geo.crs import SomeCRS
+
+
+def assign_crs(xx: Any, crs: SomeCRS | None = None, crs_coord_name: str = "spatial_ref") -> Any:
+    """``xx`` with a CRS coordinate (odc-geo's ``assign_crs``); ``crs`` defaults to the one ``xx`` names.
+
+    Parameters
+    ----------
+    xx
+        An ``xarray.Dataset`` or ``DataArray``.
+    crs
+        The CRS to record. Default: the CRS ``xx`` already names (a ``crs`` attribute, a
+        ``spatial_ref`` coordinate...), as ODC's ``assign_crs(xx)`` reads it.
+    crs_coord_name
+        Name of the coordinate holding the CRS.
+
+    Raises
+    ------
+    QueryError
+        ``crs`` is left out and ``xx`` names no CRS.
+    """
+    import odc.geo.xr
+
+    if crs is None:
+        crs = xx.odc.crs
+        if crs is None:
+            raise QueryError(
+                "assign_crs(xx) found no CRS on the data (no crs attribute or spatial_ref); give crs="
+            )
+    return odc.geo.xr.assign_crs(xx, crs, crs_coord_name=crs_coord_name)
+
 
 __all__ = [
     "CRS",
