@@ -115,13 +115,17 @@ def test_import_into_a_given_product(
     from terracube.index.testing import product_doc
 
     run("stac", "export", str(tmp_path / "cat"))
-    missing = run("stac", "import", "--product", "ls8_copy", str(tmp_path / "cat"), code=1)
-    assert "ls8_copy" in missing.stderr
+    # Same ids as the originals: they are different datasets now, so they conflict, and the
+    # product made for them is not left behind.
+    clash = run("stac", "import", "--product", "ls8_copy", str(tmp_path / "cat"), code=1)
+    assert "already in the index" in clash.stderr
+    assert "Added product" not in clash.stdout
+    assert "ls8_copy" not in run("product", "list").stdout
     run("product", "add", str(write_yaml(tmp_path / "copy.yaml", product_doc("ls8_copy"))))
-    # Same ids as the originals: they are different datasets now, so they conflict.
     clash = run("stac", "import", "--product", "ls8_copy", str(tmp_path / "cat" / "items"), code=1)
     assert "already in the index" in clash.stderr
     assert json.loads(run("dataset", "count", "product=ls8_copy", "-f", "json").stdout) == {"count": 0}
+    assert "ls8_copy" in run("product", "list").stdout  # it was there before: it stays
 
 
 def test_ndjson_export_and_a_bad_line(
