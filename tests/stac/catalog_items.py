@@ -1029,7 +1029,7 @@ def pystac_simple(root: str = "https://storage.googleapis.com/open-cogs/stac-exa
     }
 
 
-def pystac_extended(root: str = "") -> dict[str, Any]:
+def pystac_extended(root: str = "", size: int | None = None) -> dict[str, Any]:
     """pystac's extended example (STAC 1.1): relative asset hrefs, a four-band analytic asset,
     common metadata, the eo, projection (``proj:code``), view and sat extensions."""
     return {
@@ -1057,8 +1057,18 @@ def pystac_extended(root: str = "") -> dict[str, Any]:
             "eo:snow_cover": 0,
             "statistics": {"vegetation": 12.57, "water": 1.23},
             "proj:code": "EPSG:32659",
-            "proj:shape": [5558, 9559],
-            "proj:transform": [0.5, 0, 712710, 0, -0.5, 151406, 0, 0, 1],
+            "proj:shape": [5558, 9559] if size is None else [size, size],
+            "proj:transform": [
+                0.5 if size is None else 4779.5 / size,
+                0,
+                712710,
+                0,
+                -0.5 if size is None else -4779.5 / size,
+                151406,
+                0,
+                0,
+                1,
+            ],
             "view:sun_elevation": 54.9,
             "view:off_nadir": 3.8,
             "view:sun_azimuth": 135.7,
