@@ -114,6 +114,10 @@ def eo3_docs(draw: st.DrawFn) -> dict[str, Any]:
             m["band"] = draw(st.integers(1, 4))
         if draw(st.booleans()):
             m["layer"] = "values"
+        if draw(st.booleans()):  # as item_to_eo3 keeps an Item's media type and asset key
+            m["type"] = draw(st.sampled_from(["image/tiff; application=geotiff", "image/jp2", "text/plain"]))
+        if draw(st.booleans()):
+            m["asset"] = draw(st.sampled_from([name, f"{name}.tif", f"{name}-x", "red"]))
         meas[name] = m
     doc["measurements"] = meas
     if "grids" in doc and meas and draw(st.booleans()):

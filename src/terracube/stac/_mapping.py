@@ -320,8 +320,10 @@ def eo3_to_item(
             asset["proj:transform"] = grids[grid]["transform"]
         if len(members) == 1:
             for k, v in m.items():
-                if k not in ("path", "type") and not (k == "asset" and v == key):
-                    asset[f"odc:{k}"] = v
+                if k not in ("path", "type") and not (k == "asset" and v == key != name):
+                    asset[f"odc:{k}"] = v  # an asset key other than the name comes back by itself
+            if "type" in m and m["type"] == media_type(m["path"]):
+                asset["odc:type"] = m["type"]  # item_to_eo3 keeps only a type the name does not give
         assets[key] = asset
     for name, acc in (doc.get("accessories") or {}).items():
         if name in assets:
@@ -433,7 +435,9 @@ def _asset_groups(measurements: Mapping[str, Any]) -> list[tuple[str, list[tuple
         groups.setdefault(asset if isinstance(asset, str) else name, []).append((name, m))
     out: list[tuple[str, list[tuple[str, Any]]]] = []
     for key, members in groups.items():
-        if len(members) == 1 or _one_asset(key, members):
+        if len(members) == 1 and (key == members[0][0] or product_name_for(key) == members[0][0]):
+            out.append((key, members))  # item_to_eo3 names the band after the key again
+        elif len(members) > 1 and _one_asset(key, members):
             out.append((key, members))
         else:
             out.extend((name, [(name, m)]) for name, m in members)
