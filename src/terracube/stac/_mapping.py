@@ -17,6 +17,7 @@ import functools
 import math
 import re
 import uuid
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import DocumentError
@@ -600,6 +601,7 @@ STAC_UUID_NAMESPACE: Final = uuid.uuid5(uuid.NAMESPACE_URL, "https://stacspec.or
 STAC_ID_PROPERTY: Final = "stac:id"
 
 _NOT_NAME = re.compile(r"[^A-Za-z0-9_]")
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _NAME = re.compile(r"^[A-Za-z0-9_]+$")
 #: Roles of assets that are never bands: pictures of the data, not the data.
 _PICTURE_ROLES: Final = frozenset({"thumbnail", "overview"})
@@ -612,6 +614,7 @@ _RASTER_MEDIA_TYPES: Final = frozenset(
 _RASTER_SUFFIXES: Final = frozenset({"tif", "tiff", "jpeg", "jpg", "jp2", "img", "hdf", "nc", "zarr"})
 
 
+@functools.lru_cache(maxsize=4096)
 def product_name_for(collection_id: str) -> str:
     """The product name for a STAC collection id (or a band name for an asset key).
 
@@ -729,26 +732,12 @@ def _raster_bands(asset: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [b if isinstance(b, dict) else {} for b in bands] if isinstance(bands, list) else []
 
 
-class _Band:
-    """One band of a data asset: the measurement it becomes."""
-
-    __slots__ = ("count", "eo", "index", "key", "name", "raster")
-
-    def __init__(
-        self, key: str, name: str, index: int, count: int, eo: Mapping[str, Any], raster: Mapping[str, Any]
-    ) -> None:
-        self.key = key
-        """The asset's key."""
-        self.name = name
-        """The measurement's name."""
-        self.index = index
-        """The band's number in the file, from 1."""
-        self.count = count
-        """Bands in the asset."""
-        self.eo = eo
-        """Its ``eo:bands`` entry (empty if none)."""
-        self.raster = raster
-        """Its ``raster:bands`` entry (empty if none)."""
+if TYPE_CHECKING:
+    #: One band of a data asset, the measurement it becomes: (asset key, band name, band number
+    #: in the file from 1, bands in the asset, its ``eo:bands`` entry, its ``raster:bands``
+    #: entry). A tuple: an Item has a dozen, a bulk import millions.
+    _Band = tuple[str, str, int, int, Mapping[str, Any], Mapping[str, Any]]
+_NO_BAND: Final[Mapping[str, Any]] = MappingProxyType({})
 
 
 def _data_bands(assets: Mapping[str, Any], props: Mapping[str, Any], *, where: str) -> list[_Band]:
@@ -758,39 +747,67 @@ def _data_bands(assets: Mapping[str, Any], props: Mapping[str, Any], *, where: s
     asset of several bands (``eo:bands`` or ``raster:bands`` listing more than one) gives
     ``<key>``, ``<key>_2``, ``<key>_3``... as odc-stac names them.
     """
-    need_grid = not ("proj:shape" in props and "proj:transform" in props) and any(
-        isinstance(a, dict) and "proj:shape" in a and "proj:transform" in a for a in assets.values()
-    )
+    need_grid: bool | None = None  # worked out for the first asset without the data role
     out: list[_Band] = []
     taken: dict[str, str] = {}
     for key, a in assets.items():
-        if not isinstance(a, dict) or not _is_data(a, need_grid=need_grid):
+        if a.__class__ is not dict:
+            continue
+        roles = a.get("roles")
+        if not (roles.__class__ is list and "data" in roles):
+            if need_grid is None:
+                need_grid = not ("proj:shape" in props and "proj:transform" in props) and any(
+                    isinstance(o, dict) and "proj:shape" in o and "proj:transform" in o
+                    for o in assets.values()
+                )
+            if not _is_data(a, need_grid=need_grid):
+                continue
+        eo = a.get("eo:bands")
+        raster = a.get("raster:bands")
+        if (
+            (eo is None or (eo.__class__ is list and len(eo) == 1 and eo[0].__class__ is dict))
+            and (
+                raster is None
+                or (raster.__class__ is list and len(raster) == 1 and raster[0].__class__ is dict)
+            )
+            and "bands" not in a
+        ):  # one band described by objects (or not at all): the common case, kept quick
+            name = product_name_for(key) or "_"
+            if name in taken:
+                raise _clash(where, taken[name], key, name)
+            taken[name] = key
+            out.append((key, name, 1, 1, eo[0] if eo else _NO_BAND, raster[0] if raster else _NO_BAND))
             continue
         eo, raster = _eo_bands(a, props), _raster_bands(a)
         count = max(len(eo), len(raster), 1)
-        base = product_name_for(str(key)) or "_"
+        key = str(key)
+        base = product_name_for(key) or "_"
         for i in range(count):
             name = base if i == 0 else f"{base}_{i + 1}"
             if name in taken:
-                raise DocumentError(
-                    f"{where}: assets {taken[name]!r} and {key!r} both give the band name "
-                    f"{name!r}; import into a product you define",
-                    field=f"assets.{key}",
-                    value=key,
-                    doc=where,
-                )
-            taken[name] = str(key)
+                raise _clash(where, taken[name], key, name)
+            taken[name] = key
             out.append(
-                _Band(
-                    str(key),
+                (
+                    key,
                     name,
                     i + 1,
                     count,
-                    eo[i] if i < len(eo) else {},
-                    raster[i] if i < len(raster) else {},
+                    eo[i] if i < len(eo) else _NO_BAND,
+                    raster[i] if i < len(raster) else _NO_BAND,
                 )
             )
     return out
+
+
+def _clash(where: str, first: str, key: str, name: str) -> DocumentError:
+    return DocumentError(
+        f"{where}: assets {first!r} and {key!r} both give the band name {name!r}; "
+        "import into a product you define",
+        field=f"assets.{key}",
+        value=key,
+        doc=where,
+    )
 
 
 def _crs_of(props: Mapping[str, Any]) -> str | None:
@@ -900,12 +917,15 @@ def item_to_eo3(
             f"{where}: a STAC Item needs properties", field="properties", value=None, doc=where
         )
     props: dict[str, Any] = dict(item["properties"])
+    raw_id = item.get("id")
     if "odc:id" in item:  # written by eo3_to_item: the dataset id of an Item named otherwise
         ds_id: Any = item["odc:id"]
+    elif isinstance(raw_id, str) and _CANONICAL_UUID.fullmatch(raw_id):
+        ds_id = raw_id  # the common case, without parsing it
     else:
         ds_id = str(item_uuid(item, where=where))
-    if ds_id != item.get("id"):
-        props[STAC_ID_PROPERTY] = item.get("id")
+    if ds_id != raw_id:
+        props[STAC_ID_PROPERTY] = raw_id
     doc: dict[str, Any] = {"$schema": EO3_SCHEMA, "id": ds_id}
     label = item["odc:label"] if "odc:label" in item else props.pop("title", None)
     if label is not None:
@@ -926,8 +946,10 @@ def item_to_eo3(
     asset_grid: dict[str, str] = {}
     if isinstance(item.get("odc:grids"), dict):
         grids = dict(item["odc:grids"])
-    for b in bands:
-        a = assets[b.key]
+    for key, band_name, *_ in bands:
+        a = assets[key]
+        if "proj:shape" not in a:  # most bands are on the Item's grid
+            continue
         g = _grid_of(a)
         if g is None:
             continue
@@ -936,9 +958,9 @@ def item_to_eo3(
             if not grids:
                 grids["default"] = {"shape": g[0], "transform": g[1]}
             same = [n for n, v in grids.items() if [v["shape"], v["transform"]] == [g[0], g[1]]]
-            name = same[0] if same else b.name
+            name = same[0] if same else band_name
         grids.setdefault(name, {"shape": g[0], "transform": g[1]})
-        asset_grid[b.name] = name
+        asset_grid[band_name] = name
     if crs is None and (grids or native_geom is not None):
         raise DocumentError(
             f"{where}: the STAC Item has proj:shape/proj:transform or proj:geometry but no "
@@ -985,25 +1007,30 @@ def item_to_eo3(
     measurements: dict[str, Any] = {}
     accessories: dict[str, Any] = {}
     data_keys = set()
-    for b in bands:
-        a = assets[b.key]
-        data_keys.add(b.key)
+    inside = None if base is None else base + "/"
+    for key, band_name, index, count, _, _ in bands:
+        a = assets[key]
+        data_keys.add(key)
         href = a.get("href", "")
-        m: dict[str, Any] = {"path": _path(href, base)}
-        if b.index > 1:
-            m["band"] = b.index
-        if b.index > 1 or b.name != b.key:
-            m["asset"] = b.key  # the asset's own key, for the way back
+        # The path relative to the location's folder when under it (_path, inlined: hot).
+        m: dict[str, Any] = {
+            "path": href[len(inside) :] if inside is not None and href.startswith(inside) else href
+        }
+        if index > 1:
+            m["band"] = index
+        if index > 1 or band_name != key:
+            m["asset"] = key  # the asset's own key, for the way back
         mt = a.get("type")
-        if b.index == 1 and mt is not None and mt != media_type(href):
+        if index == 1 and mt is not None and mt != media_type(m["path"]):  # cached: paths repeat
             m["type"] = mt
-        if b.name in asset_grid and asset_grid[b.name] != "default" and "odc:grid" not in a:
-            m["grid"] = asset_grid[b.name]
-        if b.count == 1:
+        grid = asset_grid.get(band_name, "default")
+        if grid != "default" and "odc:grid" not in a:
+            m["grid"] = grid
+        if count == 1:
             for k, v in a.items():
-                if k.startswith("odc:"):
+                if k[:1] == "o" and k.startswith("odc:"):
                     m[k[4:]] = v
-        measurements[b.name] = m
+        measurements[band_name] = m
     for key, a in assets.items():
         if key in data_keys or not isinstance(a, dict):
             continue
@@ -1012,7 +1039,7 @@ def item_to_eo3(
         if "type" in a:
             acc["type"] = a["type"]
         for k, v in a.items():
-            if k.startswith("odc:"):
+            if k[:1] == "o" and k.startswith("odc:"):
                 acc[k[4:]] = v
         accessories[key] = acc
     if measurements or "odc:measurements" in item:
@@ -1082,20 +1109,21 @@ def _aliases(bands: Sequence[_Band]) -> dict[str, list[str]]:
     asset wins over the bands of a many-band one (``red`` is the red band, not the first of
     ``visual``), as odc-stac decides.
     """
-    names = {b.name for b in bands}
+    names = {b[1] for b in bands}
     claims: dict[str, list[_Band]] = {}
     for b in bands:
-        for alias in (b.eo.get("name"), b.eo.get("common_name"), b.eo.get("eo:common_name")):
-            if not isinstance(alias, str) or alias == b.name or alias in names or not _NAME.match(alias):
+        eo = b[4]
+        for alias in (eo.get("name"), eo.get("common_name"), eo.get("eo:common_name")):
+            if not isinstance(alias, str) or alias == b[1] or alias in names or not _NAME.match(alias):
                 continue
             if b not in claims.setdefault(alias, []):
                 claims[alias].append(b)
     out: dict[str, list[str]] = {}
     for alias, claimants in claims.items():
-        fewest = min(c.count for c in claimants)
-        best = [c for c in claimants if c.count == fewest]
+        fewest = min(c[3] for c in claimants)
+        best = [c for c in claimants if c[3] == fewest]
         if len(best) == 1:
-            out.setdefault(best[0].name, []).append(alias)
+            out.setdefault(best[0][1], []).append(alias)
     return out
 
 
@@ -1144,11 +1172,11 @@ def collection_to_product_doc(
         bands = _data_bands(sample_item.get("assets") or {}, sample_item.get("properties") or {}, where=where)
     else:
         bands = _data_bands(item_assets, {}, where=where)
-    template = {b.name: b for b in _data_bands(item_assets, {}, where=where)} if item_assets else {}
+    template = {b[1]: b[5] for b in _data_bands(item_assets, {}, where=where)} if item_assets else {}
     aliases = _aliases(bands)
     measurements = []
-    for b in bands:
-        raster = b.raster or (template[b.name].raster if b.name in template else {})
+    for _, name_, _, _, _, own in bands:
+        raster = own or template.get(name_) or _NO_BAND
         dtype = _NUMPY_TYPES.get(raster.get("data_type") or "float32", "float32")
         nodata = raster.get("nodata")
         if nodata is None:
@@ -1156,13 +1184,13 @@ def collection_to_product_doc(
         elif isinstance(nodata, str):
             nodata = {"nan": "NaN", "inf": "Inf", "-inf": "-Inf"}.get(nodata.lower(), nodata)
         m: dict[str, Any] = {
-            "name": b.name,
+            "name": name_,
             "dtype": dtype,
             "nodata": nodata,
             "units": raster.get("unit") or "1",
         }
-        if b.name in aliases:
-            m["aliases"] = aliases[b.name]
+        if name_ in aliases:
+            m["aliases"] = aliases[name_]
         measurements.append(m)
     if not measurements:
         raise DocumentError(
