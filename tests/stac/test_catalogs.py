@@ -447,3 +447,33 @@ def test_items_after_a_bad_one_still_make_their_product(tmp_path: Path) -> None:
     assert ([label for label, _ in datasets], errors) == (["good"], ["bad"])
     assert convert.added_products == ["sentinel_2_l2a"]
     assert index.products.get_by_name("sentinel_2_l2a") is not None
+
+
+def test_a_collection_read_first_describes_the_bands_its_items_do_not(tmp_path: Path) -> None:
+    # Planetary Computer's Items give no raster:bands; its Collection's item_assets do.
+    collection = {
+        "type": "Collection",
+        "stac_version": "1.0.0",
+        "id": "sentinel-2-l2a",
+        "description": "Sentinel-2 Level-2A",
+        "license": "proprietary",
+        "extent": {"spatial": {"bbox": [[-180, -90, 180, 90]]}, "temporal": {"interval": [[None, None]]}},
+        "links": [],
+        "item_assets": {
+            "B04": {"type": COG, "roles": ["data"], "raster:bands": [{"data_type": "uint16", "nodata": 0}]},
+            "SCL": {"type": COG, "roles": ["data"], "raster:bands": [{"data_type": "uint8", "nodata": 0}]},
+        },
+    }
+    (tmp_path / "cat").mkdir()
+    _write(tmp_path / "cat" / "collection.json", collection)
+    _write(tmp_path / "cat" / "item.json", planetary_computer_s2())
+    index = MemoryIndex()
+    index.init_db()
+    result = import_stac(index, [tmp_path / "cat"])
+    assert result.made_from == {"sentinel_2_l2a": "sentinel-2-l2a"}
+    product = index.products.get_by_name_unsafe("sentinel_2_l2a")
+    assert product.definition["license"] == "proprietary"
+    dtypes = {m.name: (m.dtype, m.nodata) for m in product.measurements.values()}
+    assert dtypes["B04"] == ("uint16", 0)
+    assert dtypes["SCL"] == ("uint8", 0)
+    assert dtypes["B03"][0] == "float32"  # described nowhere
