@@ -477,3 +477,17 @@ def test_a_collection_read_first_describes_the_bands_its_items_do_not(tmp_path: 
     assert dtypes["B04"] == ("uint16", 0)
     assert dtypes["SCL"] == ("uint8", 0)
     assert dtypes["B03"][0] == "float32"  # described nowhere
+
+
+def test_a_lon_lat_footprint_cut_at_the_antimeridian_is_joined_in_the_native_crs(tmp_path: Path) -> None:
+    item = CATALOGS["de-pacific"]()
+    del item["properties"]["proj:geometry"]  # the footprint comes from the two lon/lat halves
+    _, ds = _import_one(tmp_path, item)
+    geom = shapely.geometry.shape(ds.metadata_doc["geometry"])
+    assert geom.geom_type == "Polygon" and geom.is_valid
+    tile = shapely.geometry.box(3336000, -2080000, 3384000, -2032000)
+    assert geom.symmetric_difference(tile).area / tile.area < 1e-3
+    # A footprint no projection can take falls back to the grids'.
+    item["geometry"] = {"type": "Polygon", "coordinates": [[[0, 95], [1, 95], [1, 96], [0, 95]]]}
+    doc, _ = item_to_eo3(item)
+    assert "geometry" not in doc and "grids" in doc

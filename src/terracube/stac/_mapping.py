@@ -675,6 +675,11 @@ def _grid_of(asset: Mapping[str, Any]) -> tuple[Any, Any] | None:
     return list(shape), list(tr)
 
 
+def _grid_key(shape: Any, transform: Any) -> tuple[Any, ...]:
+    """A grid as a dict key (6 or 9 numbers of a transform are the same grid)."""
+    return (*shape, *transform[:6])
+
+
 def _is_data(asset: Mapping[str, Any], *, need_grid: bool = False) -> bool:
     """Whether an asset is a file of raster bands (a measurement), else an accessory.
 
@@ -946,6 +951,7 @@ def item_to_eo3(
     asset_grid: dict[str, str] = {}
     if isinstance(item.get("odc:grids"), dict):
         grids = dict(item["odc:grids"])
+    named: dict[tuple[Any, ...], str] = {}  # an Item from elsewhere: grid -> the first band on it
     for key, band_name, *_ in bands:
         a = assets[key]
         if "proj:shape" not in a:  # most bands are on the Item's grid
@@ -954,11 +960,12 @@ def item_to_eo3(
         if g is None:
             continue
         name = a.get("odc:grid")
-        if name is None:  # an Item from elsewhere: name grids after the first band on them
+        if name is None:
             if not grids:
                 grids["default"] = {"shape": g[0], "transform": g[1]}
-            same = [n for n, v in grids.items() if [v["shape"], v["transform"]] == [g[0], g[1]]]
-            name = same[0] if same else band_name
+            if not named:
+                named = {_grid_key(v["shape"], v["transform"]): n for n, v in reversed(grids.items())}
+            name = named.setdefault(_grid_key(g[0], g[1]), band_name)
         grids.setdefault(name, {"shape": g[0], "transform": g[1]})
         asset_grid[band_name] = name
     if crs is None and (grids or native_geom is not None):
@@ -1088,17 +1095,49 @@ def _lineage_property(value: Any) -> dict[str, list[str]]:
     return out
 
 
-def _to_crs(geometry: Mapping[str, Any], crs: str) -> dict[str, Any] | None:
-    """A lon/lat GeoJSON geometry in another CRS (None if it cannot be made a valid one there)."""
-    from odc.geo.geom import Geometry
+@functools.lru_cache(maxsize=64)
+def _from_lonlat(crs: str) -> Any:
+    """A transformer from lon/lat to ``crs`` (x, y order)."""
+    from pyproj import Transformer
 
+    return Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+
+
+def _to_crs(geometry: Mapping[str, Any], crs: str) -> dict[str, Any] | None:
+    """A lon/lat GeoJSON (Multi)Polygon in another CRS (None if it cannot be made a valid one there)."""
+    import numpy as np
+    import shapely
+    import shapely.geometry
+
+    kind, coords = geometry.get("type"), geometry.get("coordinates")
+    if kind not in ("Polygon", "MultiPolygon") or not isinstance(coords, list) or not coords:
+        return None
+    polygons: list[Any] = [coords] if kind == "Polygon" else coords
     try:
-        g = Geometry(dict(geometry), "EPSG:4326").to_crs(crs)
+        tr = _from_lonlat(crs)
+        out = []
+        for polygon in polygons:
+            rings = []
+            for ring in polygon:
+                xy = np.asarray(ring, dtype="float64")[:, :2]
+                x, y = tr.transform(xy[:, 0], xy[:, 1], errcheck=True)
+                if not (np.isfinite(x).all() and np.isfinite(y).all()):
+                    return None
+                rings.append(np.column_stack([x, y]).tolist())
+            out.append(rings)
+        g = shapely.geometry.shape({"type": kind, "coordinates": out[0] if kind == "Polygon" else out})
     except Exception:  # a footprint pyproj or shapely cannot take: fall back to the grids
         return None
-    if g.is_empty or not g.geom.is_valid:
+    if g.is_empty:
         return None
-    return dict(g.json)
+    if not g.is_valid:  # e.g. the two halves of a footprint cut at the antimeridian: join them
+        import orjson
+
+        g = shapely.unary_union(shapely.make_valid(g))
+        if g.geom_type not in ("Polygon", "MultiPolygon") or not g.is_valid:
+            return None
+        return orjson.loads(shapely.to_geojson(g))  # type: ignore[no-any-return]
+    return {"type": kind, "coordinates": out[0] if kind == "Polygon" else out}
 
 
 def _aliases(bands: Sequence[_Band]) -> dict[str, list[str]]:
