@@ -15,6 +15,11 @@ Measures, each as items per second:
   validate against the product, add in batches of 1,000 with lineage); ``--import-files``
   also imports the one-file-per-Item catalog.
 
+* ``import_foreign`` (``--foreign N``): ``import_stac`` of N Items in Earth Search v1's shape
+  (``tests/stac/catalog_items.py``: a non-UUID id, a hyphenated collection, 28 bands on three
+  grids, no ``proj:geometry``) from one ``.ndjson`` into an empty SQLite index: the dataset
+  id derived from each Item id, its footprint brought into the native CRS.
+
 Every tenth dataset is derived from the one before (a ``derived_from`` link and lineage). The
 import is checked on a sample: documents and locations equal the source's. Prints one JSON
 object.
@@ -33,6 +38,7 @@ import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent / "tests" / "stac"))
 
 from _eo3_docs import docs, product_doc
 
@@ -61,11 +67,46 @@ def _source(path: Path, n: int) -> tuple[object, float | None]:
     return index, time.perf_counter() - t
 
 
+def _foreign(work: Path, n: int) -> dict[str, object]:
+    """Import ``n`` Items in Earth Search v1's shape, one a day on one tile, from an ndjson file."""
+    import datetime as dt
+
+    import orjson
+    from catalog_items import earth_search_v1
+
+    from terracube.index.sqlite import SQLiteIndex
+    from terracube.stac import import_stac
+
+    template = earth_search_v1()
+    path = work / "earth-search.ndjson"
+    t0 = dt.datetime(2017, 1, 1, tzinfo=dt.UTC)
+    with open(path, "wb") as f:
+        for i in range(n):
+            day = t0 + dt.timedelta(hours=6 * i)
+            item = dict(template, id=f"S2B_55HFA_{day:%Y%m%d%H}_0_L2A")
+            item["properties"] = dict(template["properties"], datetime=day.isoformat().replace("+00:00", "Z"))
+            f.write(orjson.dumps(item, option=orjson.OPT_APPEND_NEWLINE))
+    dst_path = work / "dst-foreign.db"
+    dst_path.unlink(missing_ok=True)
+    dst = SQLiteIndex(dst_path)
+    dst.init_db()
+    t = time.perf_counter()
+    result = import_stac(dst, [path])
+    s = time.perf_counter() - t
+    dst.close()
+    return {
+        "import_foreign_added": result.added,
+        "import_foreign_s": round(s, 1),
+        "import_foreign_items_per_s": round(result.added / s),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("-n", type=int, default=100_000)
     ap.add_argument("--dir", type=Path, default=None, help="work folder (kept); default: a temporary one")
     ap.add_argument("--import-files", action="store_true", help="also import the one-file-per-Item catalog")
+    ap.add_argument("--foreign", type=int, default=0, metavar="N", help="also import N Earth Search v1 Items")
     args = ap.parse_args()
 
     from terracube.index._shared import gc_paused
@@ -118,6 +159,9 @@ def main() -> None:
         out[f"import_{name}_s"] = round(s, 1)
         out[f"import_{name}_items_per_s"] = round(result.added / s)
     out["lineage_relations_imported"] = sum(1 for _ in dst.lineage.get_all_lineage())
+
+    if args.foreign:
+        out.update(_foreign(work, args.foreign))
 
     sample = random.Random(1).sample(range(args.n), min(1000, args.n))
     ids = [uuid.UUID(d["id"]) for i, d in enumerate(docs(args.n)) if i in set(sample)]

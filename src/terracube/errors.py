@@ -69,6 +69,10 @@ class DriverNotFoundError(TerracubeError, LookupError):
     """No installed driver has the requested name."""
 
 
+class DependencyError(TerracubeError, ImportError):
+    """An optional package a feature needs is not installed; the message names the extra."""
+
+
 class UnsupportedError(TerracubeError, NotImplementedError):
     """The driver does not support this operation; the message names the ``supports_*`` flag."""
 

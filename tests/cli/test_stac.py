@@ -115,13 +115,17 @@ def test_import_into_a_given_product(
     from terracube.index.testing import product_doc
 
     run("stac", "export", str(tmp_path / "cat"))
-    missing = run("stac", "import", "--product", "ls8_copy", str(tmp_path / "cat"), code=1)
-    assert "ls8_copy" in missing.stderr
+    # Same ids as the originals: they are different datasets now, so they conflict, and the
+    # product made for them is not left behind.
+    clash = run("stac", "import", "--product", "ls8_copy", str(tmp_path / "cat"), code=1)
+    assert "already in the index" in clash.stderr
+    assert "Added product" not in clash.stdout
+    assert "ls8_copy" not in run("product", "list").stdout
     run("product", "add", str(write_yaml(tmp_path / "copy.yaml", product_doc("ls8_copy"))))
-    # Same ids as the originals: they are different datasets now, so they conflict.
     clash = run("stac", "import", "--product", "ls8_copy", str(tmp_path / "cat" / "items"), code=1)
     assert "already in the index" in clash.stderr
     assert json.loads(run("dataset", "count", "product=ls8_copy", "-f", "json").stdout) == {"count": 0}
+    assert "ls8_copy" in run("product", "list").stdout  # it was there before: it stays
 
 
 def test_ndjson_export_and_a_bad_line(
@@ -139,3 +143,48 @@ def test_ndjson_export_and_a_bad_line(
     result = run("stac", "import", "--ignore-lineage", str(tmp_path / "cat" / "catalog.json"), code=1)
     assert result.stdout.endswith("Added 4, skipped 0 already present, 1 failed.\n")
     assert "items.ndjson:2: not JSON" in result.stderr
+
+
+def test_import_items_from_public_catalogs(
+    run: Callable[..., Result], index_ready: None, tmp_path: Path
+) -> None:
+    from tests.stac.catalog_items import earth_search_v1, planetary_computer_nasadem, pystac_simple
+
+    folder = tmp_path / "items"
+    folder.mkdir()
+    (folder / "s2.json").write_text(json.dumps(earth_search_v1()))
+    (folder / "dem.json").write_text(json.dumps(planetary_computer_nasadem()))
+    result = run("stac", "import", str(folder))
+    assert result.stdout == (
+        "Added products nasadem, sentinel_2_l2a (STAC collection sentinel-2-l2a).\n"
+        "Added 2, skipped 0 already present, 0 failed.\n"
+    )
+    # No collection: the error says what to do, and --product (a new product) does it.
+    lone = pystac_simple()
+    del lone["collection"]
+    (tmp_path / "lone.json").write_text(json.dumps(lone))
+    failed = run("stac", "import", str(tmp_path / "lone.json"), code=1)
+    assert failed.stdout == "Added 0, skipped 0 already present, 1 failed.\n"
+    assert "names no collection and has no odc:product property" in failed.stderr
+    assert "--product NAME" in failed.stderr
+    given = run("stac", "import", "--product", "cs2", str(tmp_path / "lone.json"))
+    assert given.stdout.startswith("Added product cs2.\n")
+    assert json.loads(run("dataset", "count", "product=cs2", "-f", "json").stdout) == {"count": 1}
+    # Exported again, each keeps its own id.
+    run("stac", "export", str(tmp_path / "cat"))
+    ids = {json.loads(p.read_text())["id"] for p in (tmp_path / "cat" / "items").iterdir()}
+    assert ids == {"S2B_55HFA_20210501_0_L2A", "NASADEM_HGT_s56w072", "20201211_223832_CS2"}
+
+
+def test_validate_without_pystac_names_the_extra(
+    run: Callable[..., Result], indexed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pystac", None)  # as if it were not installed
+    result = run("stac", "export", str(tmp_path / "cat"), "--validate", code=1)
+    assert result.stderr == (
+        "Error: checking STAC needs pystac, which is not installed; "
+        "install it with: pip install 'terracube[stac]'\n"
+    )
+    assert not (tmp_path / "cat").exists()  # checked before anything was written

@@ -59,3 +59,7 @@ def test_python_examples_run(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[:2] == ["2 1", "2"]
     assert "s3://bucket/ard/red.tif" in out.stdout
+    assert out.stdout.splitlines()[-2:] == [
+        "7220070d-b213-5f3d-ab43-5e74f5242ffd sentinel_2_l2a",
+        "S2B_55HFA_20210501_0_L2A ['red'] ['thumbnail']",
+    ]

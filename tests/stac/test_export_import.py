@@ -13,7 +13,7 @@ from pystac.extensions.projection import ProjectionExtension
 from pystac.extensions.raster import RasterExtension
 from pystac.validation import JsonSchemaSTACValidator
 
-from terracube.errors import DocumentError, ProductNotFoundError
+from terracube.errors import DocumentError
 from terracube.index.memory import MemoryIndex
 from terracube.index.sqlite import SQLiteIndex
 from terracube.index.testing import box_geometry, custom_metadata_type_doc, dataset_doc, product_doc
@@ -194,12 +194,18 @@ def test_import_into_a_given_product(source: SQLiteIndex, tmp_path: Path) -> Non
     export_stac(source, tmp_path / "cat", product="ls8")
     dest = MemoryIndex()
     dest.init_db()
-    with pytest.raises(ProductNotFoundError, match="ls8_copy"):
-        import_stac(dest, [tmp_path / "cat"], product="ls8_copy")
-    dest.products.add_document(product_doc("ls8_copy"))
-    result = import_stac(dest, [tmp_path / "cat" / "items"], product="ls8_copy")
-    assert (result.added, result.products) == (5, [])
+    # A product the index lacks is made: from the Collection when one is read, renamed.
+    result = import_stac(dest, [tmp_path / "cat" / "catalog.json"], product="ls8_copy")
+    assert (result.added, result.products, result.made_from) == (5, ["ls8_copy"], {"ls8_copy": "ls8"})
+    made = dest.products.get_by_name_unsafe("ls8_copy")
+    assert made.measurements == source.products.get_by_name_unsafe("ls8").measurements
     assert {d.product.name for d in dest.datasets.search()} == {"ls8_copy"}
+    # A product the index holds is used as it is.
+    other = MemoryIndex()
+    other.init_db()
+    other.products.add_document(product_doc("ls8_copy"))
+    result = import_stac(other, [tmp_path / "cat" / "items"], product="ls8_copy")
+    assert (result.added, result.products) == (5, [])
 
 
 def _foreign(n: int, **props: Any) -> dict[str, Any]:

@@ -114,6 +114,10 @@ def eo3_docs(draw: st.DrawFn) -> dict[str, Any]:
             m["band"] = draw(st.integers(1, 4))
         if draw(st.booleans()):
             m["layer"] = "values"
+        if draw(st.booleans()):  # as item_to_eo3 keeps an Item's media type and asset key
+            m["type"] = draw(st.sampled_from(["image/tiff; application=geotiff", "image/jp2", "text/plain"]))
+        if draw(st.booleans()):
+            m["asset"] = draw(st.sampled_from([name, f"{name}.tif", f"{name}-x", "red"]))
         meas[name] = m
     doc["measurements"] = meas
     if "grids" in doc and meas and draw(st.booleans()):
@@ -274,11 +278,16 @@ def test_foreign_item_becomes_eo3() -> None:
     check_eo3(doc, where="foreign")
     assert doc["product"] == {"name": "s2_l2a"}
     assert doc["crs"] == "EPSG:32755"
-    assert "geometry" not in doc  # the grids give the footprint
+    # The Item's own footprint, not the whole grid, in the native CRS.
+    assert doc["geometry"]["type"] == "Polygon"
+    assert all(400_000 < x < 700_000 for x, _ in doc["geometry"]["coordinates"][0])
     assert doc["grids"]["default"]["shape"] == [10980, 10980]
     assert doc["grids"]["swir16"]["shape"] == [5490, 5490]
-    assert doc["measurements"] == {
-        "red": {"path": "https://example.com/data/B04.tif"},
+    assert doc["measurements"] == {  # a media type other than the file name's is kept
+        "red": {
+            "path": "https://example.com/data/B04.tif",
+            "type": "image/tiff; application=geotiff; profile=cloud-optimized",
+        },
         "swir16": {"path": "https://example.com/data/B11.tif", "grid": "swir16"},
         "scl": {"path": "https://example.com/data/SCL.tif", "grid": "swir16"},
     }
@@ -366,8 +375,8 @@ def test_collection_keeps_the_product_definition() -> None:
 def test_product_inferred_from_a_foreign_item() -> None:
     doc = collection_to_product_doc(None, sample_item=_foreign_item())
     assert doc["name"] == "s2_l2a"
-    assert doc["measurements"] == [
-        {"name": "red", "dtype": "uint16", "nodata": 0, "units": "1"},
+    assert doc["measurements"] == [  # the eo band's name is an alias; its common name is the band's
+        {"name": "red", "dtype": "uint16", "nodata": 0, "units": "1", "aliases": ["B04"]},
         {"name": "swir16", "dtype": "uint16", "nodata": 0, "units": "1"},
         {"name": "scl", "dtype": "float32", "nodata": "NaN", "units": "1"},
     ]

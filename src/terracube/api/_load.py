@@ -535,6 +535,20 @@ def _same_nodata(a: Any, b: Any) -> bool:
     return a == b or (_is_nan(a) and _is_nan(b))
 
 
+def _source_nodata(value: Any, dtype: Any) -> Any:
+    """The product's nodata as a file's, for a file that gives none: None if the file's dtype
+    cannot hold it (NaN, or out of range, for integer pixels), as then no pixel can be it."""
+    import numpy as np
+
+    kind = np.dtype(dtype).kind
+    if value is None or kind not in "iub":
+        return value
+    if not isinstance(value, int | float) or not float(value).is_integer():
+        return None
+    info = np.iinfo(np.dtype(dtype)) if kind != "b" else None
+    return value if info is None or info.min <= value <= info.max else None
+
+
 def _fuse_first_valid(dest: np.ndarray[Any, Any], src: np.ndarray[Any, Any], nodata: Any) -> None:
     import numpy as np
 
@@ -642,7 +656,7 @@ def _read_reader(rdr: RasterReader, dst: np.ndarray[Any, Any], dst_gbox: GeoBox,
     rr = compute_reproject_roi(src_gbox, dst_gbox, ttol=0.9 if nearest else 0.05, stol=1e-3)
     if roi_is_empty(rr.roi_dst) or roi_is_empty(rr.roi_src):
         return None
-    src_nodata = rdr.nodata if rdr.nodata is not None else plan.nodata
+    src_nodata = rdr.nodata if rdr.nodata is not None else _source_nodata(plan.nodata, rdr.dtype)
     roi_dst = cast("tuple[slice, slice]", rr.roi_dst)
     view = dst[roi_dst]
     ys, xs = rr.roi_src

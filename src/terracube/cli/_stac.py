@@ -71,6 +71,10 @@ def export(
     from terracube.stac import export_stac
 
     query = query_from(expressions)
+    if validate:
+        from terracube.stac.validate import require_pystac
+
+        require_pystac()  # before writing anything
     index = state.index
     total = index.datasets.count(archived=_archived_value(archived, all_), **query)
     with progress(total, "Exporting to STAC", show=show_progress, min_items=1000) as bar:
@@ -119,6 +123,15 @@ def _validate_tree(destination: str | Path) -> int:
     return bad
 
 
+def _added_products(names: list[str], made_from: dict[str, str | None]) -> str:
+    """``Added product x.``, saying the collection a product was made for when named otherwise."""
+    parts = []
+    for name in names:
+        coll = made_from.get(name)
+        parts.append(name if coll is None or coll == name else f"{name} (STAC collection {coll})")
+    return f"Added product{'s' if len(names) > 1 else ''} {', '.join(parts)}."
+
+
 @stac.command("import")
 @click.argument("paths", nargs=-1, required=True, metavar="PATHS...")
 @click.option(
@@ -126,7 +139,8 @@ def _validate_tree(destination: str | Path) -> int:
     "-p",
     "product_name",
     metavar="NAME",
-    help="Put every Item into this product (already in the index), whatever its collection.",
+    help="Put every Item into this product, whatever its collection (made from the first Item "
+    "when the index does not hold it).",
 )
 @click.option(
     "--batch-size",
@@ -167,8 +181,11 @@ def import_(
     followed through its child and item links), .ndjson files of Items, or folders (every
     STAC file in them). An Item goes into the product named by its collection: the one in
     the index, else one made from its Collection (exactly, for a catalog terracube wrote),
-    else one inferred from its assets. --product puts every Item into one product. Bad
-    Items are reported on stderr and skipped (or stop the run with --on-error stop).
+    else one inferred from its assets; a collection id such as sentinel-2-l2a names the
+    product sentinel_2_l2a (every character other than a letter, digit or underscore becomes
+    an underscore). --product puts every Item into one product. Bad Items are reported on
+    stderr and skipped (or stop the run with --on-error stop); a product made for Items that
+    all failed is deleted again.
     """
     from terracube.cli._indexing import AddSummary, _Batcher
     from terracube.stac import StacReader, StacToDatasets
@@ -180,23 +197,24 @@ def import_(
     reader = StacReader(on_error=failures.report)
     convert = StacToDatasets(index, product_name)
     try:
-        files = reader.files(paths)
-        with progress(len(files), "Importing STAC", show=show_progress) as bar:
-            for path, follow in files:
-                for label, ds in convert(reader.read(path, follow), on_error=failures.report):
-                    batcher.put(label, ds)
-                bar.advance()
-    except StopRun:
-        summary.stopped = True
-    try:
-        batcher.flush()
-    except StopRun:
-        summary.stopped = True
+        try:
+            files = reader.files(paths)
+            with progress(len(files), "Importing STAC", show=show_progress) as bar:
+                for path, follow in files:
+                    for label, ds in convert(reader.read_located(path, follow), on_error=failures.report):
+                        batcher.put(label, ds)
+                    bar.advance()
+        except StopRun:
+            summary.stopped = True
+        try:
+            batcher.flush()
+        except StopRun:
+            summary.stopped = True
+    finally:
+        convert.drop_empty_products()  # made for Items that all failed
     summary.failed = failures.count
     if convert.added_products:
-        click.echo(
-            f"Added product{'s' if len(convert.added_products) > 1 else ''} {', '.join(convert.added_products)}."
-        )
+        click.echo(_added_products(convert.added_products, convert.made_from))
     click.echo(summary.line())
     if summary.failed:
         ctx.exit(1)

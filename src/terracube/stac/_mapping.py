@@ -12,10 +12,12 @@ document (see ``docs/stac.md`` for the rules).
 
 from __future__ import annotations
 
+import copy
 import functools
 import math
 import re
 import uuid
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import DocumentError
@@ -28,10 +30,14 @@ __all__ = [
     "EO_EXTENSION",
     "PROJECTION_EXTENSION",
     "RASTER_EXTENSION",
+    "STAC_ID_PROPERTY",
+    "STAC_UUID_NAMESPACE",
     "STAC_VERSION",
     "collection_to_product_doc",
     "eo3_to_item",
     "item_to_eo3",
+    "item_uuid",
+    "product_name_for",
     "product_to_collection",
 ]
 
@@ -73,17 +79,16 @@ _STAC_TO_EO3: Final = {v: k for k, v in _EO3_TO_STAC.items()}
 _STAC_NAMES: Final = frozenset({*_STAC_TO_EO3, "instruments"})
 
 _EPSG = re.compile(r"(?i)^epsg:(\d+)$")
-#: Item properties the export derives from the eo3 document (dropped again on import).
+#: Item properties the export derives from the eo3 document (dropped again on import). Other
+#: projection fields (``proj:bbox``, ``proj:centroid``, ``proj:projjson``) stay properties.
 _PROJ_KEYS: Final = (
     "proj:code",
     "proj:epsg",
     "proj:wkt2",
-    "proj:projjson",
     "proj:geometry",
-    "proj:bbox",
-    "proj:centroid",
     "proj:shape",
     "proj:transform",
+    "odc:crs",
 )
 #: eo3 top-level keys the Item expresses in STAC terms.
 _MAPPED: Final = frozenset(
@@ -246,6 +251,9 @@ def eo3_to_item(
         :func:`~terracube.stac.export_stac` lays a catalog out) and of the catalog root.
     """
     props: dict[str, Any] = dict(doc.get("properties") or {})
+    item_id = props.pop(STAC_ID_PROPERTY, None)
+    if not isinstance(item_id, str):
+        item_id = doc["id"]
     out_props: dict[str, Any] = {}
     if "datetime" not in props:
         out_props["datetime"] = None
@@ -289,27 +297,35 @@ def eo3_to_item(
     base = _base(uri)
     band_info = bands or {}
     has_raster = has_eo = False
-    for name, m in (doc.get("measurements") or {}).items():
+    for key, members in _asset_groups(doc.get("measurements") or {}):
+        name, m = members[0]
         asset: dict[str, Any] = {"href": _href(m["path"], base)}
-        mt = media_type(m["path"])
+        mt = m.get("type") or media_type(m["path"])
         if mt is not None:
             asset["type"] = mt
         asset["roles"] = ["data"]
-        b = band_info.get(name)
-        eo_band, raster = _band_fields(name, _band_key(b))
-        if raster is not None:
-            asset["raster:bands"] = [dict(raster)]
+        eo_bands, raster_bands = [], []
+        for band_name, _ in members:
+            eo_band, raster = _band_fields(band_name, _band_key(band_info.get(band_name)))
+            eo_bands.append(dict(eo_band))
+            if raster is not None:
+                raster_bands.append(dict(raster))
+        if raster_bands and len(raster_bands) == len(members):
+            asset["raster:bands"] = raster_bands
             has_raster = True
-        asset["eo:bands"] = [dict(eo_band)]
+        asset["eo:bands"] = eo_bands
         has_eo = True
         grid = m.get("grid", "default")
         if grid != "default" and grid in grids:
             asset["proj:shape"] = grids[grid]["shape"]
             asset["proj:transform"] = grids[grid]["transform"]
-        for k, v in m.items():
-            if k != "path":
-                asset[f"odc:{k}"] = v
-        assets[name] = asset
+        if len(members) == 1:
+            for k, v in m.items():
+                if k not in ("path", "type") and not (k == "asset" and v == key != name):
+                    asset[f"odc:{k}"] = v  # an asset key other than the name comes back by itself
+            if "type" in m and m["type"] == media_type(m["path"]):
+                asset["odc:type"] = m["type"]  # item_to_eo3 keeps only a type the name does not give
+        assets[key] = asset
     for name, acc in (doc.get("accessories") or {}).items():
         if name in assets:
             raise DocumentError(
@@ -366,7 +382,7 @@ def eo3_to_item(
         "type": "Feature",
         "stac_version": STAC_VERSION,
         "stac_extensions": extensions,
-        "id": doc["id"],
+        "id": item_id,
         "geometry": lonlat_geometry,
     }
     if lonlat_geometry is not None and lonlat_bbox is not None:
@@ -377,6 +393,16 @@ def eo3_to_item(
     item["assets"] = assets
     item["collection"] = doc["product"]["name"]
     # What STAC has no place for, kept as it is.
+    if item_id != doc["id"]:
+        item["odc:id"] = doc["id"]  # the Item keeps the id it had in its own catalog
+    if uri is None and any(
+        isinstance(d.get("path"), str) and d["path"] and not _is_absolute(d["path"])
+        for part in ("measurements", "accessories")
+        for d in (doc.get(part) or {}).values()
+    ):
+        item["odc:location"] = None  # relative paths, but not relative to the Item's file
+    if crs is not None and doc.get("geometry") is None and lonlat_geometry is not None:
+        item["odc:geometry"] = None  # the footprint is the grids', not the lon/lat geometry's
     if "title" in props:
         item["odc:label"] = doc.get("label")  # the eo3 properties hold a title of their own
     used = {m.get("grid", "default") for m in (doc.get("measurements") or {}).values()}
@@ -395,6 +421,42 @@ def eo3_to_item(
         if k not in _MAPPED:
             item[f"odc:{k}"] = v
     return item
+
+
+def _asset_groups(measurements: Mapping[str, Any]) -> list[tuple[str, list[tuple[str, Any]]]]:
+    """The assets of an eo3 document's measurements: ``(asset key, [(band name, doc), ...])``.
+
+    A measurement is an asset of its own, keyed by its name, or by its ``asset`` field when
+    :func:`item_to_eo3` recorded the key an Item gave it. The bands :func:`item_to_eo3` made of
+    one asset of several bands (``<key>``, ``<key>_2``...) become that asset again.
+    """
+    groups: dict[str, list[tuple[str, Any]]] = {}
+    for name, m in measurements.items():
+        asset = m.get("asset") if isinstance(m, dict) else None
+        groups.setdefault(asset if isinstance(asset, str) else name, []).append((name, m))
+    out: list[tuple[str, list[tuple[str, Any]]]] = []
+    for key, members in groups.items():
+        if len(members) == 1 and (key == members[0][0] or product_name_for(key) == members[0][0]):
+            out.append((key, members))  # item_to_eo3 names the band after the key again
+        elif len(members) > 1 and _one_asset(key, members):
+            out.append((key, members))
+        else:
+            out.extend((name, [(name, m)]) for name, m in members)
+    return out
+
+
+def _one_asset(key: str, members: list[tuple[str, Any]]) -> bool:
+    """Whether measurements are the bands of one asset, as :func:`item_to_eo3` names them."""
+    base, first = members[0]
+    if base != product_name_for(key) or not set(first) <= {"path", "asset", "grid", "type"}:
+        return False
+    return all(
+        name == f"{base}_{n}"
+        and set(m) <= {"path", "band", "asset", "grid"}
+        and (m.get("band"), m.get("asset"), m["path"], m.get("grid"))
+        == (n, key, first["path"], first.get("grid"))
+        for n, (name, m) in enumerate(members[1:], 2)
+    )
 
 
 _UTC_SUFFIX = re.compile(r"(\+00:00|Z)$")
@@ -532,6 +594,69 @@ def _nodata(v: Any) -> Any:
 
 # --- STAC -> eo3 ---------------------------------------------------------------------------------
 
+#: The namespace of the dataset ids ODC's STAC tools (odc-stac, datacube-core's STAC converter)
+#: derive for Items whose id is not a UUID: uuid5(NAMESPACE_URL, "https://stacspec.org").
+STAC_UUID_NAMESPACE: Final = uuid.uuid5(uuid.NAMESPACE_URL, "https://stacspec.org")
+#: The dataset property keeping an Item's own id when the dataset's id had to be derived from it.
+STAC_ID_PROPERTY: Final = "stac:id"
+
+_NOT_NAME = re.compile(r"[^A-Za-z0-9_]")
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_NAME = re.compile(r"^[A-Za-z0-9_]+$")
+#: Roles of assets that are never bands: pictures of the data, not the data.
+_PICTURE_ROLES: Final = frozenset({"thumbnail", "overview"})
+#: Media types, besides ``image/*``, of files holding raster bands.
+_RASTER_MEDIA_TYPES: Final = frozenset(
+    {"application/x-hdf", "application/x-hdf5", "application/hdf", "application/hdf5"}
+    | {"application/x-netcdf", "application/netcdf", "application/x-zarr", "application/zarr"}
+)
+#: File suffixes of raster files, for assets that give no media type.
+_RASTER_SUFFIXES: Final = frozenset({"tif", "tiff", "jpeg", "jpg", "jp2", "img", "hdf", "nc", "zarr"})
+
+
+@functools.lru_cache(maxsize=4096)
+def product_name_for(collection_id: str) -> str:
+    """The product name for a STAC collection id (or a band name for an asset key).
+
+    Each character other than an ASCII letter, digit or underscore becomes an underscore, so
+    ``sentinel-2-l2a`` gives ``sentinel_2_l2a`` (the hyphens and spaces that ODC's tools map
+    the same way, and anything else a product name may not hold).
+    """
+    return _NOT_NAME.sub("_", collection_id)
+
+
+def item_uuid(item: Mapping[str, Any], *, where: str = "") -> uuid.UUID:
+    """The dataset id of a STAC Item, derived as ODC's STAC tools derive it.
+
+    The Item's ``id`` when that is a UUID; otherwise the UUIDv5, in
+    :data:`STAC_UUID_NAMESPACE`, of the text ``"<collection>\\n<id>\\n"``, where
+    ``<collection>`` is the Item's ``collection``, else its ``odc:product`` property, else
+    ``_``. odc-stac's ``stac2ds`` and datacube-core's STAC converter give the same ids.
+
+    Raises
+    ------
+    DocumentError
+        The Item has no id (a non-empty string).
+    """
+    raw = item.get("id")
+    if not isinstance(raw, str) or not raw:
+        where = where or "STAC Item"
+        raise DocumentError(
+            f"{where}: a STAC Item needs an id (a non-empty string), not {raw!r}",
+            field="id",
+            value=raw,
+            doc=where,
+        )
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        pass
+    collection = item.get("collection")
+    if collection is None:
+        props = item.get("properties")
+        collection = props.get("odc:product", "_") if isinstance(props, dict) else "_"
+    return uuid.uuid5(STAC_UUID_NAMESPACE, f"{collection}\n{raw}\n")
+
 
 def _uuid_of_href(href: str) -> str | None:
     stem = href.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
@@ -550,11 +675,144 @@ def _grid_of(asset: Mapping[str, Any]) -> tuple[Any, Any] | None:
     return list(shape), list(tr)
 
 
-def _is_data(asset: Mapping[str, Any]) -> bool:
-    roles = asset.get("roles")
-    if roles is not None:
-        return "data" in roles
-    return "raster:bands" in asset or "eo:bands" in asset or "bands" in asset
+def _grid_key(shape: Any, transform: Any) -> tuple[Any, ...]:
+    """A grid as a dict key (6 or 9 numbers of a transform are the same grid)."""
+    return (*shape, *transform[:6])
+
+
+def _is_data(asset: Mapping[str, Any], *, need_grid: bool = False) -> bool:
+    """Whether an asset is a file of raster bands (a measurement), else an accessory.
+
+    The ``data`` role says yes. Otherwise, as odc-stac decides: not a picture of the data
+    (``thumbnail``, ``overview`` roles), nor only ``metadata``; then an ``image/*`` or other
+    raster media type says yes, and without a media type the file's suffix decides. With
+    ``need_grid`` (other assets of the Item give their pixel grid) an asset without one is not
+    a band either.
+    """
+    roles = asset.get("roles") or ()
+    if "data" in roles:
+        return True
+    if _PICTURE_ROLES.intersection(roles) or list(roles) == ["metadata"]:
+        return False
+    if need_grid and ("proj:shape" not in asset or "proj:transform" not in asset):
+        return False
+    mt = asset.get("type")
+    if not isinstance(mt, str) or not mt:
+        if "metadata" in roles:
+            return False
+        name = str(asset.get("href", "")).split("?", 1)[0].rsplit("/", 1)[-1]
+        return "." in name and name.rsplit(".", 1)[1].lower() in _RASTER_SUFFIXES
+    mt = mt.split(";", 1)[0].strip().lower()
+    return mt.startswith("image/") or mt in _RASTER_MEDIA_TYPES
+
+
+def _eo_bands(asset: Mapping[str, Any], props: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """An asset's eo bands as objects: indices (STAC 0.9's form) name the Item's own bands."""
+    bands = asset.get("eo:bands")
+    if not isinstance(bands, list):
+        bands = asset.get("bands")
+        return [b if isinstance(b, dict) else {} for b in bands] if isinstance(bands, list) else []
+    out: list[Mapping[str, Any]] = []
+    item_bands = props.get("eo:bands")
+    for b in bands:
+        if isinstance(b, dict):
+            out.append(b)
+        elif (
+            isinstance(b, int)
+            and not isinstance(b, bool)
+            and isinstance(item_bands, list)
+            and 0 <= b < len(item_bands)
+            and isinstance(item_bands[b], dict)
+        ):
+            out.append(item_bands[b])
+        else:
+            out.append({})
+    return out
+
+
+def _raster_bands(asset: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    bands = asset.get("raster:bands")
+    if not isinstance(bands, list):
+        bands = asset.get("bands")
+    return [b if isinstance(b, dict) else {} for b in bands] if isinstance(bands, list) else []
+
+
+if TYPE_CHECKING:
+    #: One band of a data asset, the measurement it becomes: (asset key, band name, band number
+    #: in the file from 1, bands in the asset, its ``eo:bands`` entry, its ``raster:bands``
+    #: entry). A tuple: an Item has a dozen, a bulk import millions.
+    _Band = tuple[str, str, int, int, Mapping[str, Any], Mapping[str, Any]]
+_NO_BAND: Final[Mapping[str, Any]] = MappingProxyType({})
+
+
+def _data_bands(assets: Mapping[str, Any], props: Mapping[str, Any], *, where: str) -> list[_Band]:
+    """The bands of an Item's (or a Collection's ``item_assets``') data assets, in order.
+
+    A band is named after its asset's key, made a valid name (:func:`product_name_for`); an
+    asset of several bands (``eo:bands`` or ``raster:bands`` listing more than one) gives
+    ``<key>``, ``<key>_2``, ``<key>_3``... as odc-stac names them.
+    """
+    need_grid: bool | None = None  # worked out for the first asset without the data role
+    out: list[_Band] = []
+    taken: dict[str, str] = {}
+    for key, a in assets.items():
+        if a.__class__ is not dict:
+            continue
+        roles = a.get("roles")
+        if not (roles.__class__ is list and "data" in roles):
+            if need_grid is None:
+                need_grid = not ("proj:shape" in props and "proj:transform" in props) and any(
+                    isinstance(o, dict) and "proj:shape" in o and "proj:transform" in o
+                    for o in assets.values()
+                )
+            if not _is_data(a, need_grid=need_grid):
+                continue
+        eo = a.get("eo:bands")
+        raster = a.get("raster:bands")
+        if (
+            (eo is None or (eo.__class__ is list and len(eo) == 1 and eo[0].__class__ is dict))
+            and (
+                raster is None
+                or (raster.__class__ is list and len(raster) == 1 and raster[0].__class__ is dict)
+            )
+            and "bands" not in a
+        ):  # one band described by objects (or not at all): the common case, kept quick
+            name = product_name_for(key) or "_"
+            if name in taken:
+                raise _clash(where, taken[name], key, name)
+            taken[name] = key
+            out.append((key, name, 1, 1, eo[0] if eo else _NO_BAND, raster[0] if raster else _NO_BAND))
+            continue
+        eo, raster = _eo_bands(a, props), _raster_bands(a)
+        count = max(len(eo), len(raster), 1)
+        key = str(key)
+        base = product_name_for(key) or "_"
+        for i in range(count):
+            name = base if i == 0 else f"{base}_{i + 1}"
+            if name in taken:
+                raise _clash(where, taken[name], key, name)
+            taken[name] = key
+            out.append(
+                (
+                    key,
+                    name,
+                    i + 1,
+                    count,
+                    eo[i] if i < len(eo) else _NO_BAND,
+                    raster[i] if i < len(raster) else _NO_BAND,
+                )
+            )
+    return out
+
+
+def _clash(where: str, first: str, key: str, name: str) -> DocumentError:
+    return DocumentError(
+        f"{where}: assets {first!r} and {key!r} both give the band name {name!r}; "
+        "import into a product you define",
+        field=f"assets.{key}",
+        value=key,
+        doc=where,
+    )
 
 
 def _crs_of(props: Mapping[str, Any]) -> str | None:
@@ -569,16 +827,82 @@ def _crs_of(props: Mapping[str, Any]) -> str | None:
     return None
 
 
-def item_to_eo3(item: Mapping[str, Any], *, where: str = "") -> tuple[dict[str, Any], str | None]:
+def _item_product(
+    item: Mapping[str, Any], props: Mapping[str, Any], product: str | None, where: str
+) -> dict[str, Any]:
+    """The eo3 ``product`` of an Item: given, else its ``odc:product``, else its collection's."""
+    own = item.get("odc:product")
+    if isinstance(own, dict):
+        return {**own, "name": product} if product is not None else dict(own)
+    if product is not None:
+        return {"name": product}
+    name = item.get("collection")
+    if name is None:
+        name = props.get("odc:product")
+    if not isinstance(name, str) or not name:
+        raise DocumentError(
+            f"{where}: the STAC Item names no collection and has no odc:product property, so its "
+            "product is unknown; give the product to import it into (--product NAME)",
+            field="collection",
+            value=name,
+            doc=where,
+        )
+    return {"name": product_name_for(name)}
+
+
+def _self_link(item: Mapping[str, Any]) -> str | None:
+    """The Item's own absolute location, from its ``self`` link (None if relative or absent)."""
+    for lk in item.get("links") or ():
+        if isinstance(lk, dict) and lk.get("rel") == "self":
+            href = lk.get("href")
+            if isinstance(href, str) and _is_absolute(href):
+                return href
+    return None
+
+
+def _location(item: Mapping[str, Any], self_href: str | None) -> str | None:
+    """The dataset's location: the ``via`` link; else, to resolve relative asset hrefs, the Item's."""
+    links = item.get("links") or ()
+    for lk in links:
+        if isinstance(lk, dict) and lk.get("rel") == "via":
+            return lk.get("href")
+    if "odc:location" in item:  # written by eo3_to_item: a dataset without a location
+        return item["odc:location"]  # type: ignore[no-any-return]
+    assets = item.get("assets") or {}
+    if any(
+        isinstance(a, dict) and isinstance(a.get("href"), str) and a["href"] and not _is_absolute(a["href"])
+        for a in assets.values()
+    ):
+        return self_href or _self_link(item)
+    return None
+
+
+def item_to_eo3(
+    item: Mapping[str, Any], *, where: str = "", product: str | None = None, self_href: str | None = None
+) -> tuple[dict[str, Any], str | None]:
     """The eo3 document and location of a STAC Item.
 
     Items made by :func:`eo3_to_item` give back their document exactly (see ``docs/stac.md``
-    for the two cases where only the form changes). Items from elsewhere get: ``collection``
-    as the product name; ``proj:*`` fields as crs, geometry and grids (the Item's lon/lat
-    geometry when there is no projection); assets with the ``data`` role as measurements and
-    the others as accessories; ``start_datetime``/``end_datetime`` as ``dtr:`` properties;
-    ``derived_from`` links whose href names a UUID as lineage (classifier ``source``
-    unless given).
+    for the two cases where only the form changes). Items from elsewhere get: an id from
+    :func:`item_uuid` (the Item's own id kept as the ``stac:id`` property when it is not that
+    UUID); their collection's name made a product name (:func:`product_name_for`); ``proj:*``
+    fields as crs, geometry and grids (the Item's lon/lat geometry when there is no
+    projection); data assets (see ``docs/stac.md``) as measurements and the others as
+    accessories; ``start_datetime``/``end_datetime`` as ``dtr:`` properties;
+    ``derived_from`` links whose href names a UUID (else an ``odc:lineage`` property) as
+    lineage.
+
+    Parameters
+    ----------
+    item
+        The Item as parsed JSON (not modified).
+    where
+        Names the Item in errors (default: its id).
+    product
+        The product to put it in, whatever its collection.
+    self_href
+        Where the Item was read from: relative asset hrefs resolve against it (default: its
+        absolute ``self`` link). Such an Item's location is this href.
 
     Raises
     ------
@@ -598,50 +922,52 @@ def item_to_eo3(item: Mapping[str, Any], *, where: str = "") -> tuple[dict[str, 
             f"{where}: a STAC Item needs properties", field="properties", value=None, doc=where
         )
     props: dict[str, Any] = dict(item["properties"])
-    doc: dict[str, Any] = {"$schema": EO3_SCHEMA, "id": item.get("id")}
+    raw_id = item.get("id")
+    if "odc:id" in item:  # written by eo3_to_item: the dataset id of an Item named otherwise
+        ds_id: Any = item["odc:id"]
+    elif isinstance(raw_id, str) and _CANONICAL_UUID.fullmatch(raw_id):
+        ds_id = raw_id  # the common case, without parsing it
+    else:
+        ds_id = str(item_uuid(item, where=where))
+    if ds_id != raw_id:
+        props[STAC_ID_PROPERTY] = raw_id
+    doc: dict[str, Any] = {"$schema": EO3_SCHEMA, "id": ds_id}
     label = item["odc:label"] if "odc:label" in item else props.pop("title", None)
     if label is not None:
         doc["label"] = label
-    product = item.get("odc:product")
-    if product is None:
-        name = item.get("collection")
-        if not isinstance(name, str):
-            raise DocumentError(
-                f"{where}: the STAC Item names no collection, so its product is unknown; "
-                "give the product to import it into",
-                field="collection",
-                value=name,
-                doc=where,
-            )
-        product = {"name": name}
-    doc["product"] = dict(product)
+    doc["product"] = _item_product(item, props, product, where)
 
     # Projection: crs, geometry, grids.
     crs = _crs_of(props)
     native_geom = props.get("proj:geometry")
-    for k in (*_PROJ_KEYS, "odc:crs"):
+    for k in _PROJ_KEYS:
         props.pop(k, None)
     grids: dict[str, Any] = {}
     default = _grid_of(item["properties"])
     if default is not None:
         grids["default"] = {"shape": default[0], "transform": default[1]}
     assets = item.get("assets") or {}
-    data = {k: a for k, a in assets.items() if _is_data(a)}
+    bands = _data_bands(assets, item["properties"], where=where)
     asset_grid: dict[str, str] = {}
     if isinstance(item.get("odc:grids"), dict):
         grids = dict(item["odc:grids"])
-    for key, a in data.items():
+    named: dict[tuple[Any, ...], str] = {}  # an Item from elsewhere: grid -> the first band on it
+    for key, band_name, *_ in bands:
+        a = assets[key]
+        if "proj:shape" not in a:  # most bands are on the Item's grid
+            continue
         g = _grid_of(a)
         if g is None:
             continue
         name = a.get("odc:grid")
-        if name is None:  # an Item from elsewhere: name grids after the first band on them
+        if name is None:
             if not grids:
                 grids["default"] = {"shape": g[0], "transform": g[1]}
-            same = [n for n, v in grids.items() if [v["shape"], v["transform"]] == [g[0], g[1]]]
-            name = same[0] if same else key
+            if not named:
+                named = {_grid_key(v["shape"], v["transform"]): n for n, v in reversed(grids.items())}
+            name = named.setdefault(_grid_key(g[0], g[1]), band_name)
         grids.setdefault(name, {"shape": g[0], "transform": g[1]})
-        asset_grid[key] = name
+        asset_grid[band_name] = name
     if crs is None and (grids or native_geom is not None):
         raise DocumentError(
             f"{where}: the STAC Item has proj:shape/proj:transform or proj:geometry but no "
@@ -654,8 +980,11 @@ def item_to_eo3(item: Mapping[str, Any], *, where: str = "") -> tuple[dict[str, 
         doc["crs"] = crs
         if native_geom is not None:
             doc["geometry"] = native_geom
-        elif not grids and item.get("geometry") is not None:
-            doc["geometry"] = _to_crs(item["geometry"], crs)
+        elif item.get("geometry") is not None and "odc:geometry" not in item:
+            # The Item's footprint, not the whole grid: it is what searches should find.
+            geom = _to_crs(item["geometry"], crs)
+            if geom is not None:
+                doc["geometry"] = geom
     elif item.get("geometry") is not None:
         doc["crs"] = "EPSG:4326"
         doc["geometry"] = item["geometry"]
@@ -671,8 +1000,6 @@ def item_to_eo3(item: Mapping[str, Any], *, where: str = "") -> tuple[dict[str, 
         props["datetime"] = props.pop("odc:datetime")
     if props.get("datetime") is None:
         props.pop("datetime", None)
-    for k in ("eo:bands", "raster:bands", "bands"):
-        props.pop(k, None)
     as_is = set(props.pop("odc:as_is", ()))
     eo3_props = {}
     for k, v in props.items():
@@ -682,59 +1009,161 @@ def item_to_eo3(item: Mapping[str, Any], *, where: str = "") -> tuple[dict[str, 
     doc["properties"] = eo3_props
 
     # Assets: measurements and accessories.
-    links = item.get("links") or []
-    location = next((lk.get("href") for lk in links if lk.get("rel") == "via"), None)
+    location = _location(item, self_href)
     base = _base(location)
     measurements: dict[str, Any] = {}
     accessories: dict[str, Any] = {}
-    for key, a in assets.items():
+    data_keys = set()
+    inside = None if base is None else base + "/"
+    for key, band_name, index, count, _, _ in bands:
+        a = assets[key]
+        data_keys.add(key)
         href = a.get("href", "")
-        if key in data:
-            m: dict[str, Any] = {"path": _path(href, base)}
-            if key in asset_grid and asset_grid[key] != "default" and "odc:grid" not in a:
-                m["grid"] = asset_grid[key]
+        # The path relative to the location's folder when under it (_path, inlined: hot).
+        m: dict[str, Any] = {
+            "path": href[len(inside) :] if inside is not None and href.startswith(inside) else href
+        }
+        if index > 1:
+            m["band"] = index
+        if index > 1 or band_name != key:
+            m["asset"] = key  # the asset's own key, for the way back
+        mt = a.get("type")
+        if index == 1 and mt is not None and mt != media_type(m["path"]):  # cached: paths repeat
+            m["type"] = mt
+        grid = asset_grid.get(band_name, "default")
+        if grid != "default" and "odc:grid" not in a:
+            m["grid"] = grid
+        if count == 1:
             for k, v in a.items():
-                if k.startswith("odc:"):
+                if k[:1] == "o" and k.startswith("odc:"):
                     m[k[4:]] = v
-            measurements[key] = m
-        else:
-            acc: dict[str, Any] = {"path": _path(href, base)} if href else {}
-            if "type" in a:
-                acc["type"] = a["type"]
-            for k, v in a.items():
-                if k.startswith("odc:"):
-                    acc[k[4:]] = v
-            accessories[key] = acc
+        measurements[band_name] = m
+    for key, a in assets.items():
+        if key in data_keys or not isinstance(a, dict):
+            continue
+        href = a.get("href", "")
+        acc: dict[str, Any] = {"path": _path(href, base)} if href else {}
+        if "type" in a:
+            acc["type"] = a["type"]
+        for k, v in a.items():
+            if k[:1] == "o" and k.startswith("odc:"):
+                acc[k[4:]] = v
+        accessories[key] = acc
     if measurements or "odc:measurements" in item:
         doc["measurements"] = measurements
     if accessories or "odc:accessories" in item:
         doc["accessories"] = accessories
 
-    # Lineage: derived_from links (or the eo3 lineage kept whole).
+    # Lineage: derived_from links, the eo3 lineage kept whole, or an odc:lineage property.
     if "odc:lineage" in item:
         doc["lineage"] = item["odc:lineage"]
     else:
         sources: dict[str, list[str]] = {}
-        for lk in links:
-            if lk.get("rel") != "derived_from":
+        for lk in item.get("links") or ():
+            if not isinstance(lk, dict) or lk.get("rel") != "derived_from":
                 continue
             sid = _uuid_of_href(str(lk.get("href", "")))
             if sid is not None:
                 sources.setdefault(str(lk.get("odc:classifier", "source")), []).append(sid)
+        if not sources:
+            sources = _lineage_property(eo3_props.get("odc:lineage"))
         if sources:
             doc["lineage"] = {"source_ids": sources}
     for k, v in item.items():
-        if k.startswith("odc:") and k[4:] not in _MAPPED and k[4:] not in ("measurements", "accessories"):
+        if k.startswith("odc:") and k[4:] not in _MAPPED and k[4:] not in _ITEM_ONLY:
             doc[k[4:]] = v
     return doc, location
 
 
-def _to_crs(geometry: Mapping[str, Any], crs: str) -> dict[str, Any]:
-    """A lon/lat GeoJSON geometry in another CRS."""
-    from odc.geo.geom import Geometry
+#: Item fields eo3_to_item writes that are not top-level eo3 keys.
+_ITEM_ONLY: Final = frozenset({"measurements", "accessories", "location", "id"})
 
-    g = Geometry(dict(geometry), "EPSG:4326")
-    return dict(g.to_crs(crs).json)
+
+def _lineage_property(value: Any) -> dict[str, list[str]]:
+    """Sources from an ``odc:lineage`` property (eodatasets' Items): classifier -> UUIDs."""
+    if not isinstance(value, dict):
+        return {}
+    out: dict[str, list[str]] = {}
+    for cls_, ids in value.items():
+        if not isinstance(ids, list):
+            return {}
+        for i in ids:
+            try:
+                out.setdefault(str(cls_), []).append(str(uuid.UUID(str(i))))
+            except ValueError:
+                return {}
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _from_lonlat(crs: str) -> Any:
+    """A transformer from lon/lat to ``crs`` (x, y order)."""
+    from pyproj import Transformer
+
+    return Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+
+
+def _to_crs(geometry: Mapping[str, Any], crs: str) -> dict[str, Any] | None:
+    """A lon/lat GeoJSON (Multi)Polygon in another CRS (None if it cannot be made a valid one there)."""
+    import numpy as np
+    import shapely
+    import shapely.geometry
+
+    kind, coords = geometry.get("type"), geometry.get("coordinates")
+    if kind not in ("Polygon", "MultiPolygon") or not isinstance(coords, list) or not coords:
+        return None
+    polygons: list[Any] = [coords] if kind == "Polygon" else coords
+    try:
+        tr = _from_lonlat(crs)
+        out = []
+        for polygon in polygons:
+            rings = []
+            for ring in polygon:
+                xy = np.asarray(ring, dtype="float64")[:, :2]
+                x, y = tr.transform(xy[:, 0], xy[:, 1], errcheck=True)
+                if not (np.isfinite(x).all() and np.isfinite(y).all()):
+                    return None
+                rings.append(np.column_stack([x, y]).tolist())
+            out.append(rings)
+        g = shapely.geometry.shape({"type": kind, "coordinates": out[0] if kind == "Polygon" else out})
+    except Exception:  # a footprint pyproj or shapely cannot take: fall back to the grids
+        return None
+    if g.is_empty:
+        return None
+    if not g.is_valid:  # e.g. the two halves of a footprint cut at the antimeridian: join them
+        import orjson
+
+        g = shapely.unary_union(shapely.make_valid(g))
+        if g.geom_type not in ("Polygon", "MultiPolygon") or not g.is_valid:
+            return None
+        return orjson.loads(shapely.to_geojson(g))  # type: ignore[no-any-return]
+    return {"type": kind, "coordinates": out[0] if kind == "Polygon" else out}
+
+
+def _aliases(bands: Sequence[_Band]) -> dict[str, list[str]]:
+    """Each band's aliases: its eo band name and common name, where they name it alone.
+
+    An alias naming a measurement, or given by several bands, is dropped (Sentinel-2's four
+    ``rededge`` bands keep their names and lose the alias), except that a band of a one-band
+    asset wins over the bands of a many-band one (``red`` is the red band, not the first of
+    ``visual``), as odc-stac decides.
+    """
+    names = {b[1] for b in bands}
+    claims: dict[str, list[_Band]] = {}
+    for b in bands:
+        eo = b[4]
+        for alias in (eo.get("name"), eo.get("common_name"), eo.get("eo:common_name")):
+            if not isinstance(alias, str) or alias == b[1] or alias in names or not _NAME.match(alias):
+                continue
+            if b not in claims.setdefault(alias, []):
+                claims[alias].append(b)
+    out: dict[str, list[str]] = {}
+    for alias, claimants in claims.items():
+        fewest = min(c[3] for c in claimants)
+        best = [c for c in claimants if c[3] == fewest]
+        if len(best) == 1:
+            out.setdefault(best[0][1], []).append(alias)
+    return out
 
 
 def collection_to_product_doc(
@@ -745,10 +1174,21 @@ def collection_to_product_doc(
 ) -> dict[str, Any]:
     """A product document for a STAC Collection, or inferred from one of its Items.
 
-    A Collection made by :func:`product_to_collection` gives back its product document.
-    Otherwise the measurements come from the Collection's ``item_assets``, else from the
-    sample Item's data assets: ``raster:bands`` for the dtype (``float32`` if not given), nodata
-    (NaN for floats, 0 for integers if not given) and unit, ``eo:bands`` for an alias.
+    A Collection made by :func:`product_to_collection` gives back its product document (renamed
+    to ``name`` if given). Otherwise the measurements are the sample Item's data assets (the
+    Collection's ``item_assets`` without one), each band described by its ``raster:bands``
+    (else the Collection's ``item_assets`` entry): the dtype (``float32`` if not given), nodata
+    (NaN for floats, 0 for integers if not given) and unit; its ``eo:bands`` name and common
+    name become aliases where they name it alone (see :func:`_aliases`).
+
+    Parameters
+    ----------
+    collection
+        The Collection, if one was read.
+    name
+        The product's name (default: the collection's id made a product name).
+    sample_item
+        An Item of the collection.
 
     Raises
     ------
@@ -756,19 +1196,26 @@ def collection_to_product_doc(
         No measurement can be inferred.
     """
     if collection is not None and isinstance(collection.get("odc:product"), dict):
-        return dict(collection["odc:product"])
-    pname = name or (collection or {}).get("id") or (sample_item or {}).get("collection")
-    where = f"STAC collection {pname!r}"
-    assets: Mapping[str, Any] = {}
-    if collection is not None and collection.get("item_assets"):
-        assets = collection["item_assets"]
-    elif sample_item is not None:
-        assets = sample_item.get("assets") or {}
+        doc = copy.deepcopy(dict(collection["odc:product"]))
+        if name is not None and name != doc.get("name"):
+            doc["name"] = name
+            meta = doc.get("metadata")
+            if isinstance(meta, dict) and isinstance(meta.get("product"), dict) and "name" in meta["product"]:
+                meta["product"]["name"] = name
+        return doc
+    coll_id = (collection or {}).get("id") or (sample_item or {}).get("collection")
+    pname = name or (product_name_for(coll_id) if isinstance(coll_id, str) else None)
+    where = f"STAC collection {coll_id!r}" if coll_id else f"product {pname!r}"
+    item_assets = (collection or {}).get("item_assets") or {}
+    if sample_item is not None:
+        bands = _data_bands(sample_item.get("assets") or {}, sample_item.get("properties") or {}, where=where)
+    else:
+        bands = _data_bands(item_assets, {}, where=where)
+    template = {b[1]: b[5] for b in _data_bands(item_assets, {}, where=where)} if item_assets else {}
+    aliases = _aliases(bands)
     measurements = []
-    for key, a in assets.items():
-        if not _is_data(a):
-            continue
-        raster = (a.get("raster:bands") or a.get("bands") or [{}])[0]
+    for _, name_, _, _, _, own in bands:
+        raster = own or template.get(name_) or _NO_BAND
         dtype = _NUMPY_TYPES.get(raster.get("data_type") or "float32", "float32")
         nodata = raster.get("nodata")
         if nodata is None:
@@ -776,32 +1223,31 @@ def collection_to_product_doc(
         elif isinstance(nodata, str):
             nodata = {"nan": "NaN", "inf": "Inf", "-inf": "-Inf"}.get(nodata.lower(), nodata)
         m: dict[str, Any] = {
-            "name": key,
+            "name": name_,
             "dtype": dtype,
             "nodata": nodata,
             "units": raster.get("unit") or "1",
         }
-        eo_band = (a.get("eo:bands") or a.get("bands") or [{}])[0]
-        alias = eo_band.get("common_name") or eo_band.get("eo:common_name") or a.get("eo:common_name")
-        if alias and alias != key:
-            m["aliases"] = [alias]
+        if name_ in aliases:
+            m["aliases"] = aliases[name_]
         measurements.append(m)
     if not measurements:
         raise DocumentError(
-            f"{where}: no data assets to infer measurements from; add the product first "
+            f"{where}: no data assets to infer measurements from (no asset has the data role, "
+            "an image or other raster media type, or a raster file name); add the product first "
             "or import into a given product",
-            field="item_assets",
+            field="item_assets" if sample_item is None else "assets",
             value=None,
             doc=where,
         )
-    doc: dict[str, Any] = {
+    out: dict[str, Any] = {
         "name": pname,
-        "description": (collection or {}).get("description") or f"Imported from STAC collection {pname}",
+        "description": (collection or {}).get("description") or f"Imported from STAC collection {coll_id}",
         "metadata_type": "eo3",
         "metadata": {"product": {"name": pname}},
         "measurements": measurements,
     }
     lic = (collection or {}).get("license")
     if lic:
-        doc["license"] = lic
-    return doc
+        out["license"] = lic
+    return out

@@ -278,8 +278,9 @@ def export_stac(
                         product_href=f"../{pname}/collection.json",
                         root_href="../catalog.json",
                     )
-                    _write(f"{items_dir}/{item['id']}.json", dumps(item, option=indent))
-                    extents[pname].add(item, f"../items/{item['id']}.json")
+                    # Named by dataset id, as derived_from links name sources, whatever the Item id.
+                    _write(f"{items_dir}/{ds.id}.json", dumps(item, option=indent))
+                    extents[pname].add(item, f"../items/{ds.id}.json")
                 n += 1
                 if progress is not None and n % 1000 == 0:
                     progress(n)

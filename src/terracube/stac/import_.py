@@ -86,16 +86,24 @@ class StacReader:
 
     def read(self, path: str | Path, follow: bool) -> Iterator[tuple[str, dict[str, Any]]]:
         """The STAC objects of one file (and, with ``follow``, of the files its links name)."""
-        return self._read(str(Path(path).absolute()), follow)
+        for label, obj, _ in self._read(os.path.abspath(path), follow):
+            yield label, obj
+
+    def read_located(self, path: str | Path, follow: bool) -> Iterator[tuple[str, dict[str, Any], str]]:
+        """As :meth:`read`, each object with where it was read from: relative hrefs in it
+        resolve against that URI (the object's file, or for an Item among others in a file its
+        absolute ``self`` link)."""
+        return self._read(os.path.abspath(path), follow)
 
     # Below, paths are absolute path strings: the links of a catalog of a million Items are a
     # million paths to join and normalise, and os.path does it several times faster than Path.
 
-    def _read(self, path: str, follow: bool) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _read(self, path: str, follow: bool) -> Iterator[tuple[str, dict[str, Any], str]]:
         if path in self._seen:
             return
         self._seen.add(path)
         label = path
+        uri = Path(path).as_uri()
         try:
             if os.path.splitext(path)[1].lower() in (".ndjson", ".jsonl"):
                 with open(path, "rb") as f:  # line by line: the file may hold millions of Items
@@ -108,7 +116,10 @@ class StacReader:
                         except DocumentError as e:
                             self._fail(lbl, e)
                             continue
-                        yield from self._objects(path, lbl, obj, follow)
+                        if isinstance(obj, dict) and obj.get("type") == "Feature":
+                            yield lbl, obj, _own_href(obj, uri)
+                        else:
+                            yield from self._objects(path, uri, lbl, obj, follow)
                 return
             with open(path, "rb") as f:
                 data = f.read()
@@ -120,15 +131,17 @@ class StacReader:
         except DocumentError as e:
             self._fail(label, e)
             return
-        yield from self._objects(path, label, obj, follow)
+        yield from self._objects(path, uri, label, obj, follow)
 
-    def _objects(self, path: str, label: str, obj: Any, follow: bool) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _objects(
+        self, path: str, uri: str, label: str, obj: Any, follow: bool
+    ) -> Iterator[tuple[str, dict[str, Any], str]]:
         kind = obj.get("type") if isinstance(obj, dict) else None
         if kind == "FeatureCollection":
             for n, f in enumerate(obj.get("features") or [], 1):
-                yield f"{label}#{n}", f
+                yield f"{label}#{n}", f, _own_href(f, uri) if isinstance(f, dict) else uri
         elif kind in ("Feature", "Collection", "Catalog"):
-            yield label, obj
+            yield label, obj, uri
             if follow and kind != "Feature":
                 yield from self._follow(path, obj)
         elif os.path.basename(path).lower().endswith(".json") and not follow:
@@ -141,7 +154,7 @@ class StacReader:
                 ),
             )
 
-    def _follow(self, path: str, obj: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _follow(self, path: str, obj: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], str]]:
         links = obj.get("links") or []
         folder = os.path.dirname(path)
         # Children (Collections) before Items, so products are known when Items come.
@@ -172,6 +185,22 @@ class StacReader:
         for f, follow in self.files(paths):
             yield from self.read(f, follow)
 
+    def located(self, paths: Iterable[str | Path]) -> Iterator[tuple[str, dict[str, Any], str]]:
+        """As calling the reader, each object with where it was read from (see :meth:`read_located`)."""
+        for f, follow in self.files(paths):
+            yield from self.read_located(f, follow)
+
+
+def _own_href(item: dict[str, Any], file_uri: str) -> str:
+    """Where an Item among others in a file is: its absolute ``self`` link, else the file."""
+    for lk in item.get("links") or ():
+        if isinstance(lk, dict) and lk.get("rel") == "self":
+            href = lk.get("href")
+            if isinstance(href, str) and ("://" in href or href.startswith("/")):
+                return href
+            break
+    return file_uri
+
 
 def read_stac(
     paths: Iterable[str | Path], on_error: Callable[[str, Exception], None] | None = None
@@ -187,13 +216,18 @@ def read_stac(
 class StacToDatasets:
     """Turns STAC Items into datasets of an index, adding the products they need.
 
+    A product the index lacks is made from the first Item of its collection (and the
+    Collection, if one was read) and added to the index only when a first Item of it has
+    passed validation, just before that dataset is handed out: Items that fail leave no
+    product behind.
+
     Parameters
     ----------
     index
         Where products are looked up and added, and datasets validated.
     product
-        Put every Item into this product (which must be in the index) rather than its
-        ``collection``.
+        Put every Item into this product rather than its collection's; it is made from the
+        first Item when the index does not hold it.
     batch_size
         Items converted before their documents are validated together
         (:meth:`Dataset.from_docs <terracube.model.Dataset.from_docs>`).
@@ -205,16 +239,19 @@ class StacToDatasets:
         self.batch_size = batch_size
         self.collections: dict[str, dict[str, Any]] = {}
         self._products: dict[str, Product] = {}
+        self._unsaved: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {}
+        """Products made here and not yet in the index: name -> (document, metadata type document)."""
         self.added_products: list[str] = []
-        if product is not None:
-            self._products[product] = index.products.get_by_name_unsafe(product)
+        """Products added to the index, in order."""
+        self.made_from: dict[str, str | None] = {}
+        """The STAC collection each added product was made for (None: an Item without one)."""
 
     def collection(self, coll: dict[str, Any]) -> None:
         """Remember a Collection, to make its product from when an Item of it comes."""
         if isinstance(coll.get("id"), str):
             self.collections[coll["id"]] = coll
 
-    def dataset(self, label: str, item: dict[str, Any]) -> Dataset:
+    def dataset(self, label: str, item: dict[str, Any], *, self_href: str | None = None) -> Dataset:
         """The validated dataset of an Item (its product added to the index if missing).
 
         Raises
@@ -224,51 +261,91 @@ class StacToDatasets:
         """
         from terracube.model import Dataset
 
-        doc, uri, product = self._document(label, item)
-        return Dataset.from_doc(doc, product, uri=uri, where=label)
+        doc, uri, product = self._document(label, item, self_href)
+        ds = Dataset.from_doc(doc, product, uri=uri, where=label)
+        self._save(product.name)
+        return ds
 
-    def _document(self, label: str, item: dict[str, Any]) -> tuple[dict[str, Any], str | None, Product]:
-        """An Item's eo3 document, location and product (added to the index if missing)."""
-        doc, uri = item_to_eo3(item, where=label)
-        if self.product is not None:
-            doc["product"] = {**doc["product"], "name": self.product}
+    def _document(
+        self, label: str, item: dict[str, Any], self_href: str | None
+    ) -> tuple[dict[str, Any], str | None, Product]:
+        """An Item's eo3 document, location and product (made if missing, not yet added)."""
+        doc, uri = item_to_eo3(item, where=label, product=self.product, self_href=self_href)
         name = doc["product"]["name"]
-        if name not in self._products:
-            self._products[name] = self._ensure_product(name, item)
-        return doc, uri, self._products[name]
+        product = self._products.get(name)
+        if product is None:
+            product = self._products[name] = self._make_product(name, item, label)
+        return doc, uri, product
 
-    def _ensure_product(self, name: str, item: dict[str, Any]) -> Product:
+    def _make_product(self, name: str, item: dict[str, Any], label: str) -> Product:
+        """The index's product ``name``, else one made from the Item's Collection or the Item."""
+        from terracube.model import MetadataType
+        from terracube.model import Product as ProductValue
+
         p = self.index.products.get_by_name(name)
         if p is not None:
             return p
-        coll = self.collections.get(name)
-        mt = (coll or {}).get("odc:metadata_type")
-        if isinstance(mt, dict) and self.index.metadata_types.get_by_name(mt.get("name", "")) is None:
-            self.index.metadata_types.add_document(mt)
+        coll_id = item.get("collection")
+        if not isinstance(coll_id, str):
+            own = (item.get("properties") or {}).get("odc:product")
+            coll_id = own if isinstance(own, str) else None
+        coll = self.collections.get(coll_id) if coll_id is not None else None
+        if coll is None:
+            coll = self.collections.get(name)
+        mt_doc = (coll or {}).get("odc:metadata_type")
+        if not isinstance(mt_doc, dict):
+            mt_doc = None
         pdoc = collection_to_product_doc(coll, name=name, sample_item=item)
-        p = self.index.products.add_document(pdoc)
+        where = f"{label}: product {name!r} made for it"
+        stored_mt = None if mt_doc is None else self.index.metadata_types.get_by_name(mt_doc.get("name", ""))
+        if mt_doc is not None and stored_mt is None:
+            product = ProductValue.from_doc(pdoc, MetadataType.from_doc(mt_doc, where=where), where=where)
+        else:
+            product = self.index.products.from_doc(pdoc, where=where)
+        self._unsaved[name] = (pdoc, mt_doc if stored_mt is None else None)
+        self.made_from[name] = coll_id
+        return product
+
+    def _save(self, name: str) -> None:
+        """Add a product made here to the index (with its metadata type), once."""
+        unsaved = self._unsaved.pop(name, None)
+        if unsaved is None:
+            return
+        pdoc, mt_doc = unsaved
+        if mt_doc is not None and self.index.metadata_types.get_by_name(mt_doc.get("name", "")) is None:
+            self.index.metadata_types.add_document(mt_doc)
+        self._products[name] = self.index.products.add_document(pdoc)
         self.added_products.append(name)
-        return p
+
+    def drop_empty_products(self) -> list[str]:
+        """Delete the products added here that hold no dataset (every add failed); their names."""
+        dropped = [n for n in self.added_products if not self.index.datasets.count(product=n, archived=None)]
+        if dropped:
+            self.index.products.delete(dropped)
+            self.added_products = [n for n in self.added_products if n not in dropped]
+        return dropped
 
     def __call__(
         self,
-        objects: Iterable[tuple[str, dict[str, Any]]],
+        objects: Iterable[tuple[str, dict[str, Any]] | tuple[str, dict[str, Any], str]],
         on_error: Callable[[str, Exception], None] | None = None,
     ) -> Iterator[tuple[str, Dataset]]:
         """``(label, dataset)`` for every Item among ``objects``; Collections are remembered.
 
-        A bad Item goes to ``on_error`` (raised without it), in the order of the Items.
+        ``objects`` are ``(label, object)``, or ``(label, object, href)`` with where the object
+        was read from (:meth:`StacReader.read_located`). A bad Item goes to ``on_error``
+        (raised without it), in the order of the Items.
         """
         from terracube.errors import TerracubeError
 
         pending: list[tuple[str, dict[str, Any], str | None, Product]] = []
-        for label, obj in objects:
+        for label, obj, *where in objects:
             kind = obj.get("type")
             if kind == "Collection":
                 self.collection(obj)
             elif kind == "Feature":
                 try:
-                    doc, uri, product = self._document(label, obj)
+                    doc, uri, product = self._document(label, obj, where[0] if where else None)
                 except TerracubeError as e:
                     yield from self._validate(pending, on_error)  # the Items before it come first
                     pending = []
@@ -287,7 +364,10 @@ class StacToDatasets:
         pending: list[tuple[str, dict[str, Any], str | None, Product]],
         on_error: Callable[[str, Exception], None] | None,
     ) -> Iterator[tuple[str, Dataset]]:
-        """The datasets of converted Items, validated together; bad ones to ``on_error``."""
+        """The datasets of converted Items, validated together; bad ones to ``on_error``.
+
+        A product made here is added to the index before its first dataset is handed out.
+        """
         from terracube.errors import TerracubeError
         from terracube.model import Dataset
 
@@ -307,11 +387,15 @@ class StacToDatasets:
             for label, doc, uri, product in pending:  # the bad ones: one at a time
                 try:
                     ds = Dataset.from_doc(doc, product, uri=uri, where=label)
+                    self._save(product.name)
                 except TerracubeError as e:
                     on_error(label, e)
                     continue
                 yield label, ds
             return
+        if self._unsaved:
+            for name in {p.name for _, _, _, p in pending}:
+                self._save(name)
         yield from zip(labels, datasets, strict=True)
 
 
@@ -325,6 +409,9 @@ class ImportSummary:
     """Datasets already in the index with the same document."""
     products: list[str] = field(default_factory=list)
     """Products added (made from Collections or inferred from Items)."""
+    made_from: dict[str, str | None] = field(default_factory=dict)
+    """The STAC collection each added product was made for: ``sentinel-2-l2a`` for the product
+    ``sentinel_2_l2a`` (None for Items without one, put into a given product)."""
     seconds: float = 0.0
     """Time taken."""
 
@@ -340,8 +427,11 @@ def import_stac(
     """Add the STAC Items under ``paths`` to ``index`` as eo3 datasets.
 
     Products come from the Items' Collections (exactly, for a catalog written by
-    :func:`~terracube.stac.export_stac`), are inferred from the Items, or are given.
-    All or nothing per batch of ``batch_size``; the first bad Item raises.
+    :func:`~terracube.stac.export_stac`), are inferred from the Items, or are given
+    (``product``, made from the first Item if the index lacks it). A collection id that is
+    not a valid product name is made one (:func:`~terracube.stac.product_name_for`). All or
+    nothing per batch of ``batch_size``; the first bad Item raises, and a product made by the
+    import that ends up with no dataset is deleted again.
 
     Raises
     ------
@@ -349,22 +439,24 @@ def import_stac(
         An unreadable file or an Item that is not a valid eo3 dataset, naming it.
     DuplicateRecordError
         A dataset is in the index with another document.
-    ProductNotFoundError
-        ``product`` is not in the index.
     """
     import itertools
 
     t0 = time.perf_counter()
     convert = StacToDatasets(index, product, batch_size=batch_size)
     summary = ImportSummary()
-    datasets = (ds for _, ds in convert(read_stac(paths)))
+    datasets = (ds for _, ds in convert(StacReader().located(paths)))
     # Converted here, in batches, so that products are added outside the batch's transaction.
     # Items and documents hold no reference cycles: the cyclic collector only slows this down.
-    with gc_paused():
-        while batch := list(itertools.islice(datasets, batch_size)):
-            status = index.datasets.add_batch(batch, batch_size=batch_size, with_lineage=with_lineage)
-            summary.added += status.completed
-            summary.skipped += status.skipped
+    try:
+        with gc_paused():
+            while batch := list(itertools.islice(datasets, batch_size)):
+                status = index.datasets.add_batch(batch, batch_size=batch_size, with_lineage=with_lineage)
+                summary.added += status.completed
+                summary.skipped += status.skipped
+    finally:
+        convert.drop_empty_products()  # a failed import leaves no product it made behind
     summary.products = convert.added_products
+    summary.made_from = {n: convert.made_from.get(n) for n in convert.added_products}
     summary.seconds = time.perf_counter() - t0
     return summary

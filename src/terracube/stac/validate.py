@@ -14,19 +14,36 @@ import functools
 import math
 from typing import TYPE_CHECKING, Any
 
-from terracube.errors import DocumentError
+from terracube.errors import DependencyError, DocumentError
 from terracube.stac._mapping import COMMON_NAMES, EXTENSION_FIELDS, EXTENSION_URIS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
-__all__ = ["stac_problems", "validate_stac"]
+__all__ = ["require_pystac", "stac_problems", "validate_stac"]
 
 _KINDS = {"Feature": "item", "Collection": "collection", "Catalog": "catalog"}
 _RASTER_DATA_TYPES = frozenset(
     {"int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"}
     | {"float16", "float32", "float64", "cint16", "cint32", "cfloat32", "cfloat64", "other"}
 )
+
+
+def require_pystac() -> None:
+    """Check that pystac, which holds the STAC schemas, is installed.
+
+    Raises
+    ------
+    DependencyError
+        It is not, naming the extra that installs it.
+    """
+    try:
+        import pystac.validation.local_validator  # noqa: F401
+    except ImportError:
+        raise DependencyError(
+            "checking STAC needs pystac, which is not installed; install it with: "
+            "pip install 'terracube[stac]'"
+        ) from None
 
 
 @functools.cache
@@ -129,7 +146,13 @@ def stac_problems(obj: Mapping[str, Any], *, fetch_extension_schemas: bool = Fal
     fetch_extension_schemas
         Also validate against the extensions' published JSON schemas, fetched over the
         network by pystac.
+
+    Raises
+    ------
+    DependencyError
+        pystac is not installed (the ``stac`` extra).
     """
+    require_pystac()
     kind = _KINDS.get(obj.get("type"))  # type: ignore[arg-type]
     if kind is None:
         return [f"type: {obj.get('type')!r} is not Feature, Collection or Catalog"]

@@ -1,0 +1,493 @@
+"""STAC Items in the shapes of the big public catalogs: they import, and export back the same.
+
+The Items are written in ``catalog_items.py`` after the shapes USGS, Earth Search (v0, v1),
+Planetary Computer, Digital Earth Africa, Digital Earth Pacific, Digital Earth Australia and
+pystac's examples give them.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import posixpath
+import uuid
+from typing import TYPE_CHECKING, Any
+
+import pytest
+import shapely.geometry
+
+from terracube.errors import DocumentError, DuplicateRecordError
+from terracube.index.memory import MemoryIndex
+from terracube.index.testing import dataset_doc, product_doc
+from terracube.stac import (
+    STAC_UUID_NAMESPACE,
+    StacToDatasets,
+    collection_to_product_doc,
+    dataset_to_item,
+    export_stac,
+    import_stac,
+    item_to_eo3,
+    item_uuid,
+    product_name_for,
+    stac_problems,
+)
+from terracube.stac._mapping import _is_data
+
+from .catalog_items import (
+    CATALOGS,
+    COG,
+    dea_eodatasets,
+    earth_search_v0,
+    earth_search_v1,
+    planetary_computer_s2,
+    pystac_extended,
+    pystac_simple,
+    usgs_landsat_c2,
+    usgs_landsat_c2_band_indices,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from terracube.model import Dataset
+
+
+def _write(path: Path, item: dict[str, Any]) -> Path:
+    path.write_text(json.dumps(item))
+    return path
+
+
+def _import_one(tmp_path: Path, item: dict[str, Any], **kwargs: Any) -> tuple[MemoryIndex, Dataset]:
+    index = MemoryIndex()
+    index.init_db()
+    result = import_stac(index, [_write(tmp_path / "item.json", item)], **kwargs)
+    assert result.added == 1
+    (ds,) = index.datasets.search()
+    return index, ds
+
+
+#: What each shape gives: its product, and its bands (the number, and some of them).
+EXPECTED = {
+    "usgs-landsat-c2": ("landsat_c2l2_sr", 5, {"red", "nir08", "qa_pixel"}),
+    "usgs-landsat-c2-band-indices": ("landsat_c2l2_sr", 4, {"SR_B2_TIF", "QA_PIXEL_TIF"}),
+    "earth-search-v0": ("sentinel_s2_l2a_cogs", 17, {"B01", "B8A", "SCL", "visual", "overview"}),
+    "earth-search-v1": ("sentinel_2_l2a", 28, {"red", "red_jp2", "scl", "visual", "visual_3"}),
+    "planetary-computer-s2": ("sentinel_2_l2a", 18, {"B04", "SCL", "visual_2"}),
+    "planetary-computer-nasadem": ("nasadem", 1, {"elevation"}),
+    "planetary-computer-io-lulc": ("io_lulc", 1, {"data"}),
+    "de-africa": ("gm_s2_annual", 4, {"B02", "SMAD"}),
+    "de-pacific": ("dep_s2_geomad", 4, {"red", "count"}),
+    "dea-eodatasets": ("ga_ls8c_ard_3", 4, {"nbart_red", "oa_fmask"}),
+    "pystac-simple": ("simple_collection", 1, {"visual"}),
+    "pystac-extended": ("simple_collection", 6, {"analytic", "analytic_4", "visual", "udm"}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGS))
+def test_every_catalog_shape_imports(name: str, tmp_path: Path) -> None:
+    item = CATALOGS[name]()
+    index, ds = _import_one(tmp_path, item)
+    product, count, some = EXPECTED[name]
+    assert ds.product.name == product
+    assert ds.id == item_uuid(item)
+    assert len(ds.measurements) == count
+    assert some <= set(ds.measurements)
+    assert set(ds.product.measurements) == set(ds.measurements)
+    # Searchable where the Item says it is, and when.
+    west, south, _, north = item["bbox"]
+    lon = (west + 0.01, west + 0.02)
+    assert index.datasets.count(product=product, lon=lon, lat=(south + 0.01, north - 0.01)) == 1
+    assert index.datasets.count(product=product, lon=(lon[0] + 30, lon[1] + 30)) == 0
+    props = item["properties"]
+    when = dt.datetime.fromisoformat(props.get("start_datetime") or props["datetime"])
+    day = dt.timedelta(days=1)
+    assert index.datasets.count(product=product, time=(when - day, when + day)) == 1
+    assert index.datasets.count(product=product, time=(when - 9 * day, when - 8 * day)) == 0
+
+
+def _normal(url: str) -> str:
+    """A URL with its ``.`` and ``..`` segments resolved."""
+    scheme, _, path = url.rpartition("://")
+    return f"{scheme}://{posixpath.normpath(path)}" if scheme else posixpath.normpath(url)
+
+
+#: Item properties whose form the round trip changes (projection 1.x's proj:epsg is written as
+#: proj:code; the grids travel as the Item's or the assets' proj:shape/proj:transform) or that
+#: are eo3 names STAC spells otherwise (eodatasets' Items hold eo3's own).
+_REFORMED = {"proj:epsg", "proj:code", "proj:shape", "proj:transform", "proj:geometry"}
+_EO3_NAMES = {"eo:gsd", "eo:platform", "eo:instrument", "eo:sun_azimuth", "eo:sun_elevation"}
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGS))
+def test_round_trip_keeps_what_stac_says(name: str, tmp_path: Path) -> None:
+    item = CATALOGS[name]()
+    _, ds = _import_one(tmp_path, item)
+    out = dataset_to_item(ds)
+    assert stac_problems(out) == []
+    assert out["id"] == item["id"]
+    # Geometry: the same footprint (made again from the native one, to float precision).
+    before, after = shapely.geometry.shape(item["geometry"]), shapely.geometry.shape(out["geometry"])
+    assert before.symmetric_difference(after).area / before.area < 1e-3
+    assert out["bbox"] == pytest.approx(item["bbox"], abs=1e-5)
+    # Time.
+    for key in ("datetime", "start_datetime", "end_datetime"):
+        assert out["properties"].get(key) == item["properties"].get(key)
+    # Properties: every one STAC or an extension defines comes back as it was.
+    for key, value in item["properties"].items():
+        if key in _REFORMED or key in _EO3_NAMES:
+            continue
+        assert out["properties"][key] == value, key
+    if "proj:epsg" in item["properties"]:
+        assert out["properties"]["proj:code"] == f"EPSG:{item['properties']['proj:epsg']}"
+    # Assets: the same keys, hrefs (relative ones resolved against the Item's file) and media types.
+    assert set(out["assets"]) == set(item["assets"])
+    for key, asset in item["assets"].items():
+        href = asset["href"]
+        expected = (tmp_path / href).as_uri() if href.startswith("./") else href
+        assert _normal(out["assets"][key]["href"]) == _normal(expected), key
+        assert out["assets"][key].get("type") == asset.get("type"), key
+    # And the exported Item reads back into the same dataset.
+    again, location = item_to_eo3(out)
+    assert again == ds.metadata_doc
+    assert location == ds.uri
+
+
+def test_the_round_trip_through_a_catalog_gives_the_same_datasets(tmp_path: Path) -> None:
+    items = [CATALOGS[name]() for name in sorted(CATALOGS)]
+    (tmp_path / "in").mkdir()
+    for n, item in enumerate(items):
+        _write(tmp_path / "in" / f"{n}.json", item)
+    first = MemoryIndex()
+    first.init_db()
+    assert import_stac(first, [tmp_path / "in"]).added == len(items)
+    export_stac(first, tmp_path / "out")
+    second = MemoryIndex()
+    second.init_db()
+    result = import_stac(second, [tmp_path / "out" / "catalog.json"])
+    assert result.added == len(items)
+    assert {d.id: (d.metadata_doc, d.uri) for d in second.datasets.search()} == {
+        d.id: (d.metadata_doc, d.uri) for d in first.datasets.search()
+    }
+    for p in first.products.get_all():
+        assert second.products.get_by_name_unsafe(p.name).definition == p.definition
+    # The catalog's Items keep their own ids, in files named by dataset id.
+    out = json.loads((tmp_path / "out" / "items" / f"{item_uuid(items[0])}.json").read_text())
+    assert out["id"] == items[0]["id"]
+
+
+# --- 1. Item ids that are not UUIDs --------------------------------------------------------------
+
+#: Dataset ids datacube 1.9's STAC converter (``stac2ds``, on odc-stac) gives these Items.
+ODC_IDS = {
+    "usgs-landsat-c2": "5a958dac-177e-550a-b67a-2d06a24e2c75",
+    "earth-search-v0": "a54e2a18-9756-5fc4-b0ea-653ebcd48d9e",
+    "earth-search-v1": "7220070d-b213-5f3d-ab43-5e74f5242ffd",
+    "planetary-computer-s2": "8066c0ad-8b0d-5044-920b-68c584bd8f81",
+    "planetary-computer-nasadem": "5b2c0974-11ca-539f-b4d7-207eea00291c",
+    "planetary-computer-io-lulc": "6c84adbf-0431-5047-8431-4054f5778867",
+    "de-pacific": "477af745-f018-5253-9e75-fc5c7b71ed7e",
+    "pystac-simple": "82b3f336-80a5-55b8-bdae-f18a25dc170c",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODC_IDS))
+def test_non_uuid_ids_get_the_ids_odc_gives_them(name: str, tmp_path: Path) -> None:
+    item = CATALOGS[name]()
+    assert item_uuid(item) == uuid.UUID(ODC_IDS[name])
+    _, ds = _import_one(tmp_path, item)
+    assert str(ds.id) == ODC_IDS[name]
+    assert ds.metadata_doc["properties"]["stac:id"] == item["id"]
+    assert dataset_to_item(ds)["id"] == item["id"]
+
+
+def test_the_uuid_rule() -> None:
+    assert uuid.uuid5(uuid.NAMESPACE_URL, "https://stacspec.org") == STAC_UUID_NAMESPACE
+    item = pystac_simple()
+    assert item_uuid(item) == uuid.uuid5(STAC_UUID_NAMESPACE, "simple-collection\n20201211_223832_CS2\n")
+    # Without a collection: the odc:product property, else "_" (ids datacube 1.9 gives too).
+    del item["collection"]
+    assert item_uuid(item) == uuid.UUID("2e7552ce-c6e2-5dd3-92f8-a7a87ca0eef4")
+    item["properties"]["odc:product"] = "ga_ls8c_ard_3"
+    assert item_uuid(item) == uuid.UUID("3124fb9e-344f-5297-8074-8cb1de66416b")
+    # A UUID is the id, in any spelling uuid.UUID reads; the spelling is kept.
+    spelled = "{" + "0F9BFC5C-14D3-4A8E-9F3B-7C1D2E3F4A5B" + "}"
+    item["id"] = spelled
+    doc, _ = item_to_eo3(item, product="x")
+    assert (doc["id"], doc["properties"]["stac:id"]) == ("0f9bfc5c-14d3-4a8e-9f3b-7c1d2e3f4a5b", spelled)
+    item["id"] = "0f9bfc5c-14d3-4a8e-9f3b-7c1d2e3f4a5b"
+    assert "stac:id" not in item_to_eo3(item, product="x")[0]["properties"]
+    with pytest.raises(DocumentError, match="a STAC Item needs an id"):
+        item_uuid({**item, "id": ""})
+
+
+# --- 2. Collection names that are not product names ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("collection", "product"),
+    [
+        ("sentinel-2-l2a", "sentinel_2_l2a"),
+        ("landsat-c2l2-sr", "landsat_c2l2_sr"),
+        ("io-lulc", "io_lulc"),
+        ("ga_ls8c_ard_3", "ga_ls8c_ard_3"),
+        ("NAIP 2020.v2", "NAIP_2020_v2"),
+    ],
+)
+def test_collection_names_become_product_names(collection: str, product: str) -> None:
+    assert product_name_for(collection) == product
+
+
+def test_the_product_made_says_its_collection_and_a_given_one_wins(tmp_path: Path) -> None:
+    index = MemoryIndex()
+    index.init_db()
+    result = import_stac(index, [_write(tmp_path / "a.json", earth_search_v1())])
+    assert (result.products, result.made_from) == (["sentinel_2_l2a"], {"sentinel_2_l2a": "sentinel-2-l2a"})
+    # --product names a product the index does not hold yet: it is made from the Item.
+    result = import_stac(index, [_write(tmp_path / "b.json", planetary_computer_s2())], product="pc_s2")
+    assert (result.products, result.made_from) == (["pc_s2"], {"pc_s2": "sentinel-2-l2a"})
+    assert index.datasets.count(product="pc_s2") == 1
+    assert index.datasets.count(product="sentinel_2_l2a") == 1
+
+
+# --- 3. eo:bands given as indices ----------------------------------------------------------------
+
+
+def test_eo_bands_given_as_indices_name_the_items_bands(tmp_path: Path) -> None:
+    item = usgs_landsat_c2_band_indices()
+    _, ds = _import_one(tmp_path, item)
+    aliases = {m.name: m.aliases for m in ds.product.measurements.values()}
+    assert aliases["SR_B4_TIF"] == ("SR_B4", "red")
+    assert aliases["QA_PIXEL_TIF"] == ()
+    item["assets"]["SR_B2.TIF"]["eo:bands"] = [7, "x", None]  # out of range, nonsense: ignored
+    assert collection_to_product_doc(None, sample_item=item)["measurements"][0]["name"] == "SR_B2_TIF"
+    assert stac_problems(item)  # reported, not a crash
+    assert any("eo:bands[0]: not an object" in p for p in stac_problems(item))
+
+
+# --- 4. assets without roles ---------------------------------------------------------------------
+
+
+def test_assets_without_roles_are_decided_by_media_type(tmp_path: Path) -> None:
+    _, ds = _import_one(tmp_path, earth_search_v0())
+    assert len(ds.measurements) == 17  # every COG
+    assert set(ds.metadata_doc["accessories"]) == {"thumbnail", "info", "metadata"}
+    assert ds.measurements["B01"]["grid"] == "B01"  # 60 m
+    assert ds.measurements["SCL"]["grid"] == "B05"  # 20 m, named after the first band on it
+
+
+@pytest.mark.parametrize(
+    ("asset", "need_grid", "data"),
+    [
+        ({"roles": ["data"], "type": "application/json"}, False, True),  # the role says so
+        ({"type": "image/tiff; application=geotiff"}, False, True),
+        ({"type": "image/jp2"}, False, True),
+        ({"type": "image/vnd.stac.geotiff; cloud-optimized=true", "roles": ["cloud"]}, False, True),
+        ({"type": "application/x-netcdf"}, False, True),
+        ({"type": "image/png", "roles": ["thumbnail"]}, False, False),
+        ({"type": "image/png", "roles": ["overview"]}, False, False),
+        ({"type": "image/tiff", "roles": ["metadata"]}, False, False),
+        ({"type": "image/tiff", "roles": ["metadata", "water-mask"]}, False, True),
+        ({"type": "application/json"}, False, False),
+        ({"type": "text/plain"}, False, False),
+        ({"href": "x/B1.TIF"}, False, True),
+        ({"href": "x/B1.TIF?sig=1"}, False, True),
+        ({"href": "x/B1.txt"}, False, False),
+        ({"href": "x/B1.tif", "roles": ["metadata"]}, False, False),
+        ({"type": "image/png"}, True, False),  # the other assets have grids, this one none
+        ({"type": "image/png", "proj:shape": [1, 1], "proj:transform": [1, 0, 0, 0, -1, 0]}, True, True),
+    ],
+)
+def test_which_assets_are_bands(asset: dict[str, Any], need_grid: bool, data: bool) -> None:
+    assert _is_data(asset, need_grid=need_grid) is data
+
+
+def test_an_item_with_17_cogs_never_has_no_data_assets() -> None:
+    item = earth_search_v0()
+    for a in item["assets"].values():
+        a.pop("proj:shape", None)
+        a.pop("proj:transform", None)
+    doc = collection_to_product_doc(None, sample_item=item)
+    cogs = {k for k, a in item["assets"].items() if a["type"] == COG}
+    assert len(cogs) == 17
+    assert cogs <= {m["name"] for m in doc["measurements"]}
+    with pytest.raises(DocumentError, match="no data assets to infer measurements from"):
+        collection_to_product_doc(None, sample_item={"assets": {"t": {"type": "text/plain", "href": "x"}}})
+
+
+# --- 5. A repeated common_name -------------------------------------------------------------------
+
+
+def test_a_repeated_common_name_is_no_alias_and_bands_keep_their_names(tmp_path: Path) -> None:
+    _, ds = _import_one(tmp_path, planetary_computer_s2())
+    aliases = {m.name: m.aliases for m in ds.product.measurements.values()}
+    for band in ("B05", "B06", "B07"):
+        assert aliases[band] == ()  # rededge names four bands: none of them
+    assert aliases["B8A"] == ("nir08",)
+    assert aliases["B04"] == ("red",)  # the band of its own, not the first of "visual"
+    assert aliases["visual"] == () and aliases["visual_2"] == ()
+    # Digital Earth Pacific names every asset's one band "b1": no band gets it.
+    _, ds = _import_one(tmp_path, CATALOGS["de-pacific"]())
+    assert all(m.aliases == () for m in ds.product.measurements.values())
+
+
+# --- 6. Items without a collection ---------------------------------------------------------------
+
+
+def test_an_item_without_collection_uses_odc_product_else_the_given_product(tmp_path: Path) -> None:
+    _, ds = _import_one(tmp_path, dea_eodatasets())
+    assert ds.product.name == "ga_ls8c_ard_3"
+    assert ds.metadata_doc["lineage"] == {"source_ids": {"level1": ["6c2a4a1e-3c4d-5e6f-8a9b-0c1d2e3f4a5b"]}}
+    item = pystac_simple()
+    del item["collection"]
+    with pytest.raises(
+        DocumentError,
+        match=r"item\.json: the STAC Item names no collection and has no odc:product property, so "
+        r"its product is unknown; give the product to import it into \(--product NAME\)",
+    ):
+        _import_one(tmp_path, item)
+    _, ds = _import_one(tmp_path, item, product="cs2")
+    assert ds.product.name == "cs2"
+
+
+# --- 7. Relative hrefs ---------------------------------------------------------------------------
+
+
+def test_relative_hrefs_resolve_against_the_items_file(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    item = pystac_extended()  # hrefs ./x.tif, no self link
+    item["assets"]["udm"]["href"] = "../udm.tif"
+    index = MemoryIndex()
+    index.init_db()
+    import_stac(index, [_write(tmp_path / "sub" / "item.json", item)])
+    (ds,) = index.datasets.search()
+    assert ds.uri == (tmp_path / "sub" / "item.json").as_uri()
+    assert ds.measurements["analytic"]["path"] == "./20201211_223832_CS2_analytic.tif"
+    from terracube.storage.bands import resolve_uri
+
+    assert resolve_uri(ds.uri, ds.measurements["udm"]["path"]) == (tmp_path / "udm.tif").as_uri()
+    assert (
+        resolve_uri(ds.uri, ds.measurements["analytic"]["path"])
+        == (tmp_path / "sub" / "20201211_223832_CS2_analytic.tif").as_uri()
+    )
+
+
+def test_relative_hrefs_of_items_in_one_file_resolve_against_their_self_links(tmp_path: Path) -> None:
+    a, b = pystac_extended(), pystac_extended()
+    b["id"] = "other"
+    a["links"].append({"rel": "self", "href": "https://example.com/cat/a/item.json"})
+    (tmp_path / "items.ndjson").write_text(json.dumps(a) + "\n" + json.dumps(b) + "\n")
+    index = MemoryIndex()
+    index.init_db()
+    assert import_stac(index, [tmp_path / "items.ndjson"]).added == 2
+    uris = {d.metadata_doc["properties"]["stac:id"]: d.uri for d in index.datasets.search()}
+    assert uris == {
+        a["id"]: "https://example.com/cat/a/item.json",
+        "other": (tmp_path / "items.ndjson").as_uri(),
+    }
+    # An Item alone, without a file, resolves against its self link.
+    _, location = item_to_eo3(a)
+    assert location == "https://example.com/cat/a/item.json"
+
+
+def test_absolute_hrefs_give_no_location(tmp_path: Path) -> None:
+    _, ds = _import_one(tmp_path, usgs_landsat_c2())
+    assert ds.uri is None
+    assert ds.measurements["red"]["path"].startswith("https://landsatlook.usgs.gov/")
+
+
+# --- 8. A failed import leaves nothing behind ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "breaks",
+    [
+        lambda item: item["properties"].update(datetime="not a time"),  # fails validation
+        lambda item: item["properties"].update(**{"proj:epsg": None}),  # fails conversion
+    ],
+)
+def test_a_failed_import_makes_no_product(breaks: Callable[[dict[str, Any]], None], tmp_path: Path) -> None:
+    item = earth_search_v1()
+    breaks(item)
+    index = MemoryIndex()
+    index.init_db()
+    with pytest.raises(DocumentError):
+        import_stac(index, [_write(tmp_path / "item.json", item)])
+    assert [p.name for p in index.products.get_all()] == []
+    # Reported and skipped the same: nothing made either.
+    errors: list[str] = []
+    convert = StacToDatasets(index)
+    assert list(convert([("bad", item)], on_error=lambda label, e: errors.append(label))) == []
+    assert errors == ["bad"]
+    assert (convert.added_products, [p.name for p in index.products.get_all()]) == ([], [])
+
+
+def test_a_product_whose_every_dataset_fails_to_add_is_deleted(tmp_path: Path) -> None:
+    index = MemoryIndex()
+    index.init_db()
+    index.products.add_document(product_doc("ls8"))
+    item = pystac_simple()
+    # The Item's dataset id is taken, by a dataset of another product.
+    index.datasets.add(index.datasets.from_doc(dataset_doc("ls8", id=item_uuid(item))))
+    with pytest.raises(DuplicateRecordError, match="already in the index"):
+        import_stac(index, [_write(tmp_path / "item.json", item)])
+    assert [p.name for p in index.products.get_all()] == ["ls8"]
+
+
+def test_items_after_a_bad_one_still_make_their_product(tmp_path: Path) -> None:
+    good, bad = earth_search_v1(), copy.deepcopy(earth_search_v1())
+    bad["id"] = "broken"
+    bad["properties"]["datetime"] = "soon"
+    index = MemoryIndex()
+    index.init_db()
+    errors: list[str] = []
+    convert = StacToDatasets(index)
+    datasets = list(convert([("bad", bad), ("good", good)], on_error=lambda label, e: errors.append(label)))
+    assert ([label for label, _ in datasets], errors) == (["good"], ["bad"])
+    assert convert.added_products == ["sentinel_2_l2a"]
+    assert index.products.get_by_name("sentinel_2_l2a") is not None
+
+
+def test_a_collection_read_first_describes_the_bands_its_items_do_not(tmp_path: Path) -> None:
+    # Planetary Computer's Items give no raster:bands; its Collection's item_assets do.
+    collection = {
+        "type": "Collection",
+        "stac_version": "1.0.0",
+        "id": "sentinel-2-l2a",
+        "description": "Sentinel-2 Level-2A",
+        "license": "proprietary",
+        "extent": {"spatial": {"bbox": [[-180, -90, 180, 90]]}, "temporal": {"interval": [[None, None]]}},
+        "links": [],
+        "item_assets": {
+            "B04": {"type": COG, "roles": ["data"], "raster:bands": [{"data_type": "uint16", "nodata": 0}]},
+            "SCL": {"type": COG, "roles": ["data"], "raster:bands": [{"data_type": "uint8", "nodata": 0}]},
+        },
+    }
+    (tmp_path / "cat").mkdir()
+    _write(tmp_path / "cat" / "collection.json", collection)
+    _write(tmp_path / "cat" / "item.json", planetary_computer_s2())
+    index = MemoryIndex()
+    index.init_db()
+    result = import_stac(index, [tmp_path / "cat"])
+    assert result.made_from == {"sentinel_2_l2a": "sentinel-2-l2a"}
+    product = index.products.get_by_name_unsafe("sentinel_2_l2a")
+    assert product.definition["license"] == "proprietary"
+    dtypes = {m.name: (m.dtype, m.nodata) for m in product.measurements.values()}
+    assert dtypes["B04"] == ("uint16", 0)
+    assert dtypes["SCL"] == ("uint8", 0)
+    assert dtypes["B03"][0] == "float32"  # described nowhere
+
+
+def test_a_lon_lat_footprint_cut_at_the_antimeridian_is_joined_in_the_native_crs(tmp_path: Path) -> None:
+    item = CATALOGS["de-pacific"]()
+    del item["properties"]["proj:geometry"]  # the footprint comes from the two lon/lat halves
+    _, ds = _import_one(tmp_path, item)
+    geom = shapely.geometry.shape(ds.metadata_doc["geometry"])
+    assert geom.geom_type == "Polygon" and geom.is_valid
+    tile = shapely.geometry.box(3336000, -2080000, 3384000, -2032000)
+    assert geom.symmetric_difference(tile).area / tile.area < 1e-3
+    # A footprint no projection can take falls back to the grids'.
+    item["geometry"] = {"type": "Polygon", "coordinates": [[[0, 95], [1, 95], [1, 96], [0, 95]]]}
+    doc, _ = item_to_eo3(item)
+    assert "geometry" not in doc and "grids" in doc
