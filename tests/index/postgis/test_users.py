@@ -63,6 +63,8 @@ def test_read_only_user_cannot_write(
             reader.datasets.archive([first.id])
         with pytest.raises(PermissionError):  # the builtin a caller would catch
             reader.create_spatial_index("EPSG:3577")
+        with pytest.raises(PermissionDeniedError, match=f"{username}.*may not do this.*admin role"):
+            reader.init_db()
         assert admin.datasets.count() == 1
         assert not admin.datasets.get_unsafe(first.id).is_archived
     finally:
