@@ -257,5 +257,5 @@ class Database:
         self._staged.add(conn)
 
     def forget_staged(self, conn: psycopg.Connection) -> None:
-        """A rollback may have removed the staging table: create it again next time."""
+        """The transaction ends, and its staging table with it: create it again next time."""
         self._staged.discard(conn)

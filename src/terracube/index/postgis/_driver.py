@@ -174,6 +174,7 @@ class PostgisIndex(SQLIndex):
         self._db.run("BEGIN")
 
     def _commit(self) -> None:
+        self._db.forget_staged(self._db.conn())  # the staging table goes with the transaction
         self._db.run("COMMIT")
 
     def _rollback(self) -> None:
