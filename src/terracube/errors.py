@@ -18,11 +18,13 @@ __all__ = [
     "DocumentError",
     "DriverNotFoundError",
     "DuplicateRecordError",
+    "IndexConnectionError",
     "IndexNotInitialisedError",
     "LineageError",
     "LoadError",
     "MaskingError",
     "MetadataTypeNotFoundError",
+    "MissingPackageError",
     "ObjectNotFoundError",
     "PermissionDeniedError",
     "ProductNotFoundError",
@@ -69,6 +71,10 @@ class DriverNotFoundError(TerracubeError, LookupError):
 
 class UnsupportedError(TerracubeError, NotImplementedError):
     """The driver does not support this operation; the message names the ``supports_*`` flag."""
+
+
+class MissingPackageError(TerracubeError, ImportError):
+    """An optional package this operation needs is not installed; the message names the extra."""
 
 
 # --- documents and queries ----------------------------------------------------------------------
@@ -131,6 +137,15 @@ class LineageError(TerracubeError, ValueError):
 
 class IndexNotInitialisedError(TerracubeError, RuntimeError):
     """The index database has no terracube schema (run ``terracube system init``)."""
+
+
+class IndexConnectionError(TerracubeError, ConnectionError):
+    """The index cannot be reached or opened.
+
+    A database server that is down or refuses the login, a database that does not exist, a
+    file that is not a SQLite database or cannot be opened. The message names the index (its
+    URL with the password hidden, or its file) and the cause.
+    """
 
 
 class PermissionDeniedError(TerracubeError, PermissionError):
