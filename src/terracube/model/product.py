@@ -12,6 +12,7 @@ import numpy as np
 
 from terracube.errors import DocumentError
 from terracube.model._docs import check_schema, jsonify
+from terracube.model._storable import check_storable
 from terracube.model.metadata_type import MetadataType
 
 if TYPE_CHECKING:
@@ -226,6 +227,7 @@ class Product:
         DocumentError
             The document is invalid; the message names the field, value and document.
         """
+        check_storable(doc, kind="product", where=where or f"product {doc.get('name')!r}", finite=False)
         return cls(doc, metadata_type, where=where)
 
     @property
