@@ -216,3 +216,28 @@ def test_no_traceback_in_a_real_process(fault: str, tmp_path: Path) -> None:
         )
         assert proc.returncode == 1, proc.stderr
         assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("Error: "), proc.stderr
+
+
+def test_only_init_creates_an_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A folder that exists, a file that does not: read-only commands leave it so.
+    path = tmp_path / "here" / "index.db"
+    path.parent.mkdir()
+    monkeypatch.setenv("TERRACUBE_DB_URL", f"sqlite:///{path}")
+    for args in (["product", "list"], ["dataset", "search"], ["dataset", "count"], ["system", "check"]):
+        result = _invoke(args)
+        assert result.exit_code == 1
+        assert f"no SQLite index at '{path}' (no such file); run `terracube system init`" in result.stderr
+        assert list(path.parent.iterdir()) == []
+    assert _invoke(["system", "init"]).exit_code == 0
+    assert path.is_file()
+
+
+def test_init_makes_the_data_folder_of_the_default_index(tmp_path: Path) -> None:
+    # No configuration: the default index lives in the terracube data folder, made by init.
+    data = tmp_path / "xdg-data" / "terracube"
+    assert not data.exists()
+    assert _invoke(["product", "list"]).exit_code == 1
+    assert not data.exists()
+    result = _invoke(["system", "init"])
+    assert result.exit_code == 0, result.stderr
+    assert (data / "index.db").is_file()
