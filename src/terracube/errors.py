@@ -18,11 +18,13 @@ __all__ = [
     "DocumentError",
     "DriverNotFoundError",
     "DuplicateRecordError",
+    "IndexConnectionError",
     "IndexNotInitialisedError",
     "LineageError",
     "LoadError",
     "MaskingError",
     "MetadataTypeNotFoundError",
+    "MissingPackageError",
     "NotOfferedError",
     "ObjectNotFoundError",
     "PermissionDeniedError",
@@ -80,6 +82,10 @@ class UnsupportedError(TerracubeError, NotImplementedError):
 class NotOfferedError(TerracubeError, ImportError):
     """An import of ODC's ``datacube`` terracube cannot serve: a module it does not offer (the message
     says what to use), or ``terracube.compat.as_datacube`` after ODC's own package was imported."""
+
+
+class MissingPackageError(TerracubeError, ImportError):
+    """An optional package this operation needs is not installed; the message names the extra."""
 
 
 # --- documents and queries ----------------------------------------------------------------------
@@ -142,6 +148,15 @@ class LineageError(TerracubeError, ValueError):
 
 class IndexNotInitialisedError(TerracubeError, RuntimeError):
     """The index database has no terracube schema (run ``terracube system init``)."""
+
+
+class IndexConnectionError(TerracubeError, ConnectionError):
+    """The index cannot be reached or opened.
+
+    A database server that is down or refuses the login, a database that does not exist, a
+    file that is not a SQLite database or cannot be opened. The message names the index (its
+    URL with the password hidden, or its file) and the cause.
+    """
 
 
 class PermissionDeniedError(TerracubeError, PermissionError):

@@ -33,8 +33,9 @@ def clean_environ(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 @pytest.fixture
 def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A SQLite index file (not created yet) that the default environment points to."""
+    """A SQLite index file (not created yet, its folder made) that the default environment points to."""
     path = tmp_path / "db" / "index.db"
+    path.parent.mkdir()
     monkeypatch.setenv("TERRACUBE_DB_URL", f"sqlite:///{path}")
     return path
 

@@ -198,5 +198,5 @@ def test_index_not_initialised_is_one_error(
     result = run("dataset", "add", str(docs), code=1)
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"Error: the SQLite index at {str(db_path)!r} has no terracube schema; run `terracube system init`"
+        f"Error: no SQLite index at {str(db_path)!r} (no such file); run `terracube system init` to create it"
     ]

@@ -68,7 +68,8 @@ def test_check_cannot_connect_exits_1(
     monkeypatch.setenv("TERRACUBE_DB_URL", f"sqlite:///{blocker}/index.db")
     result = run("system", "check", "-f", "json", code=1)
     assert json.loads(result.stdout)["connected"] is False
-    assert result.stderr.startswith("Error: cannot connect: ")
+    assert result.stderr.startswith(f"Error: cannot open the SQLite index at '{blocker}/index.db': ")
+    assert "is a file, not a folder" in result.stderr
 
 
 def test_check_redacts_the_password(run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -53,8 +53,15 @@ class PgServer:
         return name
 
     def drop(self, name: str) -> None:
-        """Drop a database, closing any connection left to it."""
+        """Drop a database, closing any connection left to it, and the roles of its indexes."""
+        oid = self.sql(f"SELECT oid FROM pg_database WHERE datname = '{name}'")
         self.sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if oid:
+            # Group roles are the cluster's: an index's own ones outlive its database.
+            for (role,) in self.sql(
+                f"SELECT rolname FROM pg_roles WHERE rolname LIKE 'tc\\_{oid[0][0]}\\_%'"
+            ):
+                self.sql(f'DROP ROLE IF EXISTS "{role}"')
 
     def template(self, prefix: str, version: int | None = None) -> str:
         """A template database with the schema initialised (first at ``version``, then upgraded)."""

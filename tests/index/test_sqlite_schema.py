@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ def test_uninitialised_index_refuses_clearly(tmp_path: Path) -> None:
 
 def test_upgrade_from_version_1(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
+    sqlite3.connect(path).close()  # an empty file: only init_db would create one
     old = SQLiteIndex(path)
     with old.transaction():
         create_or_upgrade(old._conn(), target=1)
@@ -48,6 +50,7 @@ def test_upgrade_from_version_1(tmp_path: Path) -> None:
 
 def test_upgrade_from_version_2_keeps_lineage_and_covers_derived_trees(tmp_path: Path) -> None:
     path = tmp_path / "v2.db"
+    sqlite3.connect(path).close()  # an empty file: only init_db would create one
     old = SQLiteIndex(path)
     with old.transaction():
         create_or_upgrade(old._conn(), target=2)

@@ -68,6 +68,10 @@ class _Main(click.Group):
                 return super().invoke(ctx)
         except TerracubeError as e:
             raise click.ClickException(str(e)) from e
+        except ImportError as e:  # an optional package (psycopg, zarr, ...) is not installed
+            from terracube._packages import missing_package
+
+            raise click.ClickException(str(missing_package(e, f"terracube {ctx.invoked_subcommand}"))) from e
         except OSError as e:  # a file or folder that cannot be read or written
             if e.errno == errno.EPIPE:
                 raise  # click quietens a closed pipe (`terracube ... | head`)

@@ -8,7 +8,7 @@ import click
 
 from terracube.cli._context import CliState, pass_state
 from terracube.cli._output import emit_rows, emit_value, format_option
-from terracube.errors import IndexNotInitialisedError
+from terracube.errors import IndexConnectionError, IndexNotInitialisedError, TerracubeError
 
 if TYPE_CHECKING:
     from terracube.cfg import Environment
@@ -62,14 +62,18 @@ def check(ctx: click.Context, state: CliState, fmt: str) -> None:
     problem = None
     try:
         index = state.connect()
-        info["connected"] = True
         info["metadata_types"] = sum(1 for _ in index.metadata_types.get_all())
-        info["initialised"] = True
+        info["connected"] = info["initialised"] = True
         info["products"] = sum(1 for _ in index.products.get_all())
         info["datasets"] = index.datasets.count()
         info["archived_datasets"] = index.datasets.count(archived=True)
     except IndexNotInitialisedError as e:
+        info["connected"] = True  # the index answered: it has no terracube schema (yet)
         problem = f"{e}"
+    except IndexConnectionError as e:  # its message says it cannot connect, and why
+        problem = f"{e}"
+    except TerracubeError as e:
+        problem = f"cannot connect: {e}"
     except Exception as e:  # anything that stops a connection is the answer to "check"
         problem = f"cannot connect: {type(e).__name__}: {e}"
     emit_value(info, fmt)

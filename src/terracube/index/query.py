@@ -24,6 +24,7 @@ values, or overlaps the range.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import warnings
 from dataclasses import dataclass
@@ -382,6 +383,10 @@ def _as_range(name: str, value: Any) -> tuple[float, float]:
         hi_f = float(hi) if hi is not None else float("inf")
     except (TypeError, ValueError):
         raise QueryError(f"{name} must be numbers, got {value!r}") from None
+    if math.isnan(lo_f) or math.isnan(hi_f):
+        raise QueryError(
+            f"{name} {value!r} holds NaN, which bounds nothing; give numbers (None for an open end)"
+        )
     if hi_f < lo_f:
         lo_f, hi_f = hi_f, lo_f
     if not isinstance(value, Range | tuple | list):
@@ -466,11 +471,15 @@ def _is_lonlat(crs: Any) -> bool:
 
 
 def _from_geometry(geom: Any) -> SpatialFilter:
+    import numpy as np
     import shapely
     from odc.geo.geom import Geometry
 
     from terracube.model.eo3 import lonlat_footprint, norm_lonlat
 
+    shape = geom.geom if isinstance(geom, Geometry) else geom
+    if isinstance(shape, shapely.Geometry) and not np.isfinite(shapely.get_coordinates(shape)).all():
+        raise QueryError(f"geopolygon {shape.wkt[:200]} has coordinates that are not finite numbers")
     if isinstance(geom, Geometry):
         if geom.crs is None or geom.crs.geographic:
             # Lon/lat as written: an edge may span more than 180 degrees.
@@ -484,7 +493,7 @@ def _from_geometry(geom: Any) -> SpatialFilter:
             g = shapely.geometry.shape(geom)
         except Exception as e:
             raise QueryError(f"geopolygon {geom!r} is not readable GeoJSON: {e}") from None
-        return SpatialFilter.from_lonlat(norm_lonlat(g))
+        return _from_geometry(g)
     raise QueryError(
         f"geopolygon must be an odc.geo Geometry, a shapely geometry or GeoJSON, got {type(geom).__name__}"
     )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from terracube.errors import DocumentError
 from terracube.model._docs import jsonify
+from terracube.model._storable import check_storable
 from terracube.model.eo3 import (
     _check_eo3,
     _crs_key,
@@ -50,6 +51,22 @@ def _json_copy(doc: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(out, dict):
         raise DocumentError(f"a dataset document is a mapping, not {type(doc).__name__}")
     return out
+
+
+def _check_storable(doc: Mapping[str, Any], uri: str | None, where: str) -> None:
+    """Refuse what no index stores: NUL characters, NaN and infinite numbers.
+
+    It runs before the JSON copy, which would turn NaN into null.
+    """
+    check_storable(doc, kind="dataset", where=where)
+    if uri is not None and "\x00" in uri:
+        raise DocumentError(
+            f"invalid dataset location for {where}: the uri {uri!r} holds a NUL character (\\u0000); "
+            "remove it (no index can store one)",
+            field="uri",
+            value=uri,
+            doc=where,
+        )
 
 
 def _check_product(doc: Mapping[str, Any], product: Product, where: str) -> None:
@@ -138,8 +155,9 @@ class Dataset:
         DocumentError
             The document is invalid; the message names the field, value and document.
         """
-        doc = _json_copy(doc)
         where = where or uri or f"dataset {doc.get('id')!r}"
+        _check_storable(doc, uri, where)
+        doc = _json_copy(doc)
         id_, shape = _check_eo3(doc, where)
         _check_product(doc, product, where)
         ds = cls._make(id_, product, doc, uri, None, None)
@@ -220,8 +238,9 @@ class Dataset:
         shapes: list[Any] = []
         plain: list[int] = []
         for doc, product, uri, where in zip(docs, products, uris, wheres, strict=True):
-            doc = _json_copy(doc)
             where = where or uri or f"dataset {doc.get('id')!r}"
+            _check_storable(doc, uri, where)
+            doc = _json_copy(doc)
             id_, shape = _check_eo3(doc, where, defer_plain=True)
             _check_product(doc, product, where)
             if isinstance(shape, bytes):

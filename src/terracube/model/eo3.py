@@ -195,14 +195,20 @@ def _check_eo3(
             where, "properties.datetime", None,
             "give properties.datetime, or dtr:start_datetime and dtr:end_datetime",
         )  # fmt: skip
+    times = {}
     for key in ("datetime", "dtr:start_datetime", "dtr:end_datetime", "odc:processing_datetime"):
         if props.get(key) is not None:
             try:
-                parse_datetime(props[key])
+                times[key] = parse_datetime(props[key])
             except ValueError as e:
                 raise _err(where, f"properties.{key}", props[key], str(e)) from None
-    # An end before the start is accepted, as ODC accepts it: the time field is the least and
-    # the greatest of datetime, dtr:start_datetime and dtr:end_datetime, so it is still a range.
+    # ODC accepts an end before the start; it is more likely a mistake than a meaning.
+    start, end = times.get("dtr:start_datetime"), times.get("dtr:end_datetime")
+    if start is not None and end is not None and end < start:
+        raise _err(
+            where, "properties.dtr:end_datetime", props["dtr:end_datetime"],
+            f"ends before properties.dtr:start_datetime ({props['dtr:start_datetime']!r}); swap the two",
+        )  # fmt: skip
 
     meas = doc.get("measurements")
     if meas is not None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import DocumentError
 from terracube.model._docs import check_schema, jsonify
+from terracube.model._storable import check_storable
 from terracube.model.fields import Offset, SearchField, compile_extractor
 
 if TYPE_CHECKING:
@@ -141,6 +142,10 @@ class MetadataType:
         DocumentError
             The document is invalid; the message names the field, value and document.
         """
+        if validate:
+            check_storable(
+                doc, kind="metadata type", where=where or f"metadata type {doc.get('name')!r}", finite=False
+            )
         return cls(doc, where=where, validate=validate)
 
     @property

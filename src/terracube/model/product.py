@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import DocumentError
 from terracube.model._docs import check_schema, jsonify
+from terracube.model._storable import check_storable
 from terracube.model.metadata_type import MetadataType
 
 if TYPE_CHECKING:
@@ -226,6 +227,7 @@ class Product:
         DocumentError
             The document is invalid; the message names the field, value and document.
         """
+        check_storable(doc, kind="product", where=where or f"product {doc.get('name')!r}", finite=False)
         return cls(doc, metadata_type, where=where)
 
     @property

@@ -1,6 +1,7 @@
 """The datasets resource of a PostGIS index: bulk writes through COPY, streamed searches.
 
-Adding: a chunk is copied (``COPY``, text format) into a temporary staging table, then one
+Adding: a chunk is copied (``COPY``, text format) into a temporary staging table (made in the
+add's transaction and dropped at its end, so the user owns nothing afterwards), then one
 statement inserts it (``INSERT ... SELECT ... ORDER BY id ON CONFLICT (id) DO NOTHING``), writes
 the spatial rows of the rows it inserted into every spatial table, and returns the ids that were
 already present. Rows are inserted in id order, so concurrent writers of the same batches queue
@@ -49,10 +50,12 @@ __all__ = ["Datasets"]
 _REPLAY_LIMIT: Final = 10_000  # datasets of an iterator a bulk add keeps to replay after a deadlock
 _RETRIES: Final = 5
 
+# Made in the add's transaction and dropped when it ends, so the user's role owns nothing once
+# the add is over (a role that owns an object, even a temporary table, cannot be dropped).
 _STAGE: Final = (
-    "CREATE TEMP TABLE IF NOT EXISTS tc_stage (id uuid, product_id integer, metadata_type_id integer, "
+    "CREATE TEMP TABLE tc_stage (id uuid, product_id integer, metadata_type_id integer, "
     "doc jsonb, uri text, added timestamptz, archived timestamptz, t0 bigint, t1 bigint, fields jsonb, "
-    "footprint geometry)"
+    "footprint geometry) ON COMMIT DROP"
 )
 _STAGE_COLS: Final = "id, product_id, metadata_type_id, doc, uri, added, archived, t0, t1, fields, footprint"
 _NULL: Final = b"\\N"
@@ -144,7 +147,8 @@ class Datasets(AbstractDatasetResource):
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _stage(self, conn: psycopg.Connection) -> None:
-        if self._index._db.staged(conn):
+        """An empty staging table in this transaction (bulk adds always run in one)."""
+        if self._index._db.staged(conn):  # another chunk of the same transaction
             conn.execute("TRUNCATE tc_stage")
         else:
             conn.execute(_STAGE)

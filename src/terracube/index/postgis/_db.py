@@ -15,11 +15,12 @@ import contextlib
 import itertools
 import threading
 import weakref
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from terracube.errors import (
     ConcurrentWriteError,
     DuplicateRecordError,
+    IndexConnectionError,
     IndexNotInitialisedError,
     PermissionDeniedError,
     TerracubeError,
@@ -31,9 +32,11 @@ if TYPE_CHECKING:
 
     import psycopg
 
-__all__ = ["FETCH", "FIRST_FETCH", "Database", "engine_url", "map_error"]
+__all__ = ["CONNECT_TIMEOUT", "FETCH", "FIRST_FETCH", "Database", "engine_url", "map_error"]
 
 _SCHEMES = ("postgresql+psycopg", "postgresql", "postgres")
+#: Seconds to wait for the server to answer a new connection, unless the URL sets ``connect_timeout``.
+CONNECT_TIMEOUT: Final = 10
 #: Rows in a streamed query's first round trip, and in each later one.
 FIRST_FETCH = 200
 FETCH = 2000
@@ -79,6 +82,43 @@ def map_error(e: BaseException, user: str = "") -> BaseException:
     return e
 
 
+#: SQLSTATEs of a server that went away or will not take the session (besides class 08).
+_GONE: Final = {"57P01", "57P02", "57P03", "3D000", "28000", "28P01"}
+
+
+def _is_connection_error(e: BaseException) -> bool:
+    """Whether ``e`` means no session with the server: unreachable, refused, closed, no database."""
+    import psycopg
+
+    if not isinstance(e, psycopg.OperationalError):
+        return False
+    state = e.sqlstate
+    return state is None or state.startswith("08") or state in _GONE
+
+
+def _connection_problem(e: BaseException) -> str:
+    """psycopg's message on one line, and what to do about it."""
+    import re
+
+    text = " ".join(str(e).split())
+    text = re.sub(r"^connection failed: ", "", text)
+    text = re.sub(r'connection to server at "?[^",]+"?, port \d+ failed: ', "", text)
+    text = text.replace("FATAL: ", "")
+    missing = re.search(r'database "([^"]+)" does not exist', text)
+    if missing:
+        return (
+            f"{text}; create it (createdb {missing.group(1)}, or CREATE DATABASE as a superuser) "
+            "and run `terracube system init`"
+        )
+    if "server running" in text:  # libpq's own hint says what to check
+        return text
+    if "refused" in text or "timeout" in text.lower() or "could not" in text.lower():
+        return f"{text}; is the PostgreSQL server running there and accepting TCP/IP connections?"
+    if "authentication failed" in text or "no pg_hba.conf entry" in text or "role" in text:
+        return f"{text}; check the user name and password in the database URL"
+    return text
+
+
 class Database:
     """An engine and the connections an index uses."""
 
@@ -89,24 +129,35 @@ class Database:
         on_catalog_change: Callable[[], None],
         application_name: str = "terracube",
     ) -> None:
-        import psycopg
-        from sqlalchemy import create_engine
-        from sqlalchemy.engine import make_url
+        from terracube.cfg._urls import redact_url
+
+        try:
+            import psycopg
+            from sqlalchemy import create_engine
+            from sqlalchemy.engine import make_url
+        except ImportError as e:
+            from terracube._packages import missing_package
+
+            raise missing_package(e, "the postgis index driver") from e
 
         self.schema = schema
+        self.url = redact_url(db_url)
         self._pg = psycopg
         self._on_catalog_change = on_catalog_change
         url = make_url(engine_url(db_url))
         self.user = url.username or ""
+        connect_args: dict[str, Any] = {
+            "options": f"-c search_path={schema},public -c TimeZone=UTC -c jit=off",
+            "application_name": application_name,
+        }
+        if "connect_timeout" not in url.query:  # libpq waits for ever for a host that never answers
+            connect_args["connect_timeout"] = CONNECT_TIMEOUT
         self.engine = create_engine(
             url,
             pool_size=4,
             max_overflow=64,
             pool_reset_on_return=None,
-            connect_args={
-                "options": f"-c search_path={schema},public -c TimeZone=UTC -c jit=off",
-                "application_name": application_name,
-            },
+            connect_args=connect_args,
         )
         self._local = threading.local()
         self._lock = threading.Lock()
@@ -116,8 +167,21 @@ class Database:
     # --- connections ----------------------------------------------------------------------------
 
     def _checkout(self) -> tuple[Any, psycopg.Connection]:
-        """A pooled connection, set up for terracube on first use."""
-        fairy = self.engine.raw_connection()
+        """A pooled connection, set up for terracube on first use.
+
+        Raises
+        ------
+        IndexConnectionError
+            The server cannot be reached, refuses the login, or has no such database.
+        """
+        from sqlalchemy.exc import DBAPIError
+
+        try:
+            fairy = self.engine.raw_connection()
+        except self._pg.Error as e:  # the pool passes psycopg's error through
+            raise self.mapped(e) from e
+        except DBAPIError as e:
+            raise self.mapped(e.orig if e.orig is not None else e) from e
         conn: psycopg.Connection = fairy.driver_connection  # type: ignore[assignment]
         if not fairy.info.get("terracube"):
             self._setup(conn)
@@ -205,6 +269,10 @@ class Database:
         """``e`` as a terracube error where one fits (see :func:`map_error`)."""
         if isinstance(e, TerracubeError):
             return e
+        if _is_connection_error(e):
+            return IndexConnectionError(
+                f"cannot connect to the PostGIS index at {self.url}: {_connection_problem(e)}"
+            )
         return map_error(e, self.user)
 
     def raise_mapped(self, e: BaseException) -> NoReturn:
@@ -257,5 +325,5 @@ class Database:
         self._staged.add(conn)
 
     def forget_staged(self, conn: psycopg.Connection) -> None:
-        """A rollback may have removed the staging table: create it again next time."""
+        """The transaction ends, and its staging table with it: create it again next time."""
         self._staged.discard(conn)

@@ -6,20 +6,21 @@ import re
 import threading
 from typing import TYPE_CHECKING, Any
 
-from terracube.errors import ConfigError, QueryError, UpdateError
+from terracube.errors import ConfigError, IndexNotInitialisedError, QueryError, UpdateError
 from terracube.index._shared import Catalog, dataset_id
 from terracube.index._sql_index import SQLIndex
 from terracube.index.abstract import AbstractIndexDriver
 from terracube.index.postgis._catalog import MetadataTypes, Products, load_catalog
 from terracube.index.postgis._datasets import Datasets
 from terracube.index.postgis._lineage import Lineage
+from terracube.index.postgis._roles import IndexRoles, index_roles
 from terracube.index.postgis._schema import (
-    OWNER,
     SCHEMA_VERSION,
     create_or_upgrade,
     grant_table,
     schema_version,
     spatial_table_ddl,
+    stored_roles,
 )
 from terracube.index.postgis._spatial import SpatialIndex, norm_srid, rows_sql, spatial_index_for
 from terracube.index.postgis._users import Users
@@ -129,7 +130,10 @@ class PostgisIndex(SQLIndex):
         self._catalog_changed()
 
     def _schema_problem(self) -> str | None:
-        version = schema_version(self._db.conn(), self.schema)
+        try:
+            version = schema_version(self._db.conn(), self.schema)
+        except self._db._pg.Error as e:  # no right to read the schema, say
+            self._db.raise_mapped(e)
         if version is None:
             return f"{self.url} has no terracube schema {self.schema!r}; run `terracube system init`"
         if version < SCHEMA_VERSION:
@@ -139,12 +143,38 @@ class PostgisIndex(SQLIndex):
             )
         return None
 
+    # --- roles ----------------------------------------------------------------------------------
+
+    def _held_roles(self) -> IndexRoles:
+        """The group roles that own the index and hold its rights (see ``_roles``)."""
+        self._require_schema()
+        return stored_roles(self._db.conn(), self.schema)
+
+    def _own_roles(self) -> IndexRoles:
+        """The index's own roles, to manage its users with.
+
+        Raises
+        ------
+        IndexNotInitialisedError
+            The index is a copy of another database's index, still sharing that one's roles.
+        """
+        held = self._held_roles()
+        own = index_roles(self._db.conn(), self.schema)
+        if held != own:
+            raise IndexNotInitialisedError(
+                f"the index in schema {self.schema!r} of {self.url} is a copy of another database's "
+                f"index and still shares its roles ({held.prefix}*); run `terracube system init` (as "
+                "a superuser) to give it roles of its own before managing its users"
+            )
+        return own
+
     # --- transactions ---------------------------------------------------------------------------
 
     def _begin(self) -> None:
         self._db.run("BEGIN")
 
     def _commit(self) -> None:
+        self._db.forget_staged(self._db.conn())  # the staging table goes with the transaction
         self._db.run("COMMIT")
 
     def _rollback(self) -> None:
@@ -239,14 +269,15 @@ class PostgisIndex(SQLIndex):
             db.run("LOCK TABLE dataset IN SHARE MODE")
             if srid in self._read_spatial(conn):
                 return False
-            db.run(f"SET LOCAL ROLE {OWNER}")
+            roles = self._held_roles()
+            db.run(f'SET LOCAL ROLE "{roles.owner}"')
             for stmt in spatial_table_ddl(srid):
                 db.run(stmt)
             db.run(
                 "INSERT INTO spatial_index (srid, crs, west, south, east, north) VALUES (%s, %s, %s, %s, %s, %s)",
                 (srid, info.crs, *info.area),
             )
-            grant_table(conn, self.schema, info.table, spatial=True)
+            grant_table(conn, self.schema, info.table, roles, spatial=True)
             db.run(rows_sql(info, "dataset"))
             db.run("RESET ROLE")
         db.run(f"ANALYZE {info.table}")

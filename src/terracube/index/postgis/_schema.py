@@ -28,16 +28,19 @@ Tables (in the index's own schema, ``terracube`` unless configured):
     lon/lat (globe-spanning footprints) are flagged ``wide`` and indexed apart (partial
     indexes), so they never bloat the index that small-region searches walk.
 
-Roles (cluster-wide, created on first use): ``terracube_user`` (read) <- ``terracube_ingest``
-(add, update, archive datasets) <- ``terracube_manage`` (types, products, purge; owns the
-tables, so it also creates field and spatial indexes) <- ``terracube_admin`` (manages users).
+Roles: each index has its own four group roles (see :mod:`._roles`): ``user`` (read) <-
+``ingest`` (add, update, archive datasets) <- ``manage`` (types, products, purge; owns the
+schema and its tables, so it also creates field and spatial indexes) <- ``admin`` (manages
+users). Their names are kept in ``tc_meta`` (``role_prefix``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from terracube.errors import PermissionDeniedError
 from terracube.index._rows import DATETIME_OPEN
+from terracube.index.postgis._roles import SHARED, IndexRoles, ensure_roles, index_roles, rekey
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,24 +49,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NOTIFY_CHANNEL",
-    "ROLE_NAMES",
     "SCHEMA_VERSION",
     "WIDE_DEGREES",
     "create_or_upgrade",
     "grant_table",
     "schema_version",
     "spatial_table_ddl",
+    "stored_roles",
 ]
 
-#: terracube role -> PostgreSQL group role.
-ROLE_NAMES: Final = {
-    "user": "terracube_user",
-    "ingest": "terracube_ingest",
-    "manage": "terracube_manage",
-    "admin": "terracube_admin",
-}
-#: The role owning the schema's tables.
-OWNER: Final = ROLE_NAMES["manage"]
 #: Channel on which catalog changes (metadata types, products, spatial indexes) are announced.
 NOTIFY_CHANNEL: Final = "terracube_catalog"
 #: Footprint parts wider or taller than this (degrees) are held apart from the others.
@@ -209,8 +203,20 @@ def _v3() -> list[str]:
     ]
 
 
+def _v4() -> list[str]:
+    """Roles of the index's own instead of the cluster's shared ones.
+
+    No statement here: the roles' names depend on the database, so :func:`create_or_upgrade`
+    hands the index over to them (:func:`~terracube.index.postgis._roles.rekey`) and records
+    them in ``tc_meta``.
+    """
+    return []
+
+
 #: version -> the statements that bring the previous version to it.
-MIGRATIONS: Final[dict[int, Callable[[], list[str]]]] = {1: _v1, 2: _v2, 3: _v3}
+MIGRATIONS: Final[dict[int, Callable[[], list[str]]]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+#: The first version whose index has roles of its own.
+OWN_ROLES_VERSION: Final = 4
 #: The version this code reads and writes.
 SCHEMA_VERSION: Final = max(MIGRATIONS)
 
@@ -227,15 +233,19 @@ def spatial_table_ddl(srid: int) -> list[str]:
     ]
 
 
-def grant_table(conn: psycopg.Connection, schema: str, table: str, *, spatial: bool = False) -> None:
-    """Grant the roles their rights on one table of the schema."""
+def grant_table(
+    conn: psycopg.Connection, schema: str, table: str, roles: IndexRoles, *, spatial: bool = False
+) -> None:
+    """Grant the index's roles their rights on one table of the schema."""
     from psycopg import sql
 
     t = sql.Identifier(schema, table)
-    conn.execute(sql.SQL("GRANT SELECT ON {} TO terracube_user").format(t))
+    conn.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(t, sql.Identifier(roles.name("user"))))
     rights = "INSERT, UPDATE, DELETE" if spatial else _INGEST_WRITES.get(table)
     if rights:
-        conn.execute(sql.SQL("GRANT " + rights + " ON {} TO terracube_ingest").format(t))
+        conn.execute(
+            sql.SQL("GRANT " + rights + " ON {} TO {}").format(t, sql.Identifier(roles.name("ingest")))
+        )
 
 
 def schema_version(conn: psycopg.Connection, schema: str) -> int | None:
@@ -247,20 +257,27 @@ def schema_version(conn: psycopg.Connection, schema: str) -> int | None:
     return None if v is None else int(v[0])
 
 
-def _ensure_roles(conn: psycopg.Connection) -> None:
-    """Create the group roles if this cluster lacks them (needs CREATEROLE the first time)."""
-    have = {r[0] for r in conn.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE 'terracube\\_%'")}
-    parent = None
-    for name in ROLE_NAMES.values():
-        if name not in have:
-            in_role = f" IN ROLE {parent}" if parent else ""
-            extra = " CREATEROLE" if name == ROLE_NAMES["admin"] else ""
-            # Another init may race us to it: a duplicate is fine.
-            conn.execute(
-                f"DO $$ BEGIN CREATE ROLE {name} NOLOGIN INHERIT{extra}{in_role}; "
-                "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
-            )
-        parent = name
+def stored_roles(conn: psycopg.Connection, schema: str) -> IndexRoles:
+    """The roles the index in ``schema`` has been handed to (the shared ones before v4)."""
+    row = conn.execute(f"SELECT value FROM \"{schema}\".tc_meta WHERE key = 'role_prefix'").fetchone()
+    return SHARED if row is None else IndexRoles(row[0])
+
+
+def _require_admin(conn: psycopg.Connection, roles: IndexRoles) -> None:
+    """Refuse a user who is neither a superuser nor a member of the index's admin role."""
+    row = conn.execute(
+        "SELECT r.rolsuper OR coalesce((SELECT pg_has_role(current_user, a.oid, 'MEMBER') "
+        "FROM pg_roles a WHERE a.rolname = %s), false) FROM pg_roles r WHERE r.rolname = current_user",
+        (roles.name("admin"),),
+    ).fetchone()
+    if row is not None and row[0]:
+        return
+    user = conn.info.user
+    raise PermissionDeniedError(
+        f"database user {user!r} may not do this: initialising or upgrading the index needs its "
+        f"admin role ({roles.name('admin')}); an admin can grant a terracube role (user, ingest, "
+        "manage, admin) with index.users.grant"
+    )
 
 
 def create_or_upgrade(conn: psycopg.Connection, schema: str, target: int = SCHEMA_VERSION) -> int | None:
@@ -274,26 +291,35 @@ def create_or_upgrade(conn: psycopg.Connection, schema: str, target: int = SCHEM
     conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"terracube-init:{schema}",))
     if conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'").fetchone() is None:
         conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
-    _ensure_roles(conn)
     found = schema_version(conn, schema)
+    roles = index_roles(conn, schema) if target >= OWN_ROLES_VERSION else SHARED
+    ensure_roles(conn, roles)
     s = sql.Identifier(schema)
-    if found is None:
-        conn.execute(
-            sql.SQL("CREATE SCHEMA IF NOT EXISTS {} AUTHORIZATION {}").format(s, sql.Identifier(OWNER))
-        )
-    if found is None or found < target:
-        conn.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(OWNER)))
+    owner = sql.Identifier(roles.owner)
+    held = None if found is None else stored_roles(conn, schema)
+    if held is not None:
+        _require_admin(conn, held)
+    if held is None:
+        conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {} AUTHORIZATION {}").format(s, owner))
+    elif held != roles:  # older than v4, or a copy of another database's index
+        rekey(conn, schema, held, roles)
+    if found is None or found < target or held != roles:
+        conn.execute(sql.SQL("SET LOCAL ROLE {}").format(owner))
         conn.execute(sql.SQL("SET LOCAL search_path TO {}, public").format(s))
         for version in range((found or 0) + 1, target + 1):
             for stmt in MIGRATIONS[version]():
                 conn.execute(stmt)
-        conn.execute(
-            "INSERT INTO tc_meta (key, value) VALUES ('schema_version', %s) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (str(target),),
-        )
+        meta = {"schema_version": str(max(target, found or 0))}
+        if target >= OWN_ROLES_VERSION:
+            meta["role_prefix"] = roles.prefix
+        for key, value in meta.items():
+            conn.execute(
+                "INSERT INTO tc_meta (key, value) VALUES (%s, %s) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
         conn.execute("RESET ROLE")
-    conn.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO terracube_user").format(s))
+    conn.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(s, sql.Identifier(roles.name("user"))))
     tables = [
         r[0]
         for r in conn.execute(
@@ -302,5 +328,5 @@ def create_or_upgrade(conn: psycopg.Connection, schema: str, target: int = SCHEM
         )
     ]
     for t in tables:
-        grant_table(conn, schema, t, spatial=t.startswith("spatial_") and t != "spatial_index")
+        grant_table(conn, schema, t, roles, spatial=t.startswith("spatial_") and t != "spatial_index")
     return found

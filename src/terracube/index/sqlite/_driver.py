@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import threading
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
+from terracube.errors import IndexConnectionError, IndexNotInitialisedError
 from terracube.index._sql_index import SQLIndex
 from terracube.index._users import NoUserResource
 from terracube.index.abstract import AbstractIndexDriver
@@ -26,6 +27,13 @@ if TYPE_CHECKING:
 __all__ = ["SQLiteIndex", "SQLiteIndexDriver", "driver_init"]
 
 
+def _data_folder() -> Path:
+    """The terracube data folder, where the default index lives (made by ``init_db`` if need be)."""
+    import platformdirs
+
+    return platformdirs.user_data_path("terracube", appauthor=False).absolute()
+
+
 class SQLiteIndex(SQLIndex):
     """An index in one SQLite file: persistent, transactional, spatially indexed."""
 
@@ -35,23 +43,31 @@ class SQLiteIndex(SQLIndex):
     supports_users = False
 
     def __init__(self, path: str | Path) -> None:
-        """Open (not create) the index at ``path``; ``":memory:"`` for a private in-memory one."""
+        """Open (not create) the index at ``path``; ``":memory:"`` for a private in-memory one.
+
+        Nothing is read or written until the index is used, and only :meth:`init_db` creates
+        the file: any other use of a file that does not exist raises
+        :class:`~terracube.errors.IndexNotInitialisedError`.
+        """
         super().__init__()
         self._path = str(path)
+        self._file: Path | None = None
         if self._path == ":memory:":
             self._uri = f"file:terracube-{uuid.uuid4().hex}?mode=memory&cache=shared"
         else:
             from pathlib import Path
 
-            Path(self._path).expanduser().absolute().parent.mkdir(parents=True, exist_ok=True)
-            self._uri = Path(self._path).expanduser().absolute().as_uri().replace("file://", "file:", 1)
+            self._file = Path(self._path).expanduser().absolute()
+            # mode=rw: a connection never creates the file (init_db does, on purpose).
+            self._uri = self._file.as_uri().replace("file://", "file:", 1) + "?mode=rw"
         self._local = threading.local()
         self._all_conns: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._cat: Catalog | None = None
         self._cat_version: tuple[int, int] | None = None
         self._cat_epoch = 0
-        self._keeper = self._conn()  # keeps a shared in-memory database alive
+        if self._file is None:
+            self._keeper = self._conn()  # keeps a shared in-memory database alive
         self.metadata_types = MetadataTypes(self)
         self.products = Products(self)
         self.datasets = Datasets(self)
@@ -78,7 +94,9 @@ class SQLiteIndex(SQLIndex):
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = connect(self._uri, in_memory=self._path == ":memory:")
+            if self._file is not None and not self._file.exists():
+                self._refuse_missing()
+            conn = connect(self._uri, in_memory=self._file is None, where=self._path)
             self._local.conn = conn
             with self._lock:
                 self._all_conns.append(conn)
@@ -93,6 +111,55 @@ class SQLiteIndex(SQLIndex):
         self._local = threading.local()
 
     # --- schema ---------------------------------------------------------------------------------
+
+    def init_db(self, with_default_types: bool = True) -> bool:
+        """Create the file if needed, then the schema (docstring inherited).
+
+        The folder must exist, except the terracube data folder of the default index, which is
+        made: a mistyped path or a volume that is not mounted gets an error, not a new index.
+
+        Raises
+        ------
+        IndexNotInitialisedError
+            The file's folder does not exist.
+        IndexConnectionError
+            The file cannot be created (no permission) or is not a SQLite database.
+        """
+        if self._file is not None and not self._file.exists():
+            if self._file.parent.is_dir() or self._file.parent == _data_folder():
+                self._create_file(self._file)
+            else:
+                self._refuse_missing()
+        return super().init_db(with_default_types)
+
+    def _create_file(self, file: Path) -> None:
+        import sqlite3
+
+        file.parent.mkdir(parents=True, exist_ok=True)  # only ever the data folder
+        try:
+            sqlite3.connect(file.as_uri().replace("file://", "file:", 1) + "?mode=rwc", uri=True).close()
+        except sqlite3.Error as e:
+            raise IndexConnectionError(
+                f"cannot create the SQLite index at {self._path!r}: {e}; check that you may write "
+                f"in the folder {str(file.parent)!r}"
+            ) from e
+
+    def _refuse_missing(self) -> NoReturn:
+        """Say why there is no index at the path: no file, no folder, or a file for a folder."""
+        assert self._file is not None
+        folder = self._file.parent
+        if folder.exists() and not folder.is_dir():
+            raise IndexConnectionError(
+                f"cannot open the SQLite index at {self._path!r}: {str(folder)!r} is a file, not a folder"
+            )
+        if not folder.exists():
+            raise IndexNotInitialisedError(
+                f"no SQLite index at {self._path!r}: the folder {str(folder)!r} does not exist; check "
+                "the URL, or create the folder (mkdir -p) and run `terracube system init`"
+            )
+        raise IndexNotInitialisedError(
+            f"no SQLite index at {self._path!r} (no such file); run `terracube system init` to create it"
+        )
 
     def _create_or_upgrade(self) -> bool:
         return create_or_upgrade(self._conn())

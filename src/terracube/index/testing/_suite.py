@@ -37,6 +37,7 @@ from terracube.index.testing._documents import (
     dataset_doc,
     product_doc,
 )
+from terracube.index.testing._input_suite import HostileInputTests
 from terracube.index.testing._lineage_suite import LineageTests
 from terracube.index.testing._maintenance_suite import MaintenanceTests
 from terracube.index.testing._options_suite import SearchOptionTests
@@ -182,7 +183,14 @@ class _RandomQueries:
         assert idx.datasets.count(product="rnd", **query) == len(expected)
 
 
-class IndexTests(_RandomQueries, LineageTests, SearchOptionTests, DatasetOptionTests, MaintenanceTests):
+class IndexTests(
+    _RandomQueries,
+    LineageTests,
+    SearchOptionTests,
+    DatasetOptionTests,
+    MaintenanceTests,
+    HostileInputTests,
+):
     """Inherit this and supply an ``index`` fixture to run the whole suite on a driver."""
 
     # --- fixtures -------------------------------------------------------------------------------
@@ -620,18 +628,6 @@ class IndexTests(_RandomQueries, LineageTests, SearchOptionTests, DatasetOptionT
                 writable.datasets.from_docs(docs[first:], wheres=wheres[first:])
             assert str(err.value) == str(expected.value)
             assert f"document {first}" in str(err.value)
-
-    def test_time_range_ending_before_its_start(
-        self, products: dict[str, Product], writable: AbstractIndex
-    ) -> None:
-        # ODC accepts such documents: time is [least(start, datetime), greatest(end, datetime)].
-        doc = dataset_doc("ls8", time="2020-01-20T00:00:00Z")
-        doc["properties"].update({"dtr:start_datetime": "2020-02-01", "dtr:end_datetime": "2020-01-01"})
-        ds = writable.datasets.from_doc(doc)
-        writable.datasets.add(ds)
-        assert ds.time == Range(_utc(2020, 1, 20), _utc(2020, 1, 20))
-        assert ds.id in {d.id for d in writable.datasets.search(product="ls8", time="2020-01-20")}
-        assert ds.id not in {d.id for d in writable.datasets.search(product="ls8", time="2020-01-31")}
 
     def test_dataset_of_unknown_product(self, products: dict[str, Product], writable: AbstractIndex) -> None:
         with pytest.raises(DocumentError, match=r"product.name = 'nope'.*no such product"):
