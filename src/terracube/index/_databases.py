@@ -25,6 +25,7 @@ __all__ = [
     "FoundIndex",
     "describe_found",
     "find_indexes",
+    "survey",
 ]
 
 Kind = Literal["terracube", "odc_postgres", "odc_postgis"]
@@ -203,3 +204,32 @@ def _odc(conn: psycopg.Connection, columns: dict[tuple[str, str], set[str]]) -> 
         locations_table=not located,
         has_updated="updated" in dataset,
     )
+
+
+def survey(db_url: str) -> list[FoundIndex]:
+    """:func:`find_indexes` of the database a ``postgresql://`` URL names (a connection of its own).
+
+    Raises
+    ------
+    ConfigError
+        The URL is not a PostgreSQL URL or the database cannot be reached.
+    """
+    import psycopg
+
+    from terracube.cfg._urls import redact_url
+    from terracube.errors import ConfigError
+
+    scheme, sep, rest = db_url.partition("://")
+    if not sep or scheme.lower() not in (
+        "postgresql",
+        "postgres",
+        "postgresql+psycopg",
+        "postgresql+psycopg2",
+    ):
+        raise ConfigError(f"not a PostgreSQL URL: {redact_url(db_url)!r}")
+    try:
+        with psycopg.connect("postgresql://" + rest, autocommit=True) as conn:
+            return find_indexes(conn)
+    except psycopg.Error as e:
+        message = getattr(e.diag, "message_primary", None) or str(e).strip()
+        raise ConfigError(f"cannot connect to {redact_url(db_url)}: {message}") from None

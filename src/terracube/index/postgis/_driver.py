@@ -145,6 +145,16 @@ class PostgisIndex(AbstractIndex):
             return
         version = schema_version(self._db.conn(), self.schema)
         if version is None:
+            from terracube.index._databases import describe_found, find_indexes
+
+            found = find_indexes(self._db.conn())
+            if any(f.kind != "terracube" for f in found):
+                # An ODC database: never initialise terracube's schema beside it by mistake.
+                raise IndexNotInitialisedError(
+                    f"{self.url} has no terracube schema {self.schema!r}: {describe_found(found)}; "
+                    "open it read-only with the 'odc' index driver, or copy it with "
+                    "`terracube system clone`"
+                )
             raise IndexNotInitialisedError(
                 f"{self.url} has no terracube schema {self.schema!r}; run `terracube system init`"
             )
