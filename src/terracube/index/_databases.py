@@ -179,13 +179,13 @@ def _odc(conn: psycopg.Connection, columns: dict[tuple[str, str], set[str]]) -> 
         )
     try:
         rows = conn.execute(f"SELECT version_num FROM {ODC_SCHEMA}.alembic_version").fetchall()
-    except Exception:  # no privilege: reading the index will say so
+    except Exception:  # no privilege: reading the index's tables will say so
         conn.rollback()
-        rows = []
-    revisions = sorted(str(r[0]) for r in rows)
+        rows = None
+    revisions = sorted(str(r[0]) for r in rows or ())
     revision = ",".join(revisions) or "unknown"
     problem = ""
-    if len(revisions) != 1 or revisions[0] not in ODC_POSTGIS_REVISIONS:
+    if rows is not None and (len(revisions) != 1 or revisions[0] not in ODC_POSTGIS_REVISIONS):
         known = ", ".join(ODC_POSTGIS_REVISIONS)
         problem = (
             f"schema {ODC_SCHEMA!r} is at Alembic revision {revision!r}, which this terracube does not "
