@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
     from terracube.index.abstract import AbstractIndex, ProgressCallback
-    from terracube.model import Dataset, Product
+    from terracube.model import Dataset, MetadataType, Product
 
 __all__ = ["clone"]
 
@@ -39,6 +39,23 @@ def _chosen(source: AbstractIndex, names: Iterable[str] | None) -> list[Product]
             f"(products: {sorted(known)}); check --product"
         )
     return [known[n] for n in wanted]
+
+
+def _serves(mine: MetadataType, theirs: MetadataType) -> bool:
+    """Whether the destination's metadata type reads every field of the source's alike.
+
+    Descriptions and ``indexed`` aside: terracube's built-in ``eo3`` serves ODC's, say, as it
+    has the same fields, worded its own way, and one more.
+    """
+    if mine.dataset_offsets != theirs.dataset_offsets:
+        return False
+    fields = mine.search_fields
+    return all(
+        n in fields
+        and (fields[n].type, fields[n].offsets, fields[n].min_offsets, fields[n].max_offsets)
+        == (f.type, f.offsets, f.min_offsets, f.max_offsets)
+        for n, f in theirs.search_fields.items()
+    )
 
 
 def _refusal(dst: AbstractIndex, ds: Dataset) -> str | None:
@@ -82,7 +99,7 @@ def clone(
         if mine is None:
             dst.metadata_types.add(mt)
             counts["metadata_types"] += 1
-        elif mine != mt:
+        elif mine != mt and not _serves(mine, mt):
             raise DuplicateRecordError(
                 f"metadata type {mt.name!r} differs between the two indexes; update one first"
             )

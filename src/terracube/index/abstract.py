@@ -238,7 +238,9 @@ class AbstractIndex(ABC):
         Locations, archived state and index times are kept, and lineage relations and
         dataset homes when both indexes support them. Datasets are added ``batch_size`` at a
         time, each batch in one transaction; records already here with the same documents
-        are skipped, so an interrupted clone can simply be run again.
+        are skipped, so an interrupted clone can simply be run again. A metadata type already
+        here under the same name is kept when it reads every search field of the source's
+        alike (descriptions aside; terracube's built-in ``eo3`` and ODC's, for instance).
 
         Parameters
         ----------

@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from terracube.cli import cli
+from terracube.index.odcdb import OdcIndex
 from terracube.index.postgis import PostgisIndex
 from terracube.index.sqlite import SQLiteIndex
 
@@ -150,6 +151,19 @@ def test_product_filter_copies_one_product_its_type_and_lineage(
     index.close()
     bad = run("system", "clone", odc_url, dst, "--product", "nope", code=1)
     assert "--product 'nope': no such product" in bad.stderr
+
+
+def test_clone_into_an_index_holding_terracubes_own_eo3(odc_dbs: dict[str, str], tmp_path: Path) -> None:
+    dst = SQLiteIndex(tmp_path / "inited.db")
+    dst.init_db()  # terracube's built-in eo3: the same fields as ODC's, its own words, one more
+    ours = dst.metadata_types.get_by_name_unsafe("eo3")
+    with OdcIndex.open(odc_dbs["postgis"]) as src:
+        counts = dst.clone(src)
+    assert counts["datasets"] == len(eo3_entries("postgis")) and counts["metadata_types"] == 1
+    assert dst.metadata_types.get_by_name_unsafe("eo3") == ours
+    assert dst.products.get_by_name_unsafe("wofs_nan").definition == answers("postgis")["products"]["wofs_nan"]
+    assert assert_same_answers(dst, "postgis") >= 15
+    dst.close()
 
 
 def test_progress_lines_on_stderr_and_a_bar_when_asked(odc_dbs: dict[str, str], tmp_path: Path) -> None:
