@@ -161,7 +161,9 @@ def test_clone_into_an_index_holding_terracubes_own_eo3(odc_dbs: dict[str, str],
         counts = dst.clone(src)
     assert counts["datasets"] == len(eo3_entries("postgis")) and counts["metadata_types"] == 1
     assert dst.metadata_types.get_by_name_unsafe("eo3") == ours
-    assert dst.products.get_by_name_unsafe("wofs_nan").definition == answers("postgis")["products"]["wofs_nan"]
+    assert (
+        dst.products.get_by_name_unsafe("wofs_nan").definition == answers("postgis")["products"]["wofs_nan"]
+    )
     assert assert_same_answers(dst, "postgis") >= 15
     dst.close()
 
