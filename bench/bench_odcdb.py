@@ -86,7 +86,8 @@ def odc_build(url: str, n: int) -> None:
         k = min(20_000, n - have - done)
         batch = list(docs(k, start=have + done))
         index.datasets.bulk_add(
-            (DatasetTuple(product, prep_eo3(d), f"file:///bench/{d['id']}.yaml") for d in batch), batch_size=5000
+            (DatasetTuple(product, prep_eo3(d), f"file:///bench/{d['id']}.yaml") for d in batch),
+            batch_size=5000,
         )
         done += k
         print(f"ODC added {have + done:,} ({done / (time.perf_counter() - t):.0f}/s)", file=sys.stderr)
@@ -186,7 +187,17 @@ def main() -> None:
     if "search" not in skip:
         odc = json.loads(
             subprocess.run(
-                [args.odc_python, me, "odc-search", "-n", str(args.n), "--db", db, "--repeats", str(args.repeats)],
+                [
+                    args.odc_python,
+                    me,
+                    "odc-search",
+                    "-n",
+                    str(args.n),
+                    "--db",
+                    db,
+                    "--repeats",
+                    str(args.repeats),
+                ],
                 check=True,
                 capture_output=True,
                 text=True,
