@@ -276,9 +276,14 @@ class Datasets(AbstractDatasetResource):
         if not pids:
             return
         sql = f"{layout.select_sql()} WHERE d.{layout.product_ref} = ANY(%s) AND {layout.archived_sql(archived)}"
-        for rows in idx._db.batches(sql, (pids,)):
+
+        def prepare(rows: list[tuple[Any, ...]]) -> list[Dataset]:
             found = [self._dataset(r, cat) for r in rows]
             prime(found)
+            return found
+
+        # Read ahead: the next batches are fetched and prepared while the caller stores this one.
+        for found in idx._db.batches_ahead(sql, (pids,), prepare):
             yield from found
 
     # --- other lookups --------------------------------------------------------------------------

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import queue
 import threading
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from terracube.errors import ConfigError, IndexNotInitialisedError, PermissionDeniedError, TerracubeError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     import psycopg
 
@@ -27,6 +28,7 @@ FETCH = 2000
 _FIRST_FETCH = 200
 _SCHEMES = ("postgresql+psycopg2", "postgresql+psycopg", "postgresql", "postgres")
 _cursor_ids = itertools.count()
+T = TypeVar("T")
 #: ODC's read role per schema, named in permission errors.
 _READ_ROLES = {"agdc": "agdc_user", "odc": "odc_user"}
 
@@ -162,6 +164,52 @@ class OdcDatabase:
                 with contextlib.suppress(Exception):
                     cur.close()
             self.run("COMMIT", conn=conn)
+
+    def batches_ahead(
+        self, query: Any, params: Any, prepare: Callable[[list[tuple[Any, ...]]], T], depth: int = 2
+    ) -> Iterator[T]:
+        """:meth:`batches`, each made into ``prepare(rows)``, read ahead in a thread of their own.
+
+        While the caller works on one batch (writing it to another index, say), the thread
+        fetches and prepares the next ones (up to ``depth``): the database server producing rows,
+        and the work that releases the GIL on either side, overlap. Errors of the thread are
+        raised to the caller; closing the generator stops the thread.
+        """
+        ready: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
+        stop = threading.Event()
+
+        def read() -> None:
+            try:
+                for rows in self.batches(query, params):
+                    item = prepare(rows)
+                    while not stop.is_set():
+                        try:
+                            ready.put(("batch", item), timeout=0.1)
+                            break
+                        except queue.Full:
+                            continue
+                    if stop.is_set():
+                        return
+                ready.put(("end", None))
+            except BaseException as e:  # handed over to the caller
+                ready.put(("error", e))
+
+        reader = threading.Thread(target=read, name="terracube-odc-read-ahead", daemon=True)
+        reader.start()
+        try:
+            while True:
+                kind, item = ready.get()
+                if kind == "end":
+                    return
+                if kind == "error":
+                    raise item
+                yield item
+        finally:
+            stop.set()
+            while reader.is_alive():
+                with contextlib.suppress(queue.Empty):
+                    ready.get(timeout=0.05)
+            reader.join()
 
     # --- errors ---------------------------------------------------------------------------------
 
