@@ -160,10 +160,10 @@ class Datasets(AbstractDatasetResource):
             pid = cat.product_ids.get(pq.product.name)
             if pid is None:
                 continue
-            where, p = candidates_sql(layout, pq, pid, archived)
+            joins, where, p = candidates_sql(layout, pq, pid, archived)
             parts.append(
                 f"SELECT d.id, d.{layout.product_ref}, d.metadata, {layout.uri_sql()} AS uri, "
-                f"d.archived, d.added, {len(kept)} AS q FROM {layout.schema}.dataset d WHERE {where}"
+                f"d.archived, d.added, {len(kept)} AS q FROM {layout.schema}.dataset d {joins} WHERE {where}"
             )
             params += p
             kept.append(pq)

@@ -189,9 +189,14 @@ def _lit(v: float) -> str:
 
 def candidates_sql(
     layout: Layout, pq: ProductQuery, product_id: int, archived: bool | None
-) -> tuple[str, list[Any]]:
-    """WHERE conditions (and their parameters) of the candidates of one product's query."""
+) -> tuple[str, str, list[Any]]:
+    """JOINs, WHERE conditions and their parameters of the candidates of one product's query.
+
+    ``odc``: the time and the footprint are joined in from ODC's tables (one row per dataset
+    each), as ODC's own search does, so PostgreSQL may start from either index.
+    """
     conds = [f"d.{layout.product_ref} = {int(product_id)}", layout.archived_sql(archived)]
+    joins: list[str] = []
     params: list[Any] = []
     fields = pq.product.metadata_type.search_fields
     time = _time_range(pq)
@@ -215,22 +220,23 @@ def candidates_sql(
                 )
             if lat_sql is not None and lat is not None:
                 conds.append(f"{lat_sql} && {rng}({_lit(lat[0])}, {_lit(lat[1])}, '[]')")
-    else:
-        if time is not None and "time" in fields:
-            conds.append(
-                f"EXISTS (SELECT 1 FROM {layout.schema}.dataset_search_datetime t WHERE t.dataset_ref = d.id "
-                "AND t.search_key = 'time' AND t.search_val && tstzrange(%s, %s, '[]'))"
-            )
-            params += [time[0], time[1]]
-        if pq.spatial is not None:
-            lons, lat = _boxes(pq.spatial)
-            s, n = lat if lat is not None else (-90.0, 90.0)
-            envelopes = " OR ".join(
+        return "", " AND ".join(conds), params
+    if time is not None and "time" in fields:
+        joins.append(
+            f"JOIN {layout.schema}.dataset_search_datetime t ON t.dataset_ref = d.id AND t.search_key = 'time'"
+        )
+        conds.append("t.search_val && tstzrange(%s, %s, '[]')")
+        params += [time[0], time[1]]
+    if pq.spatial is not None:
+        lons, lat = _boxes(pq.spatial)
+        s, n = lat if lat is not None else (-90.0, 90.0)
+        joins.append(f"JOIN {layout.schema}.spatial_4326 s ON s.dataset_ref = d.id")
+        conds.append(
+            "("
+            + " OR ".join(
                 f"s.extent && ST_MakeEnvelope({_lit(a)}, {_lit(s)}, {_lit(b)}, {_lit(n)}, 4326)"
                 for a, b in lons
             )
-            conds.append(
-                f"EXISTS (SELECT 1 FROM {layout.schema}.spatial_4326 s WHERE s.dataset_ref = d.id "
-                f"AND ({envelopes}))"
-            )
-    return " AND ".join(conds), params
+            + ")"
+        )
+    return " ".join(joins), " AND ".join(conds), params
