@@ -68,7 +68,9 @@ class OdcDatabase:
         self._lock = threading.Lock()
         self._open: list[psycopg.Connection] = []
         self._idle: list[psycopg.Connection] = []
-        self.user = ""
+        from urllib.parse import unquote, urlsplit
+
+        self.user = unquote(urlsplit(self.conninfo).username or "")
 
     # --- connections ----------------------------------------------------------------------------
 
