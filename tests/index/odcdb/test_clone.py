@@ -239,3 +239,15 @@ def test_a_killed_clone_resumes_where_it_stopped(odc_url: str, kind: str, tmp_pa
     index = SQLiteIndex(db)
     assert_cloned_equal(index, kind)
     index.close()
+
+
+def test_a_terracube_database_url_is_cloned_as_terracubes(pg_url: str, tmp_path: Path) -> None:
+    from terracube.index.testing import dataset_doc, product_doc
+
+    src = PostgisIndex(pg_url)
+    src.products.add_document(product_doc("ls8"))
+    src.datasets.add(src.datasets.from_doc(dataset_doc("ls8")))
+    src.close()
+    result = run("system", "clone", pg_url, f"sqlite:///{tmp_path / 'tc.db'}", "-f", "json")
+    assert "Cloning a terracube postgis index in" in result.stderr
+    assert json.loads(result.stdout)["datasets"] == 1

@@ -21,7 +21,9 @@ def _plan(index: OdcIndex, **query: object) -> str:
 def test_odcs_indexes_serve_product_time_and_box(odc_url: str, kind: str) -> None:
     index = OdcIndex.open(odc_url)
     try:
-        plan = _plan(index, product="lvl1_scene", time=("2020-03", "2020-05"), lat=(-35.5, -35), lon=(149, 150))
+        plan = _plan(
+            index, product="lvl1_scene", time=("2020-03", "2020-05"), lat=(-35.5, -35), lon=(149, 150)
+        )
         if kind == "postgres":
             # The expressions match those of ODC's per-product GiST index exactly.
             assert "dix_lvl1_scene_time_lat_lon" in plan or "dix_lvl1_scene_lat_lon_time" in plan
@@ -45,4 +47,4 @@ def test_boxes_are_widened_and_shifted_near_the_antimeridian() -> None:
 
 def test_paths_are_written_as_odcs_index_definitions() -> None:
     assert _path(("properties", "dtr:start_datetime")) == "'{properties,dtr:start_datetime}'::text[]"
-    assert _path(("a b", 'q"', "it's")) == "'{\"a b\",\"q\\\"\",it''s}'::text[]"
+    assert _path(("a b", 'q"', "it's")) == '\'{"a b","q\\"",it\'\'s}\'::text[]'
