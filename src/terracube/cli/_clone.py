@@ -190,8 +190,15 @@ def clone(
     failures = _Failures()
     try:
         unknown = [n for n in products if src.products.get_by_name(n) is None]
+        unreadable = {u.name: u.reason for u in getattr(src, "unreadable", []) if u.kind == "product"}
         if unknown:
-            from terracube.errors import ProductNotFoundError
+            from terracube.errors import DocumentError, ProductNotFoundError
+
+            for n in unknown:
+                if n in unreadable:
+                    raise DocumentError(
+                        f"--product {n!r}: terracube cannot read this product: {unreadable[n]}"
+                    )
 
             known = sorted(p.name for p in src.products.get_all())
             raise ProductNotFoundError(

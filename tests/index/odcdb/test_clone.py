@@ -251,3 +251,35 @@ def test_a_terracube_database_url_is_cloned_as_terracubes(pg_url: str, tmp_path:
     result = run("system", "clone", pg_url, f"sqlite:///{tmp_path / 'tc.db'}", "-f", "json")
     assert "Cloning a terracube postgis index in" in result.stderr
     assert json.loads(result.stdout)["datasets"] == 1
+
+
+@pytest.mark.parametrize("kind", ["postgis"])
+def test_products_terracube_cannot_read_are_reported_and_the_rest_copied(
+    fresh_odc_url: str, pg_server: PgServer, tmp_path: Path
+) -> None:
+    # ODC accepts a boolean search field; terracube does not know the type.
+    pg_server.sql(
+        "UPDATE odc.metadata_type SET definition = jsonb_set(definition, "
+        '\'{dataset,search_fields,is_good}\', \'{"type": "boolean", "offset": ["properties", "good"]}\') '
+        "WHERE name = 'eo3_ard'",
+        fresh_odc_url.rsplit("/", 1)[1],
+    )
+    with OdcIndex.open(fresh_odc_url) as src:
+        assert [(u.kind, u.name) for u in src.unreadable] == [
+            ("metadata type", "eo3_ard"),
+            ("product", "ard_scene"),
+        ]
+        assert src.unreadable_datasets() == {"ard_scene": 17}
+        assert src.datasets.count(product="lvl1_scene") == 17  # the rest reads as before
+    out = run("system", "clone", fresh_odc_url, f"sqlite:///{tmp_path / 'c.db'}", "-f", "json")
+    summary = json.loads(out.stdout)
+    assert (summary["datasets"], summary["failed"]) == (len(eo3_entries("postgis")) - 17, 17)
+    assert (
+        "17 (17 of ard_scene): terracube cannot read the product: its metadata type cannot be read"
+        in summary["failures"][0]
+    )
+    bad = run(
+        "system", "clone", fresh_odc_url, f"sqlite:///{tmp_path / 'd.db'}", "--product", "ard_scene", code=1
+    )
+    assert "--product 'ard_scene': terracube cannot read this product" in bad.stderr
+    assert not (tmp_path / "d.db").exists()
