@@ -143,3 +143,13 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.chdir(tmp_path)
     return home
+
+
+@pytest.fixture(scope="session")
+def odc_old_url(pg_server: PgServer) -> Iterator[str]:
+    """ODC's postgis database at an earlier revision of ODC 1.9's schema (``odc.location``)."""
+    name = pg_server.create("odcold")
+    url = pg_server.url_for(name)
+    restore(url, DATA / "odc_postgis_610f32dca3cb.sql")
+    yield url
+    pg_server.drop(name)

@@ -237,3 +237,17 @@ def test_every_write_is_refused_naming_the_flag_and_nothing_changes(index: OdcIn
             attempt()
     assert index.datasets.count(archived=None) == before
     assert not index.datasets.get(some.id).is_archived  # type: ignore[union-attr]
+
+
+def test_an_earlier_revision_of_odcs_postgis_schema(odc_old_url: str) -> None:
+    # ODC's own migrations took the postgis database back to 610f32dca3cb: locations in odc.location.
+    index = OdcIndex.open(odc_old_url)
+    try:
+        assert index.found.version == "610f32dca3cb" and index.found.locations_table
+        assert_same_as_odc(index, "postgis")
+        assert assert_same_answers(index, "postgis") >= 15
+        assert index.several_locations() == 0
+        (ds,) = index.datasets.get_datasets_for_location("https://example.org/s2/s2_tiles_s0.json")
+        assert ds.metadata_doc["label"] == "s2_tiles_s0"
+    finally:
+        index.close()

@@ -14,7 +14,9 @@ it makes a scratch database, indexes the documents written below through ODC's o
 NaN nodata; archived datasets; lineage, external lineage and homes; several locations), then
 writes next to this file:
 
-* ``odc_<driver>.sql``: ``pg_dump --no-owner --no-privileges`` of the database;
+* ``odc_<driver>.sql``: ``pg_dump --no-owner --no-privileges`` of the database, and
+  ``odc_postgis_610f32dca3cb.sql``: the postgis one taken back by ODC's own migrations to an
+  earlier revision of ODC 1.9's schema (locations in a table of their own);
 * ``odc_<driver>.json``: ODC's answers: every metadata type and product definition, and per
   dataset its document, location(s), archived state and lineage; per query, the ids
   ``Datacube.find_datasets`` returns; per product, its counts.
@@ -594,6 +596,41 @@ def record(index, driver: str, url: str) -> dict[str, Any]:
     return out
 
 
+#: An older revision of ODC 1.9's postgis schema: locations in their own table, odc.location.
+OLD_REVISION = "610f32dca3cb"
+
+
+def old_schema(admin: Any, server: str, name: str) -> None:
+    """Dump a copy of the postgis database taken back to :data:`OLD_REVISION` by ODC's own migrations."""
+    from alembic import command, config
+    from datacube.drivers.postgis._core import ALEMBIC_INI_LOCATION
+    from sqlalchemy import create_engine
+
+    old = f"{name}_old"
+    with admin.cursor() as cur:
+        cur.execute(f'DROP DATABASE IF EXISTS "{old}"')
+        cur.execute(f'CREATE DATABASE "{old}" TEMPLATE "{name}"')
+        for role in ("odc_user", "odc_ingest", "odc_manage", "odc_admin"):  # the downgrade revokes them
+            cur.execute(f"SELECT 1 FROM pg_roles WHERE rolname = '{role}'")
+            if cur.fetchone() is None:
+                cur.execute(f"CREATE ROLE {role} NOLOGIN")
+    engine = create_engine(f"{server.replace('postgresql://', 'postgresql+psycopg2://')}/{old}")
+    with engine.begin() as conn:
+        cfg = config.Config(ALEMBIC_INI_LOCATION)
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, OLD_REVISION)
+    engine.dispose()
+    dump = subprocess.run(
+        ["pg_dump", "--no-owner", "--no-privileges", f"{server}/{old}"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    (HERE / f"odc_postgis_{OLD_REVISION}.sql").write_text(dump)
+    with admin.cursor() as cur:
+        cur.execute(f'DROP DATABASE "{old}" WITH (FORCE)')
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--server", default="postgresql://postgres@127.0.0.1:5432")
@@ -616,6 +653,8 @@ def main() -> None:
             ["pg_dump", "--no-owner", "--no-privileges", url], check=True, capture_output=True, text=True
         ).stdout
         (HERE / f"odc_{driver}.sql").write_text(dump)
+        if driver == "postgis":
+            old_schema(admin, args.server, name)
         with admin.cursor() as cur:
             cur.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
         admin.close()
