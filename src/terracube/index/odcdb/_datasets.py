@@ -8,6 +8,7 @@ archived time and the time ODC added it. Searches find candidates in SQL through
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import DocumentError, QueryError
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from terracube.index._datasets import OrderBy
     from terracube.index.odcdb._catalog import Catalog
     from terracube.index.odcdb._index import OdcIndex
-    from terracube.model import Product
+    from terracube.model import Product, SearchField
 
 __all__ = ["Datasets"]
 
@@ -61,14 +62,26 @@ def _footprint(ds: Dataset) -> shapely.Geometry | None:
         return None
 
 
-def _passes(ds: Dataset, pq: ProductQuery) -> bool:
-    """Whether a candidate matches its product's query (terracube's semantics)."""
-    if pq.expressions:
-        values = _values(ds)
-        for e in pq.expressions:
-            if not matches(e, values.get(e.field.name)):
-                return False
-    return pq.spatial is None or pq.spatial.matches(_footprint(ds))
+@cache
+def _reads_extent(field: SearchField) -> bool:
+    return any(p and p[0] == "extent" for p in (*field.offsets, *field.min_offsets, *field.max_offsets))
+
+
+def _field_value(ds: Dataset, field: SearchField) -> Any:
+    """One search field's value (as in ``search_values``), read alone: a query needs only its own."""
+    known = ds._derived.get("fields")
+    if known is not None:
+        return known.get(field.name)
+    doc = ds.search_doc() if _reads_extent(field) else ds._doc
+    try:
+        return field.extract(doc)
+    except DocumentError:  # a value ODC stored that terracube cannot read: absent
+        return None
+
+
+def _fields_pass(ds: Dataset, pq: ProductQuery) -> bool:
+    """Whether a candidate matches the field conditions of its product's query."""
+    return all(matches(e, _field_value(ds, e.field)) for e in pq.expressions)
 
 
 _NATIVE_KEYS: Final[dict[str, Callable[[Dataset], Any]]] = {
@@ -186,13 +199,19 @@ class Datasets(AbstractDatasetResource):
         names = {pq.product.name for pq in kept}
         seen: set[uuid.UUID] | None = set() if len(names) < len(kept) else None
         for rows in self._index._db.batches(sql, params):
-            found = [(self._dataset(r, cat), r[6]) for r in rows]
+            # Field conditions first; footprints, the costlier test, of the survivors together.
+            found = [
+                (ds, q)
+                for ds, q in ((self._dataset(r, cat), r[6]) for r in rows)
+                if _fields_pass(ds, kept[q])
+            ]
             if spatial:
                 prime([ds for ds, q in found if kept[q].spatial is not None])
             for ds, q in found:
                 if seen is not None and ds.id in seen:
                     continue
-                if _passes(ds, kept[q]):
+                spatial_q = kept[q].spatial
+                if spatial_q is None or spatial_q.matches(_footprint(ds)):
                     if seen is not None:
                         seen.add(ds.id)
                     yield ds
