@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import DocumentError, QueryError
-from terracube.index._datasets import AbstractDatasetResource, _uuid
+from terracube.index._datasets import AbstractDatasetResource, _gc_paused, _uuid
 from terracube.index._flags import refuse
 from terracube.index.odcdb._footprints import prime
 from terracube.index.odcdb._sql import candidates_sql
@@ -198,23 +198,44 @@ class Datasets(AbstractDatasetResource):
         spatial = any(pq.spatial is not None for pq in kept)
         names = {pq.product.name for pq in kept}
         seen: set[uuid.UUID] | None = set() if len(names) < len(kept) else None
-        for rows in self._index._db.batches(sql, params):
-            # Field conditions first; footprints, the costlier test, of the survivors together.
-            found = [
-                (ds, q)
-                for ds, q in ((self._dataset(r, cat), r[6]) for r in rows)
-                if _fields_pass(ds, kept[q])
-            ]
-            if spatial:
-                prime([ds for ds, q in found if kept[q].spatial is not None])
-            for ds, q in found:
-                if seen is not None and ds.id in seen:
-                    continue
-                spatial_q = kept[q].spatial
-                if spatial_q is None or spatial_q.matches(_footprint(ds)):
-                    if seen is not None:
-                        seen.add(ds.id)
-                    yield ds
+        batches = self._index._db.batches(sql, params)
+        try:
+            while True:
+                # Documents make many small containers and no cycles: no collector meanwhile.
+                with _gc_paused():
+                    rows = next(batches, None)
+                    if rows is None:
+                        return
+                    out = self._matching(rows, cat, kept, spatial, seen)
+                yield from out
+        finally:
+            batches.close()
+
+    def _matching(
+        self,
+        rows: list[tuple[Any, ...]],
+        cat: Catalog,
+        kept: list[ProductQuery],
+        spatial: bool,
+        seen: set[uuid.UUID] | None,
+    ) -> list[Dataset]:
+        """The datasets of a batch of candidate rows that match their query."""
+        # Field conditions first; footprints, the costlier test, of the survivors together.
+        found = [
+            (ds, q) for ds, q in ((self._dataset(r, cat), r[6]) for r in rows) if _fields_pass(ds, kept[q])
+        ]
+        if spatial:
+            prime([ds for ds, q in found if kept[q].spatial is not None])
+        out = []
+        for ds, q in found:
+            if seen is not None and ds.id in seen:
+                continue
+            spatial_q = kept[q].spatial
+            if spatial_q is None or spatial_q.matches(_footprint(ds)):
+                if seen is not None:
+                    seen.add(ds.id)
+                out.append(ds)
+        return out
 
     def _search(
         self,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from terracube.errors import ConfigError, IndexNotInitialisedError, PermissionDeniedError, TerracubeError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Generator, Iterator
 
     import psycopg
 
@@ -145,7 +145,7 @@ class OdcDatabase:
         except self._pg.Error as e:
             self.raise_mapped(e)
 
-    def batches(self, query: Any, params: Any = None) -> Iterator[list[tuple[Any, ...]]]:
+    def batches(self, query: Any, params: Any = None) -> Generator[list[tuple[Any, ...]], None, None]:
         """Rows of a query, batch by batch, from a server-side cursor on a borrowed connection."""
         with self.borrowed() as conn:
             self.run("BEGIN READ ONLY", conn=conn)
