@@ -134,13 +134,20 @@ def _clone(src_url: str, dst: object, batch_size: int) -> dict[str, object]:
     from terracube.index.odcdb import OdcPostgisIndex
 
     src = OdcPostgisIndex(src_url)
-    t = time.perf_counter()
+    load = os.getloadavg()[0]
+    t, cpu = time.perf_counter(), time.process_time()
     dst.init_db(with_default_types=False)  # type: ignore[attr-defined]
     counts = dst.clone(src, batch_size=batch_size)  # type: ignore[attr-defined]
-    secs = time.perf_counter() - t
+    secs, cpu = time.perf_counter() - t, time.process_time() - cpu
     src.close()
     dst.close()  # type: ignore[attr-defined]
-    return {"seconds": round(secs, 1), "datasets_per_s": round(counts["datasets"] / secs), **counts}
+    return {
+        "seconds": round(secs, 1),
+        "datasets_per_s": round(counts["datasets"] / secs),
+        "client_cpu_s": round(cpu, 1),
+        "load_average": [round(load, 1), round(os.getloadavg()[0], 1)],
+        **counts,
+    }
 
 
 def main() -> None:
@@ -215,6 +222,7 @@ def main() -> None:
             same += sorted(str(d.id) for d in found) == odc["ids"][str(i)]
         index.close()
         result["search"] = {
+            "load_average": round(os.getloadavg()[0], 1),
             "queries": args.repeats,
             "median_results": statistics.median(sizes),
             "terracube_read_only_median_ms": round(statistics.median(times), 2),
