@@ -130,6 +130,22 @@ def _db(server: str, name: str, *, drop: bool = False, create: bool = False) -> 
             c.execute(f'CREATE DATABASE "{name}"')
 
 
+def _server_cpu(server: str, dbname: str) -> float | None:
+    """CPU seconds used so far by the server processes connected to ``dbname`` (same machine only)."""
+    import psycopg
+
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as c:
+        pids = [r[0] for r in c.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", (dbname,))]
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # another machine, or gone
+            return None
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def _clone(src_url: str, dst: object, batch_size: int) -> dict[str, object]:
     from terracube.index.odcdb import OdcPostgisIndex
 
@@ -139,12 +155,18 @@ def _clone(src_url: str, dst: object, batch_size: int) -> dict[str, object]:
     dst.init_db(with_default_types=False)  # type: ignore[attr-defined]
     counts = dst.clone(src, batch_size=batch_size)  # type: ignore[attr-defined]
     secs, cpu = time.perf_counter() - t, time.process_time() - cpu
+    server, src_db = src_url.rsplit("/", 1)
+    servers = {"source_server_cpu_s": _server_cpu(server, src_db)}
+    dst_url = getattr(dst, "_db_url", None)
+    if dst_url:
+        servers["destination_server_cpu_s"] = _server_cpu(server, dst_url.rsplit("/", 1)[1])
     src.close()
     dst.close()  # type: ignore[attr-defined]
     return {
         "seconds": round(secs, 1),
         "datasets_per_s": round(counts["datasets"] / secs),
         "client_cpu_s": round(cpu, 1),
+        **{k: None if v is None else round(v, 1) for k, v in servers.items()},
         "load_average": [round(load, 1), round(os.getloadavg()[0], 1)],
         **counts,
     }
