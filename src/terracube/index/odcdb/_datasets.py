@@ -8,6 +8,7 @@ archived time and the time ODC added it. Searches find candidates in SQL through
 
 from __future__ import annotations
 
+import contextlib
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
@@ -320,6 +321,9 @@ class Datasets(AbstractDatasetResource):
         def prepare(rows: list[tuple[Any, ...]]) -> list[Dataset]:
             found = [self._dataset(r, cat) for r in rows]
             prime(found)
+            for ds in found:  # what the destination computes next, meanwhile
+                with contextlib.suppress(DocumentError):  # its own error, when asked again
+                    ds.search_values()
             return found
 
         # Read ahead: the next batches are fetched and prepared while the caller stores this one.
