@@ -63,18 +63,28 @@ class Config:
         alias.
     """
 
-    __slots__ = ("_environ", "_envs", "_generic", "_source", "_specific")
+    __slots__ = ("_default", "_environ", "_envs", "_generic", "_odc", "_source", "_specific")
 
     _envs: dict[str, RawEnvironment]
     _environ: tuple[tuple[str, str], ...]
     _generic: dict[str, Setting]
     _source: str
     _specific: dict[str, dict[str, Setting]]
+    _default: Setting | None
+    _odc: bool
 
     def __init__(
-        self, environments: Iterable[RawEnvironment], *, source: str, environ: Mapping[str, str]
+        self,
+        environments: Iterable[RawEnvironment],
+        *,
+        source: str,
+        environ: Mapping[str, str],
+        default_environment: Setting | None = None,
+        odc: bool = False,
     ) -> None:
         self._source = source
+        self._default = default_environment
+        self._odc = odc
         self._envs = {env.name: env for env in environments}
         self._environ = tuple(sorted((k, v) for k, v in environ.items() if _relevant(k, v)))
         self._generic = {}
@@ -139,9 +149,21 @@ class Config:
         return self._source
 
     @property
+    def is_odc(self) -> bool:
+        """Whether the environments come from ODC's configuration (no terracube configuration exists)."""
+        return self._odc
+
+    @property
     def default_name(self) -> str:
-        """The environment used when none is named: ``$TERRACUBE_ENVIRONMENT`` or ``default``."""
-        return dict(self._environ).get(_VAR_ENVIRONMENT, DEFAULT_ENVIRONMENT)
+        """The environment used when none is named.
+
+        ``$TERRACUBE_ENVIRONMENT``; for ODC's configuration then ``$ODC_ENVIRONMENT``,
+        ``$DATACUBE_ENVIRONMENT`` or ODC's ``datacube`` fallback; else ``default``.
+        """
+        named = dict(self._environ).get(_VAR_ENVIRONMENT)
+        if named:
+            return named
+        return self._default.value if self._default is not None else DEFAULT_ENVIRONMENT
 
     @property
     def environments(self) -> tuple[str, ...]:
@@ -180,18 +202,35 @@ class Config:
             The name is unknown (the message lists the known ones), the environment has no
             ``db_url``, or its ``index_driver`` cannot be inferred from the URL scheme.
         """
+        canonical, settings = self._settings(name)
+        return _resolve(canonical, settings, self._source)
+
+    def origin(self, key: str, name: str | None = None) -> str | None:
+        """Where a setting of an environment comes from: ``"<file>:<line>"``, ``"$VARIABLE"``...
+
+        None when the environment has no such setting (``index_driver`` inferred from the URL,
+        say). Raises as :meth:`environment` does.
+        """
+        setting = self._settings(name)[1].get(key)
+        return None if setting is None else setting.origin
+
+    def _settings(self, name: str | None) -> tuple[str, dict[str, Setting]]:
+        """The canonical name of an environment and its settings, variables applied."""
         if name is None:
             name = self.default_name
-            how = f"from ${_VAR_ENVIRONMENT}" if _VAR_ENVIRONMENT in dict(self._environ) else None
+            if _VAR_ENVIRONMENT in dict(self._environ):
+                how: str | None = f"from ${_VAR_ENVIRONMENT}"
+            else:
+                how = f"from {self._default.origin}" if self._default is not None else None
         else:
             how = "requested"
         known = self.environments
         if name not in known:
             listed = ", ".join(repr(n) for n in known) or "none"
+            variable = f"$ODC_{name.upper()}_DB_URL" if self._odc else f"${_PREFIX}{name.upper()}_DB_URL"
             raise ConfigError(
                 f"unknown environment {name!r}{f' ({how})' if how else ''}; known environments: "
-                f"{listed} (configuration: {self._source}). Define [{name}] there or set "
-                f"${_PREFIX}{name.upper()}_DB_URL."
+                f"{listed} (configuration: {self._source}). Define [{name}] there or set {variable}."
             )
         canonical = self._canonical(name)
         settings: dict[str, Setting] = {}
@@ -200,12 +239,12 @@ class Config:
         if canonical == self._canonical(self.default_name):
             settings.update(self._generic)
         settings.update(self._specific.get(canonical, {}))
-        return _resolve(canonical, settings, self._source)
+        return canonical, settings
 
     # --- value protocol ---------------------------------------------------------------------
 
     def _key(self) -> tuple[object, ...]:
-        return (self._source, tuple(self._envs.values()), self._environ)
+        return (self._source, tuple(self._envs.values()), self._environ, self._default, self._odc)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Config):
@@ -219,7 +258,7 @@ class Config:
         return f"Config(source={self._source!r}, environments={self.environments!r})"
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (tuple(self._envs.values()), self._source, self._environ))
+        return (_rebuild, (tuple(self._envs.values()), self._source, self._environ, self._default, self._odc))
 
     # --- internals --------------------------------------------------------------------------
 
@@ -267,8 +306,14 @@ class Config:
                 )
 
 
-def _rebuild(envs: tuple[RawEnvironment, ...], source: str, environ: tuple[tuple[str, str], ...]) -> Config:
-    return Config(envs, source=source, environ=dict(environ))
+def _rebuild(
+    envs: tuple[RawEnvironment, ...],
+    source: str,
+    environ: tuple[tuple[str, str], ...],
+    default: Setting | None = None,
+    odc: bool = False,
+) -> Config:
+    return Config(envs, source=source, environ=dict(environ), default_environment=default, odc=odc)
 
 
 def _relevant(var: str, value: str) -> bool:
@@ -304,7 +349,13 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
        that exists is used;
     3. ``$TERRACUBE_CONFIG``: the configuration text itself (handy in CI);
     4. ``~/.terracube.conf``, if it exists;
-    5. built-in defaults: one ``default`` environment, a SQLite index at
+    5. ODC's configuration, as ODC 1.9 finds it (``$ODC_CONFIG``, ``$ODC_CONFIG_PATH``,
+       ``./datacube.conf``, ``~/.datacube.conf``, ``/etc/default/datacube.conf``,
+       ``/etc/datacube.conf``, or ``ODC_*`` variables naming a database), when no
+       ``TERRACUBE_*`` variable but ``$TERRACUBE_ENVIRONMENT`` is set; its environments open
+       ODC's databases through the read-only ``odc_postgres`` and ``odc_postgis`` drivers and
+       :attr:`Config.source` names the file or variables read;
+    6. built-in defaults: one ``default`` environment, a SQLite index at
        ``platformdirs.user_data_dir("terracube")/index.db``.
 
     The ``TERRACUBE_*`` override variables are then applied on top of whichever source is used
@@ -354,7 +405,22 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
         home_file = None
     if home_file is not None and home_file.is_file():
         return _from_file(home_file, "home directory", environ)
+    if not any(_relevant(k, v) and k != _VAR_ENVIRONMENT for k, v in environ.items()):
+        odc = _odc_config(environ)
+        if odc is not None:
+            return odc
     return Config._builtin(environ)
+
+
+def _odc_config(environ: Mapping[str, str]) -> Config | None:
+    """ODC's configuration, where the user has one and no terracube configuration (see ``_odc``)."""
+    from terracube.cfg._odc import find_odc_config, odc_environments
+
+    source = find_odc_config(environ)
+    if source is None:
+        return None
+    envs, default = odc_environments(source, environ)
+    return Config(envs, source=source.description, environ=environ, default_environment=default, odc=True)
 
 
 def _from_file(path: Path, how: str, environ: Mapping[str, str]) -> Config:

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from terracube.errors import ConfigError
+
 if TYPE_CHECKING:
     from terracube.cfg import Config, Environment
     from terracube.index.abstract import AbstractIndex
@@ -34,6 +36,14 @@ class CliState:
             from terracube.cfg import load_config
 
             self._config = load_config(self.config_path)
+            if self._config.is_odc:
+                cfg = self._config
+                try:
+                    used = f"; environment {cfg.environment(self.env_name).name!r}, db_url from "
+                    used += str(cfg.origin("db_url", self.env_name))
+                except ConfigError:
+                    used = ""  # the command reports an unknown environment itself
+                click.echo(f"Using {cfg.source}{used} (there is no terracube configuration).", err=True)
         return self._config
 
     @property

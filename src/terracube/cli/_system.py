@@ -1,17 +1,18 @@
-"""``terracube system init|check|drivers|clone``: the index itself and the installed plugins."""
+"""``terracube system init|check|drivers|clone``: the index itself and the installed plugins.
+
+``clone`` lives in ``_clone``.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
+from terracube.cli._clone import clone
 from terracube.cli._context import CliState, pass_state
 from terracube.cli._output import emit_rows, emit_value, format_option
 from terracube.errors import IndexConnectionError, IndexNotInitialisedError, TerracubeError
-
-if TYPE_CHECKING:
-    from terracube.cfg import Environment
 
 __all__ = ["system"]
 
@@ -102,78 +103,4 @@ def drivers(fmt: str) -> None:
     emit_rows(rows, columns, fmt)
 
 
-def _environment_of(state: CliState, where: str) -> Environment:
-    """An environment named in the configuration, or one made from a database URL."""
-    from terracube.cfg import Environment
-    from terracube.cfg._urls import infer_index_driver
-
-    if "://" not in where:
-        return state.config.environment(where)
-    driver = infer_index_driver(where, environment=_redacted(where), origin="the command line")
-    return Environment(_redacted(where), driver, where)
-
-
-@system.command("clone")
-@click.argument("source")
-@click.argument("destination")
-@click.option(
-    "--batch-size",
-    type=click.IntRange(min=1),
-    default=5000,
-    show_default=True,
-    help="Datasets per transaction.",
-)
-@click.option(
-    "--progress/--no-progress",
-    "show_progress",
-    default=None,
-    help="Show a progress bar on stderr [default: when stderr is a terminal].",
-)
-@format_option()
-@pass_state
-def clone(
-    state: CliState, source: str, destination: str, batch_size: int, show_progress: bool | None, fmt: str
-) -> None:
-    """Copy every metadata type, product, dataset and lineage relation from SOURCE to DESTINATION.
-
-    SOURCE and DESTINATION are environment names or database URLs (``sqlite:///path/index.db``,
-    ``postgresql://user@host/db``), of any two drivers. DESTINATION is created if needed.
-    Locations, archived state and index times are kept. Datasets are copied in batches of
-    --batch-size, each in one transaction: an interrupted clone keeps the batches it finished,
-    and running the same command again copies the rest (what is already there is skipped).
-    """
-    import time
-
-    from terracube.cli._output import progress
-    from terracube.drivers import connect_index
-
-    src = connect_index(_environment_of(state, source))
-    try:
-        dst = connect_index(_environment_of(state, destination))
-        try:
-            dst.init_db(with_default_types=False)
-            total = src.datasets.count(archived=None)
-            started = time.perf_counter()
-            with progress(total, "Cloning datasets", show=show_progress, min_items=1) as bar:
-                seen = [0]
-
-                def advance(done: int, _total: int | None, _what: str) -> None:
-                    bar.advance(done - seen[0])
-                    seen[0] = done
-
-                counts = dst.clone(src, batch_size=batch_size, progress=advance)
-            seconds = time.perf_counter() - started
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    emit_value(
-        {
-            "source": _redacted(source),
-            "destination": _redacted(destination),
-            **counts,
-            "seconds": round(seconds, 2),
-            "datasets_per_second": round(total / seconds) if seconds > 0 else None,
-        },
-        fmt,
-    )
+system.add_command(clone)

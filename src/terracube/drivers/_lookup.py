@@ -39,6 +39,9 @@ __all__ = [
 #: (group, plugin name) -> the terracube extra that installs what it needs.
 _EXTRAS: dict[tuple[str, str], str] = {
     (INDEX_GROUP, "postgis"): "postgis",
+    (INDEX_GROUP, "odc"): "postgis",
+    (INDEX_GROUP, "odc_postgres"): "postgis",
+    (INDEX_GROUP, "odc_postgis"): "postgis",
     (READER_GROUP, "s3aio"): "s3",
     (WRITER_GROUP, "s3aio"): "s3",
 }

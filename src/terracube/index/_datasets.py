@@ -843,9 +843,12 @@ class AbstractDatasetResource(ABC):
 
     # --- cloning ------------------------------------------------------------------------------
 
-    def _iter_all(self, archived: bool | None = None) -> Iterator[Dataset]:
-        """Every dataset of every product (for cloning)."""
-        plan = [ProductQuery(p) for p in self._index.products.get_all()]
+    def _iter_all(
+        self, archived: bool | None = None, products: Iterable[Product] | None = None
+    ) -> Iterator[Dataset]:
+        """Every dataset of these products, or of every product (for cloning)."""
+        chosen = self._index.products.get_all() if products is None else products
+        plan = [ProductQuery(p) for p in chosen]
         return self._search(plan, archived=archived, limit=None, order_by=()) if plan else iter(())
 
 

@@ -11,13 +11,11 @@ Resource base classes live in private modules and are re-exported from this one.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
-from terracube.errors import DuplicateRecordError
 from terracube.index._datasets import (
     NATIVE_FIELDS,
     AbstractDatasetResource,
@@ -31,7 +29,8 @@ from terracube.index._products import AbstractProductResource
 from terracube.index._users import ROLES, AbstractUserResource, NoUserResource
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    import uuid
+    from collections.abc import Iterable, Iterator, Sequence
     from typing import Self
 
     from terracube.cfg import Environment
@@ -230,94 +229,55 @@ class AbstractIndex(ABC):
         source_index: AbstractIndex,
         batch_size: int = 1000,
         progress: ProgressCallback | None = None,
+        *,
+        products: Iterable[str] | None = None,
+        on_failure: Callable[[str, str, Sequence[uuid.UUID]], None] | None = None,
     ) -> dict[str, int]:
         """Copy every metadata type, product and dataset of another index into this one.
 
         Locations, archived state and index times are kept, and lineage relations and
         dataset homes when both indexes support them. Datasets are added ``batch_size`` at a
         time, each batch in one transaction; records already here with the same documents
-        are skipped, so an interrupted clone can simply be run again.
+        are skipped, so an interrupted clone can simply be run again. A metadata type already
+        here under the same name is kept when it reads every search field of the source's
+        alike (descriptions aside; terracube's built-in ``eo3`` and ODC's, for instance).
+
+        Parameters
+        ----------
+        source_index
+            The index to copy.
+        batch_size
+            Datasets per transaction.
+        progress
+            Called with (datasets done, total, ``"datasets"``) after each batch.
+        products
+            Copy only these products (their metadata types, datasets and the lineage of those
+            datasets); default: everything.
+        on_failure
+            Called with (product name, reason, dataset ids) for datasets this index cannot
+            hold (e.g. legacy documents in an eo3-only index); they are left out, counted as
+            ``failed``, and the clone goes on.
 
         Returns counts added per kind (``metadata_types``, ``products``, ``datasets``,
-        ``lineage``, ``homes``) and ``skipped`` datasets.
+        ``lineage``, ``homes``), ``skipped`` datasets (already here) and ``failed`` ones.
 
         Raises
         ------
         DuplicateRecordError
             A record exists here with a different document.
+        ProductNotFoundError
+            ``products`` names a product the source does not hold.
         """
-        self._require("supports_write", "clone into it")
-        counts = {"metadata_types": 0, "products": 0, "datasets": 0, "skipped": 0}
-        for mt in source_index.metadata_types.get_all():
-            mine = self.metadata_types.get_by_name(mt.name)
-            if mine is None:
-                self.metadata_types.add(mt)
-                counts["metadata_types"] += 1
-            elif mine != mt:
-                raise DuplicateRecordError(
-                    f"metadata type {mt.name!r} differs between the two indexes; update one first"
-                )
-        for p in source_index.products.get_all():
-            mine_p = self.products.get_by_name(p.name)
-            if mine_p is None:
-                self.products.add(
-                    p.with_metadata_type(self.metadata_types.get_by_name_unsafe(p.metadata_type.name))
-                )
-                counts["products"] += 1
-            elif mine_p.definition != p.definition:
-                raise DuplicateRecordError(
-                    f"product {p.name!r} differs between the two indexes; update one first"
-                )
-        total = source_index.datasets.count(archived=None)
-        done = 0
-        if progress:
-            progress(0, total, "datasets")
-        # Homes are looked up per batch only where the source has any.
-        homes = (
-            source_index.supports_external_home
-            and self.supports_external_home
-            and source_index.lineage._has_homes()
+        from terracube.index._clone import clone
+
+        return clone(
+            self,
+            source_index,
+            batch_size=batch_size,
+            progress=progress,
+            products=products,
+            on_failure=on_failure,
         )
-        if homes:
-            counts["homes"] = 0
-        src = source_index.datasets._iter_all(archived=None)
-        while True:
-            chunk = []
-            for ds in src:
-                chunk.append(ds)
-                if len(chunk) >= batch_size:
-                    break
-            if not chunk:
-                break
-            st = self.datasets._add_batch(chunk, batch_size=batch_size, keep_state=True)
-            counts["datasets"] += st.completed
-            counts["skipped"] += st.skipped
-            if homes:
-                counts["homes"] += self._clone_homes(source_index, [ds.id for ds in chunk])
-            done += len(chunk)
-            if progress:
-                progress(done, total, "datasets")
-        if source_index.supports_lineage and self.supports_lineage:
-            counts["lineage"] = 0
-            rels = source_index.lineage.get_all_lineage(batch_size)
-            while batch := list(itertools.islice(rels, batch_size)):
-                counts["lineage"] += self.lineage._add_batch(batch).completed
-                if homes:  # sources kept elsewhere have homes and no dataset here
-                    ids = list({r.source_id for r in batch} | {r.derived_id for r in batch})
-                    counts["homes"] += self._clone_homes(source_index, ids)
-        return counts
-
-    def _clone_homes(self, source_index: AbstractIndex, ids: list[Any]) -> int:
-        """Copy the homes of these datasets; a different home here is a conflict."""
-        from terracube.errors import LineageError
-
-        theirs = source_index.lineage.get_homes(*ids)
-        if not theirs:
-            return 0
-        try:
-            return self.lineage.set_home_map(theirs)
-        except LineageError as e:
-            raise DuplicateRecordError(f"{e}; the two indexes disagree on where a dataset lives") from None
 
 
 class AbstractIndexDriver(ABC):

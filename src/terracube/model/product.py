@@ -29,7 +29,9 @@ _MEASUREMENT_SCHEMA: Final = {
     "properties": {
         "name": {"type": "string", "pattern": r"^\w+$"},
         "dtype": {"enum": list(_DTYPES)},
-        "nodata": {"oneOf": [{"type": "number"}, {"enum": ["NaN", "nan", "Inf", "-Inf", "inf", "-inf"]}]},
+        "nodata": {
+            "oneOf": [{"type": "number"}, {"enum": ["NaN", "nan", "NAN", "Inf", "-Inf", "inf", "-inf"]}]
+        },
         "units": {"type": "string"},
         "aliases": {"type": "array", "items": {"type": "string", "pattern": r"^\w+$"}},
         "flags_definition": {"type": "object"},

@@ -135,6 +135,16 @@ class PostgisIndex(SQLIndex):
         except self._db._pg.Error as e:  # no right to read the schema, say
             self._db.raise_mapped(e)
         if version is None:
+            from terracube.index._databases import describe_found, find_indexes
+
+            found = find_indexes(self._db.conn())
+            if any(f.kind != "terracube" for f in found):
+                # An ODC database: never initialise terracube's schema beside it by mistake.
+                return (
+                    f"{self.url} has no terracube schema {self.schema!r}: {describe_found(found)}; "
+                    "open it read-only with the 'odc' index driver, or copy it with "
+                    "`terracube system clone`"
+                )
             return f"{self.url} has no terracube schema {self.schema!r}; run `terracube system init`"
         if version < SCHEMA_VERSION:
             return (

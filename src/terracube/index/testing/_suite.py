@@ -1189,3 +1189,27 @@ class IndexTests(
         assert back["datasets"] == 1
         assert back["skipped"] == 10
         assert populated.datasets.get_unsafe(extra.id) == extra
+
+    def test_clone_chosen_products_and_what_it_cannot_hold(self, populated: AbstractIndex) -> None:
+        from terracube.index.memory import MemoryIndex
+
+        mem = MemoryIndex()
+        mem.init_db(with_default_types=False)
+        counts = mem.clone(populated, products=["s2"])
+        assert [p.name for p in mem.products.get_all()] == ["s2"]
+        assert [m.name for m in mem.metadata_types.get_all()] == ["eo3"]
+        assert counts["datasets"] == populated.datasets.count(product="s2", archived=None) > 0
+        with pytest.raises(ProductNotFoundError, match="'nope'"):
+            mem.clone(populated, products=["nope"])
+        # A legacy (pre-eo3) document, as an ODC database holds them: left out, with the reason.
+        legacy_id = uuid.uuid4()
+        legacy = {"id": str(legacy_id), "product_type": "level1", "extent": {"from_dt": "2001-01-01"}}
+        s2 = mem.products.get_by_name_unsafe("s2")
+        mem.datasets._insert([Dataset._make(legacy_id, s2, legacy, None, None, dt.datetime.now(dt.UTC))])
+        failures: list[tuple[str, str, list[uuid.UUID]]] = []
+        if not populated.supports_legacy:
+            again = populated.clone(mem, on_failure=lambda p, why, ids: failures.append((p, why, list(ids))))
+            assert (again["failed"], again["datasets"]) == (1, 0)
+            assert [(p, ids) for p, _, ids in failures] == [("s2", [legacy_id])]
+            assert "legacy (pre-eo3) document" in failures[0][1]
+            assert populated.datasets.get(legacy_id) is None
