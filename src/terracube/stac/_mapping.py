@@ -760,6 +760,8 @@ def _data_bands(assets: Mapping[str, Any], props: Mapping[str, Any], *, where: s
             continue
         roles = a.get("roles")
         if not (roles.__class__ is list and "data" in roles):
+            if roles.__class__ is list and (roles == ["metadata"] or _PICTURE_ROLES.intersection(roles)):
+                continue  # not a band, whatever the rest says (as _is_data decides, sooner)
             if need_grid is None:
                 need_grid = not ("proj:shape" in props and "proj:transform" in props) and any(
                     isinstance(o, dict) and "proj:shape" in o and "proj:transform" in o
