@@ -111,22 +111,32 @@ def _open(url: str) -> AbstractIndex:
 
 
 def _add(
-    url: str, folder: Path, *, kill_after: float | None = None
+    url: str, folder: Path, *, kill_at: tuple[int, float] | None = None
 ) -> subprocess.CompletedProcess[str] | None:
+    """Run ``dataset add``; with ``kill_at=(n, delay)``, SIGKILL it ``delay`` seconds after the
+    index first holds ``n`` datasets (or return its result when it ends first)."""
     env = {**os.environ, "TERRACUBE_DB_URL": url}
     env.pop("TERRACUBE_ENVIRONMENT", None)
     args = [sys.executable, "-c", "from terracube.cli import main; main()"]
     args += ["dataset", "add", str(folder), "--batch-size", str(BATCH), "--no-progress"]
-    if kill_after is None:
+    if kill_at is None:
         return subprocess.run(args, env=env, capture_output=True, text=True, timeout=300, check=False)
+    threshold, delay = kill_at
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Kill points follow the index's own progress, not the clock: how fast a run goes varies
+    # with the machine's load, and a kill timed off an earlier run may land after this one ends.
+    idx = _open(url)
     try:
-        proc.wait(timeout=kill_after)
-    except subprocess.TimeoutExpired:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        return None
-    return subprocess.CompletedProcess(args, proc.returncode, "", "")  # finished before the kill
+        while proc.poll() is None and idx.datasets.count() < threshold:
+            time.sleep(0.002)
+    finally:
+        idx.close()
+    time.sleep(delay)
+    if proc.poll() is not None:
+        return subprocess.CompletedProcess(args, proc.returncode, "", "")  # finished before the kill
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    return None
 
 
 def _integrity(idx: AbstractIndex, url: str) -> None:
@@ -177,19 +187,23 @@ def _check(url: str, docs: list[dict[str, Any]]) -> int:
 
 def test_killed_add_leaves_whole_batches_and_resumes(new_index: Callable[[], str], folder: Path) -> None:
     docs = _docs()
-    # When the first batch lands and how long a whole run takes, here, on an index of its own.
+    # A whole run succeeds, on an index of its own.
     scratch = new_index()
-    first_batch, whole = _timeline(scratch, folder)
+    _timeline(scratch, folder)
     assert _check(scratch, docs) == len(docs)
 
     url = new_index()
     rng = random.Random(int(os.environ.get("TERRACUBE_CRASH_SEED", "16")))
     seen: list[int] = []
-    for _ in range(KILLS):
-        _add(url, folder, kill_after=rng.uniform(0.8 * first_batch, whole))
-        seen.append(_check(url, docs))
-    # Kills landed mid-run, with part of the documents in. (Runs after the first re-read what
-    # is already in, so later kills often land there; each kill point is random all the same.)
+    held = 0
+    for i in range(KILLS):
+        # Anywhere from start-up (threshold already met) to the last batch, then a random delay.
+        _add(url, folder, kill_at=(rng.randint(held, len(docs) - 1), rng.uniform(0.0, 0.05)))
+        held = _check(url, docs)
+        seen.append(held)
+        if held == len(docs) and i < KILLS - 1:
+            url, held = new_index(), 0  # the run beat its kill: the next one starts afresh
+    # Kills landed mid-run, with part of the documents in.
     assert any(0 < n < len(docs) for n in seen), seen
 
     last = _add(url, folder)

@@ -69,6 +69,8 @@ class _Main(click.Group):
         except TerracubeError as e:
             raise click.ClickException(str(e)) from e
         except ImportError as e:  # an optional package (psycopg, zarr, ...) is not installed
+            if not isinstance(e, ModuleNotFoundError) or (e.name or "").startswith("terracube"):
+                raise  # terracube's own import failing is a bug: show its traceback
             from terracube._packages import missing_package
 
             raise click.ClickException(str(missing_package(e, f"terracube {ctx.invoked_subcommand}"))) from e

@@ -14,7 +14,7 @@ import itertools
 from typing import TYPE_CHECKING, Any
 
 from terracube.errors import DocumentError, DuplicateRecordError, ProductNotFoundError
-from terracube.index._datasets import _gc_paused
+from terracube.index._shared import gc_paused
 from terracube.model import EO3_SCHEMA
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ def clone(
     stream = src.datasets._iter_all(archived=None, products=chosen) if chosen else iter(())
     # Many small containers and no reference cycles: the cyclic collector would only cost time
     # (it took two thirds of the time of reading documents from PostgreSQL).
-    with _gc_paused():
+    with gc_paused():
         _copy_datasets(
             dst, src, stream, batch_size, counts, homes, copied, failed, on_failure, progress, total
         )

@@ -13,8 +13,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import DocumentError, QueryError
-from terracube.index._datasets import AbstractDatasetResource, _gc_paused, _uuid
+from terracube.index._datasets import AbstractDatasetResource
 from terracube.index._flags import refuse
+from terracube.index._shared import dataset_id, gc_paused, search_result
 from terracube.index.odcdb._footprints import prime
 from terracube.index.odcdb._sql import candidates_sql
 from terracube.index.query import ProductQuery, matches
@@ -150,7 +151,7 @@ class Datasets(AbstractDatasetResource):
 
     def bulk_get(self, ids: Iterable[Any]) -> Iterator[Dataset]:
         """docstring inherited"""
-        wanted = [_uuid(i) for i in ids]
+        wanted = [dataset_id(i) for i in ids]
         if not wanted:
             return
         idx = self._index
@@ -203,7 +204,7 @@ class Datasets(AbstractDatasetResource):
         try:
             while True:
                 # Documents make many small containers and no cycles: no collector meanwhile.
-                with _gc_paused():
+                with gc_paused():
                     rows = next(batches, None)
                     if rows is None:
                         return
@@ -287,8 +288,6 @@ class Datasets(AbstractDatasetResource):
         """Datasets whose document contains this nested mapping (jsonb ``@>``, as ODC answers it)."""
         import orjson
 
-        from terracube.index._datasets import _result
-
         idx = self._index
         cat, layout = idx._catalog(), idx._layout
         pids = sorted(cat.products)
@@ -304,7 +303,7 @@ class Datasets(AbstractDatasetResource):
                 for r in rows:
                     yield self._dataset(r, cat)
 
-        return _result(found(), fetch_all)
+        return search_result(found(), fetch_all)
 
     def _iter_all(
         self, archived: bool | None = None, products: Iterable[Product] | None = None
