@@ -871,7 +871,7 @@ def _location(item: Mapping[str, Any], self_href: str | None) -> str | None:
     if "odc:location" in item:  # written by eo3_to_item: a dataset without a location
         return item["odc:location"]  # type: ignore[no-any-return]
     assets = item.get("assets") or {}
-    if any(
+    if isinstance(assets, dict) and any(
         isinstance(a, dict) and isinstance(a.get("href"), str) and a["href"] and not _is_absolute(a["href"])
         for a in assets.values()
     ):
@@ -949,6 +949,13 @@ def item_to_eo3(
     if default is not None:
         grids["default"] = {"shape": default[0], "transform": default[1]}
     assets = item.get("assets") or {}
+    if not isinstance(assets, dict):
+        raise DocumentError(
+            f"{where}: a STAC Item's assets are an object of asset key to asset, not {type(assets).__name__}",
+            field="assets",
+            value=None,
+            doc=where,
+        )
     bands = _data_bands(assets, item["properties"], where=where)
     if isinstance(item.get("odc:grids"), dict):
         grids = dict(item["odc:grids"])
