@@ -339,6 +339,8 @@ def test_foreign_item_with_a_crs_but_no_native_footprint_is_reprojected() -> Non
         ({"type": "Collection"}, "not a STAC Item"),
         ({"collection": None}, "names no collection"),
         ({"properties": None}, "needs properties"),
+        ({"assets": [{"href": "x.tif"}]}, "assets are an object of asset key to asset, not list"),
+        ({"id": None}, "a STAC Item needs an id"),
     ],
 )
 def test_bad_items_name_the_problem(change: dict[str, Any], message: str) -> None:

@@ -871,7 +871,7 @@ def _location(item: Mapping[str, Any], self_href: str | None) -> str | None:
     if "odc:location" in item:  # written by eo3_to_item: a dataset without a location
         return item["odc:location"]  # type: ignore[no-any-return]
     assets = item.get("assets") or {}
-    if any(
+    if isinstance(assets, dict) and any(
         isinstance(a, dict) and isinstance(a.get("href"), str) and a["href"] and not _is_absolute(a["href"])
         for a in assets.values()
     ):
@@ -949,27 +949,55 @@ def item_to_eo3(
     if default is not None:
         grids["default"] = {"shape": default[0], "transform": default[1]}
     assets = item.get("assets") or {}
+    if not isinstance(assets, dict):
+        raise DocumentError(
+            f"{where}: a STAC Item's assets are an object of asset key to asset, not {type(assets).__name__}",
+            field="assets",
+            value=None,
+            doc=where,
+        )
     bands = _data_bands(assets, item["properties"], where=where)
-    asset_grid: dict[str, str] = {}
     if isinstance(item.get("odc:grids"), dict):
         grids = dict(item["odc:grids"])
+
+    # Bands: measurements, and the grids they are on.
+    location = _location(item, self_href)
+    base = _base(location)
+    inside = None if base is None else base + "/"
+    measurements: dict[str, Any] = {}
+    data_keys = set()
     named: dict[tuple[Any, ...], str] = {}  # an Item from elsewhere: grid -> the first band on it
-    for key, band_name, *_ in bands:
+    for key, band_name, index, count, _, _ in bands:
         a = assets[key]
-        if "proj:shape" not in a:  # most bands are on the Item's grid
-            continue
-        g = _grid_of(a)
-        if g is None:
-            continue
-        name = a.get("odc:grid")
-        if name is None:
-            if not grids:
-                grids["default"] = {"shape": g[0], "transform": g[1]}
-            if not named:
-                named = {_grid_key(v["shape"], v["transform"]): n for n, v in reversed(grids.items())}
-            name = named.setdefault(_grid_key(g[0], g[1]), band_name)
-        grids.setdefault(name, {"shape": g[0], "transform": g[1]})
-        asset_grid[band_name] = name
+        data_keys.add(key)
+        href = a.get("href", "")
+        # The path relative to the location's folder when under it (_path, inlined: hot).
+        m: dict[str, Any] = {
+            "path": href[len(inside) :] if inside is not None and href.startswith(inside) else href
+        }
+        if index > 1:
+            m["band"] = index
+        if index > 1 or band_name != key:
+            m["asset"] = key  # the asset's own key, for the way back
+        mt = a.get("type")
+        if index == 1 and mt is not None and mt != media_type(m["path"]):  # cached: paths repeat
+            m["type"] = mt
+        if "proj:shape" in a and (g := _grid_of(a)) is not None:  # most bands are on the Item's grid
+            grid = a.get("odc:grid")
+            if grid is None:
+                if not grids:
+                    grids["default"] = {"shape": g[0], "transform": g[1]}
+                if not named:
+                    named = {_grid_key(v["shape"], v["transform"]): n for n, v in reversed(grids.items())}
+                grid = named.setdefault(_grid_key(g[0], g[1]), band_name)
+                if grid != "default":
+                    m["grid"] = grid
+            grids.setdefault(grid, {"shape": g[0], "transform": g[1]})
+        if count == 1:
+            for k, v in a.items():
+                if k[:1] == "o" and k.startswith("odc:"):
+                    m[k[4:]] = v
+        measurements[band_name] = m
     if crs is None and (grids or native_geom is not None):
         raise DocumentError(
             f"{where}: the STAC Item has proj:shape/proj:transform or proj:geometry but no "
@@ -1010,36 +1038,8 @@ def item_to_eo3(
         eo3_props[k] = v
     doc["properties"] = eo3_props
 
-    # Assets: measurements and accessories.
-    location = _location(item, self_href)
-    base = _base(location)
-    measurements: dict[str, Any] = {}
+    # The other assets: accessories.
     accessories: dict[str, Any] = {}
-    data_keys = set()
-    inside = None if base is None else base + "/"
-    for key, band_name, index, count, _, _ in bands:
-        a = assets[key]
-        data_keys.add(key)
-        href = a.get("href", "")
-        # The path relative to the location's folder when under it (_path, inlined: hot).
-        m: dict[str, Any] = {
-            "path": href[len(inside) :] if inside is not None and href.startswith(inside) else href
-        }
-        if index > 1:
-            m["band"] = index
-        if index > 1 or band_name != key:
-            m["asset"] = key  # the asset's own key, for the way back
-        mt = a.get("type")
-        if index == 1 and mt is not None and mt != media_type(m["path"]):  # cached: paths repeat
-            m["type"] = mt
-        grid = asset_grid.get(band_name, "default")
-        if grid != "default" and "odc:grid" not in a:
-            m["grid"] = grid
-        if count == 1:
-            for k, v in a.items():
-                if k[:1] == "o" and k.startswith("odc:"):
-                    m[k[4:]] = v
-        measurements[band_name] = m
     for key, a in assets.items():
         if key in data_keys or not isinstance(a, dict):
             continue
