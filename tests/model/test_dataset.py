@@ -223,3 +223,21 @@ def test_from_docs_takes_a_product_per_document() -> None:
         Dataset.from_docs(docs, PRODUCT)
     with pytest.raises(ValueError, match="2 documents need as many products, uris and wheres"):
         Dataset.from_docs(docs, [PRODUCT])
+
+
+def test_non_finite_numbers_kept_as_odc_stores_them() -> None:
+    doc = dataset_doc("p1", cloud_cover=float("nan"), properties={"x:none": None, "x:far": float("inf")})
+    ds = Dataset.from_doc(doc, PRODUCT)
+    props = ds.metadata_doc["properties"]
+    assert (props["eo:cloud_cover"], props["x:far"], props["x:none"]) == ("NaN", "Inf", None)
+    assert b'"eo:cloud_cover":"NaN"' in ds.to_json()
+    assert "cloud_cover" not in ds.search_values()
+    assert Dataset.from_doc(ds.metadata_doc, PRODUCT) == ds
+    wide = Dataset.from_doc(dataset_doc("p1", properties={"x:count": 2**70}), PRODUCT)
+    assert b'"x:count":1180591620717411303424' in wide.to_json()
+
+
+def test_band_grid_the_document_does_not_define() -> None:
+    doc = dataset_doc("p1")
+    doc["measurements"]["nir"]["grid"] = "g15m"
+    assert Dataset.from_doc(doc, PRODUCT).measurements["nir"]["grid"] == "g15m"

@@ -8,7 +8,7 @@ Import order inside it: ``range`` <- ``fields`` <- ``metadata_type`` <- ``produc
 
 from __future__ import annotations
 
-from terracube.model._docs import jsonify, read_documents
+from terracube.model._docs import doc_json, jsonify, read_documents
 from terracube.model.dataset import Dataset, Grid
 from terracube.model.eo3 import EO3_SCHEMA
 from terracube.model.fields import FIELD_TYPES, SearchField, parse_datetime
@@ -30,6 +30,7 @@ __all__ = [
     "Product",
     "Range",
     "SearchField",
+    "doc_json",
     "eo3_metadata_type",
     "jsonify",
     "parse_datetime",

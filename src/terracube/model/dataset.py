@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from terracube.errors import DocumentError
-from terracube.model._docs import jsonify
+from terracube.model._docs import doc_json, jsonify
 from terracube.model._storable import check_storable
 from terracube.model.eo3 import (
     _check_eo3,
@@ -41,12 +41,16 @@ __all__ = ["Dataset", "Grid", "SourceRef"]
 
 
 def _json_copy(doc: Mapping[str, Any]) -> dict[str, Any]:
-    """A JSON-only deep copy of a document: orjson's fast round trip, else :func:`jsonify`."""
+    """A JSON-only deep copy of a document: orjson's fast round trip, else :func:`jsonify`.
+
+    NaN and infinities never get here (:func:`_check_storable` refuses them first), so
+    orjson's writing them as null does not matter.
+    """
     import orjson
 
     try:
         out = orjson.loads(orjson.dumps(doc, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY))
-    except TypeError:
+    except TypeError:  # an integer beyond 64 bits, say
         return jsonify(doc)  # type: ignore[no-any-return]
     if not isinstance(out, dict):
         raise DocumentError(f"a dataset document is a mapping, not {type(doc).__name__}")
@@ -354,9 +358,7 @@ class Dataset:
 
     def to_json(self) -> bytes:
         """The document as compact JSON bytes (what index drivers store)."""
-        import orjson
-
-        return orjson.dumps(self._doc)
+        return doc_json(self._doc)
 
     # --- identity and index state ------------------------------------------------------------
 

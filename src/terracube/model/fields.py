@@ -114,6 +114,21 @@ def _convert(value: Any, vtype: ValueType) -> Any:
     return parse_datetime(value)
 
 
+def _read(value: Any, vtype: ValueType) -> Any:
+    """:func:`_convert` for a value in a document: None for a number that cannot be searched.
+
+    NaN and the infinities (``"NaN"`` and ``"Inf"`` as documents store them) leave a numeric
+    field without a value, as ODC leaves such values out of its search fields; the document
+    keeps them as they are.
+    """
+    if vtype != "numeric":
+        return _convert(value, vtype)
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a number")
+    out = float(value)
+    return out if math.isfinite(out) else None
+
+
 @dataclass(frozen=True, slots=True)
 class SearchField:
     """One searchable field of a metadata type."""
@@ -257,9 +272,11 @@ class SearchField:
             if raw is None:
                 continue
             try:
-                out.append(_convert(raw, self.value_type))
+                value = _read(raw, self.value_type)
             except (TypeError, ValueError) as e:
                 raise self._bad_value(p, raw, e) from None
+            if value is not None:
+                out.append(value)
         return out
 
     def extract(self, doc: Mapping[str, Any]) -> Any:
@@ -348,14 +365,14 @@ def _getter(path: Offset) -> Callable[[Any], Any]:
 
 
 def _converter(vtype: ValueType) -> Callable[[Any], Any]:
-    """``_convert`` for one value type, with the common JSON case first."""
+    """``_read`` for one value type, with the common JSON case first."""
     if vtype == "string":
         return lambda v: v if type(v) is str else _convert(v, "string")
     if vtype == "integer":
         return lambda v: v if type(v) is int else _convert(v, "integer")
     if vtype == "numeric":
-        # A float is its own float(); NaN (the one float unequal to itself) is refused by _convert.
-        return lambda v: v if type(v) is float and v == v else _convert(v, "numeric")
+        # A finite float is its own float() (v - v is NaN for NaN and the infinities).
+        return lambda v: v if type(v) is float and v - v == 0.0 else _read(v, "numeric")
     return parse_datetime
 
 
@@ -384,9 +401,11 @@ def _compile_field(field: SearchField) -> Callable[[Mapping[str, Any]], Any]:
                 raw = get(doc)
                 if raw is not None:
                     try:
-                        return conv(raw)
+                        value = conv(raw)
                     except (TypeError, ValueError) as e:
                         raise bad(path, raw, e) from None
+                    if value is not None:
+                        return value
             return None
 
         return first
@@ -429,9 +448,10 @@ def _compile_field(field: SearchField) -> Callable[[Mapping[str, Any]], Any]:
                 vals.append(_MISSING)
                 continue
             try:
-                vals.append(conv(raw))
+                value = conv(raw)
             except (TypeError, ValueError) as e:
                 raise bad(path, raw, e) from None
+            vals.append(_MISSING if value is None else value)
         lows = [vals[i] for i in lo_at if vals[i] is not _MISSING]
         highs = [vals[i] for i in hi_at if vals[i] is not _MISSING]
         if not lows and not highs:

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import DocumentError
-from terracube.model._docs import check_schema, jsonify
+from terracube.model._docs import check_schema, doc_json, jsonify
 from terracube.model._storable import check_storable
 from terracube.model.fields import Offset, SearchField, compile_extractor
 
@@ -162,6 +162,10 @@ class MetadataType:
     def definition(self) -> dict[str, Any]:
         """A copy of the document."""
         return copy.deepcopy(self._doc)
+
+    def to_json(self) -> bytes:
+        """The document as compact JSON bytes (what index drivers store)."""
+        return doc_json(self._doc)
 
     @property
     def search_fields(self) -> Mapping[str, SearchField]:

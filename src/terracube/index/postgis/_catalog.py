@@ -7,6 +7,7 @@ misses reloads once before it fails, so a product another process just added is 
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from terracube.index._metadata_types import AbstractMetadataTypeResource
 from terracube.index._products import AbstractProductResource
 from terracube.index._shared import Catalog
 from terracube.index.postgis._sql import field_index, indexed_fields
+from terracube.model import doc_json
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -33,13 +35,18 @@ _CONCURRENT_ABOVE = 10_000  # estimated datasets above which new field indexes a
 def load_catalog(index: PostgisIndex) -> Catalog:
     """Read every metadata type and product."""
     db = index._db
+    # As text, read by the standard library: integers beyond 64 bits stay exact.
     return Catalog.from_rows(
-        db.run("SELECT id, doc FROM metadata_type"), db.run("SELECT id, metadata_type_id, doc FROM product")
+        ((i, json.loads(doc)) for i, doc in db.run("SELECT id, doc::text FROM metadata_type")),
+        (
+            (i, mt, json.loads(doc))
+            for i, mt, doc in db.run("SELECT id, metadata_type_id, doc::text FROM product")
+        ),
     )
 
 
 def _json(doc: object) -> str:
-    return orjson.dumps(doc).decode()
+    return doc_json(doc).decode()
 
 
 def _insert_once(

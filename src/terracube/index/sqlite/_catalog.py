@@ -6,9 +6,8 @@ and when another connection commits (SQLite's ``data_version``).
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
-
-import orjson
 
 from terracube.errors import MetadataTypeNotFoundError, ProductNotFoundError
 from terracube.index._metadata_types import AbstractMetadataTypeResource
@@ -28,11 +27,11 @@ __all__ = ["MetadataTypes", "Products", "load_catalog"]
 
 
 def load_catalog(conn: sqlite3.Connection) -> Catalog:
-    """Read every metadata type and product."""
+    """Read every metadata type and product (by the standard library: wide integers stay exact)."""
     return Catalog.from_rows(
-        ((i, orjson.loads(doc)) for i, doc in conn.execute("SELECT id, doc FROM metadata_type")),
+        ((i, json.loads(doc)) for i, doc in conn.execute("SELECT id, doc FROM metadata_type")),
         (
-            (i, mt, orjson.loads(doc))
+            (i, mt, json.loads(doc))
             for i, mt, doc in conn.execute("SELECT id, metadata_type_id, doc FROM product")
         ),
     )
@@ -46,14 +45,14 @@ class MetadataTypes(AbstractMetadataTypeResource):
     def _add(self, metadata_type: MetadataType) -> None:
         self._index._conn().execute(
             "INSERT INTO metadata_type(name, doc, added) VALUES (?, ?, ?)",
-            (metadata_type.name, orjson.dumps(metadata_type.definition).decode(), now_us()),
+            (metadata_type.name, metadata_type.to_json().decode(), now_us()),
         )
         self._index._catalog_changed()
 
     def _replace(self, metadata_type: MetadataType) -> None:
         self._index._conn().execute(
             "UPDATE metadata_type SET doc = ?, updated = ? WHERE name = ?",
-            (orjson.dumps(metadata_type.definition).decode(), now_us(), metadata_type.name),
+            (metadata_type.to_json().decode(), now_us(), metadata_type.name),
         )
         self._index._catalog_changed()
 
@@ -119,7 +118,7 @@ class Products(AbstractProductResource):
             (
                 product.name,
                 cat.type_ids[product.metadata_type.name],
-                orjson.dumps(product.definition).decode(),
+                product.to_json().decode(),
                 now_us(),
             ),
         )
@@ -131,7 +130,7 @@ class Products(AbstractProductResource):
         conn = self._index._conn()
         conn.execute(
             "UPDATE product SET doc = ?, metadata_type_id = ?, updated = ? WHERE name = ?",
-            (orjson.dumps(product.definition).decode(), mt_id, now_us(), product.name),
+            (product.to_json().decode(), mt_id, now_us(), product.name),
         )
         conn.execute(
             "UPDATE dataset SET metadata_type_id = ? WHERE product_id = ?",
