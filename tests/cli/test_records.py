@@ -29,8 +29,8 @@ def test_metadata_add_list_show(
     assert again == "Unchanged: metadata type 'eo3_custom' is already in the index.\n"
     rows = json.loads(run("metadata", "list", "-f", "json").stdout)
     assert [(r["name"], r["search_fields"], r["products"]) for r in rows] == [
-        ("eo3", 10, 0),
-        ("eo3_custom", 12, 0),
+        ("eo3", 9, 0),
+        ("eo3_custom", 11, 0),
     ]
     shown = list(yaml.safe_load_all(run("metadata", "show", "eo3_custom").stdout))
     assert shown == [custom_metadata_type_doc("eo3_custom")]
@@ -149,9 +149,14 @@ def test_product_add_conflict(
 ) -> None:
     run("product", "add", str(write_yaml(docs / "p.yaml", product_doc("p"))))
     changed = product_doc("p")
-    changed["description"] = "other"
+    changed["measurements"][0]["units"] = "m"
     result = run("product", "add", str(write_yaml(docs / "p2.yaml", changed)), code=1)
     assert "already exists with a different document; use update" in result.stderr
+    reworded = product_doc("p")
+    reworded["description"] = "other words"
+    result = run("product", "add", str(write_yaml(docs / "p3.yaml", reworded)))
+    assert result.stdout == "Updated the descriptions of product 'p'.\n"
+    assert yaml.safe_load(run("product", "show", "p").stdout)["description"] == "other words"
 
 
 def _changed(doc: dict[str, Any]) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from terracube.index.changes import (
     allow_extension,
     classify_changes,
     get_doc_changes,
+    is_text_change,
 )
 from terracube.model import MetadataType
 
@@ -140,6 +141,10 @@ class AbstractMetadataTypeResource(ABC):
     def add(self, metadata_type: MetadataType, allow_table_lock: bool = False) -> MetadataType:
         """Add a metadata type; adding one identical to a stored one changes nothing.
 
+        Adding one that differs from the stored one only in descriptions (its own, its
+        fields') updates the stored one to these texts, so that set-up scripts adding the
+        standard metadata types run unchanged on an index that holds them already.
+
         Raises
         ------
         DuplicateRecordError
@@ -152,6 +157,8 @@ class AbstractMetadataTypeResource(ABC):
         if existing is not None:
             if existing == metadata_type:
                 return existing
+            if all(map(is_text_change, get_doc_changes(existing.definition, metadata_type.definition))):
+                return self.update(metadata_type, allow_table_lock=allow_table_lock)
             raise DuplicateRecordError(
                 f"metadata type {metadata_type.name!r} already exists with a different document; "
                 "use update to change it"
@@ -166,7 +173,8 @@ class AbstractMetadataTypeResource(ABC):
     ) -> tuple[bool, list[Change], list[Change]]:
         """Whether ``update`` would succeed: ``(ok, safe_changes, unsafe_changes)``.
 
-        Safe: description changes and new search fields. Everything else is unsafe.
+        Safe: description changes (of the type and of its fields) and new search fields.
+        Everything else is unsafe.
 
         Raises
         ------
@@ -176,6 +184,8 @@ class AbstractMetadataTypeResource(ABC):
         existing = self.get_by_name_unsafe(metadata_type.name)
         changes = get_doc_changes(existing.definition, metadata_type.definition)
         safe, unsafe = classify_changes(changes, _UPDATES_ALLOWED)
+        safe += [c for c in unsafe if is_text_change(c)]
+        unsafe = [c for c in unsafe if not is_text_change(c)]
         return (allow_unsafe_updates or not unsafe), safe, unsafe
 
     def update(
