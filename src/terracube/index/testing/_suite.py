@@ -37,6 +37,7 @@ from terracube.index.testing._documents import (
     dataset_doc,
     product_doc,
 )
+from terracube.index.testing._documents_suite import DocumentTests
 from terracube.index.testing._input_suite import HostileInputTests
 from terracube.index.testing._lineage_suite import LineageTests
 from terracube.index.testing._maintenance_suite import MaintenanceTests
@@ -190,6 +191,7 @@ class IndexTests(
     DatasetOptionTests,
     MaintenanceTests,
     HostileInputTests,
+    DocumentTests,
 ):
     """Inherit this and supply an ``index`` fixture to run the whole suite on a driver."""
 
