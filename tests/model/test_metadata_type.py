@@ -7,7 +7,7 @@ import pytest
 
 from terracube.errors import DocumentError
 from terracube.index.testing import custom_metadata_type_doc, dataset_doc
-from terracube.model import MetadataType, eo3_metadata_type
+from terracube.model import MetadataType, NativeField, eo3_metadata_type
 
 
 def test_builtin_eo3() -> None:
@@ -105,3 +105,27 @@ def test_builtin_eo3_has_odc_s_fields() -> None:
 def test_to_json_round_trip() -> None:
     mt = MetadataType.from_doc(custom_metadata_type_doc())
     assert MetadataType.from_doc(json.loads(mt.to_json())) == mt
+
+
+def test_dataset_fields() -> None:
+    mt = MetadataType.from_doc(custom_metadata_type_doc())
+    fields = mt.dataset_fields
+    assert set(mt.search_fields) < set(fields)
+    assert {"id", "product", "uri", "indexed_time", "archived_time", "metadata_doc"} < set(fields)
+    assert fields["orbit"] is mt.search_fields["orbit"]
+    assert fields["creation_time"] == NativeField(
+        "creation_time", "When the dataset was processed", ("properties", "odc:processing_datetime")
+    )
+    assert fields["label"].offset == ("label",)
+    assert fields["id"].offset is None
+    assert all(name == f.name for name, f in fields.items())
+
+
+def test_index_id_is_not_part_of_the_value() -> None:
+    mt = MetadataType.from_doc(custom_metadata_type_doc())
+    assert mt.id is None
+    stored = mt._with_index_id(7)
+    assert (stored.id, mt.id) == (7, None)
+    assert stored == mt
+    assert hash(stored) == hash(mt)
+    assert pickle.loads(pickle.dumps(stored)).id == 7

@@ -156,3 +156,13 @@ def test_sections_odc_allows() -> None:
     doc["measurements"][0].update(extra_dim="wavelength", dims=["y", "x"], spectral_definition=[{}, {}])
     doc["measurements"][2]["flags_definition"]["note"] = "values are bit flags"
     assert Product.from_doc(doc, eo3_metadata_type()).definition["managed"] is True
+
+
+def test_index_id_is_not_part_of_the_value() -> None:
+    p = Product.from_doc(product_doc("p1"), eo3_metadata_type())
+    assert p.id is None
+    stored = p._with_index_id(3)
+    assert (stored.id, p.id) == (3, None)
+    assert stored == p
+    assert pickle.loads(pickle.dumps(stored)).id == 3
+    assert stored.with_metadata_type(eo3_metadata_type()).id == 3

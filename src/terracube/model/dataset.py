@@ -5,12 +5,14 @@ from __future__ import annotations
 import copy
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from terracube.errors import DocumentError
 from terracube.model._docs import doc_json, jsonify
 from terracube.model._storable import check_storable
+from terracube.model._reader import DatasetMetadata
 from terracube.model.eo3 import (
     _check_eo3,
     _crs_key,
@@ -32,8 +34,8 @@ if TYPE_CHECKING:
     from odc.geo import CRS
     from odc.geo.geom import Geometry
 
-    from terracube.model._reader import DatasetMetadata
     from terracube.model.lineage import LineageTree
+    from terracube.model.metadata_type import MetadataType
     from terracube.model.product import Product
     from terracube.model.range import Range
 
@@ -373,7 +375,12 @@ class Dataset:
         return self._product
 
     @property
-    def metadata_type(self) -> Any:
+    def type(self) -> Product:
+        """The product this dataset belongs to: ODC's older name for :attr:`product`."""
+        return self._product
+
+    @property
+    def metadata_type(self) -> MetadataType:
         """The product's metadata type."""
         return self._product.metadata_type
 
@@ -383,9 +390,41 @@ class Dataset:
         return copy.deepcopy(self._doc)
 
     @property
+    def metadata(self) -> DatasetMetadata:
+        """The dataset's fields by attribute (``ds.metadata.cloud_cover``, ``ds.metadata.label``), as in ODC.
+
+        See :class:`~terracube.model._reader.DatasetMetadata`.
+        """
+        return DatasetMetadata(self)
+
+    @property
+    def is_eo3(self) -> bool:
+        """Whether the document is eo3: always, as terracube indexes eo3 documents only."""
+        return True
+
+    @property
     def uri(self) -> str | None:
         """The dataset's one location, or None."""
         return self._uri
+
+    @property
+    def local_uri(self) -> str | None:
+        """The location if it is a local file (``file:``), else None."""
+        return self._uri if self._uri is not None and self._uri.startswith("file:") else None
+
+    @property
+    def local_path(self) -> Path | None:
+        """The local file the location names, or None when it is not a local file."""
+        uri = self.local_uri
+        if uri is None:
+            return None
+        from urllib.parse import unquote, urlsplit
+        from urllib.request import url2pathname
+
+        parts = urlsplit(uri)
+        if parts.netloc not in ("", "localhost"):
+            return None
+        return Path(url2pathname(unquote(parts.path)))
 
     @property
     def archived_time(self) -> dt.datetime | None:
@@ -566,20 +605,6 @@ class Dataset:
             self._derived["fields"] = mt.search_values(self.search_doc() if mt.reads_extent else self._doc)
         out: dict[str, Any] = self._derived["fields"]
         return out
-
-    @property
-    def metadata(self) -> DatasetMetadata:
-        """Field values by attribute (``ds.metadata.cloud_cover``) and ``.search_fields``, as in ODC.
-
-        Raises
-        ------
-        DocumentError
-            A field's value cannot be read as its declared type.
-        """
-        from terracube.model._reader import DatasetMetadata
-
-        system = {"id": self._id, "label": self.label, "creation_dt": self.creation_dt, "format": self.format}
-        return DatasetMetadata(self.search_values(), system, self._doc)
 
     # --- value protocol ------------------------------------------------------------------------
 

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FIELD_TYPES",
+    "Field",
+    "NativeField",
     "Offset",
     "SearchField",
     "ValueType",
@@ -317,6 +319,27 @@ class SearchField:
             raise QueryError(
                 f"search field {self.name!r} is {self.value_type}; cannot search it for {value!r} ({e})"
             ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class NativeField:
+    """A field every dataset has besides its metadata type's search fields.
+
+    Either kept by the index (``id``, ``product``, ``uri``, ``indexed_time``...) or read at one
+    of the metadata type's standard offsets (``creation_time``, ``format``, ``label``). These
+    can be returned by ``search_returning`` and used in ``order_by``, not searched.
+    """
+
+    name: str
+    """Field name, as ``search_returning`` and ``order_by`` take it."""
+    description: str = ""
+    """What the field holds."""
+    offset: Offset | None = None
+    """Where a document field is read (None for what the index keeps)."""
+
+
+#: A field of a metadata type's datasets, as ``MetadataType.dataset_fields`` gives them.
+Field = SearchField | NativeField
 
 
 # --- compiled extractors ------------------------------------------------------------------------

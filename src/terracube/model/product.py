@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Final
 from terracube.errors import DocumentError
 from terracube.model._docs import check_schema, doc_json, jsonify
 from terracube.model._storable import check_storable
-from terracube.model.metadata_type import MetadataType
+from terracube.model.metadata_type import MetadataType, _restore
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -208,12 +208,13 @@ class Product:
     A value: immutable, compared by document and metadata type, hashed by name.
     """
 
-    __slots__ = ("_aliases", "_doc", "_measurements", "_metadata_type")
+    __slots__ = ("_aliases", "_doc", "_id", "_measurements", "_metadata_type")
 
     _doc: dict[str, Any]
     _metadata_type: MetadataType
     _measurements: Mapping[str, Measurement]
     _aliases: Mapping[str, list[str]]
+    _id: int | None
 
     def __init__(
         self, definition: Mapping[str, Any], metadata_type: MetadataType | None = None, *, where: str = ""
@@ -265,6 +266,7 @@ class Product:
         self._metadata_type = metadata_type
         self._measurements = MappingProxyType(measurements)
         self._aliases = MappingProxyType({a: ms for a, ms in claims.items()})
+        self._id = None
 
     @classmethod
     def from_doc(
@@ -294,6 +296,11 @@ class Product:
     def name(self) -> str:
         """Product name."""
         return str(self._doc["name"])
+
+    @property
+    def id(self) -> int | None:
+        """The product's id in the index it came from; None for one built from a document."""
+        return self._id
 
     @property
     def description(self) -> str:
@@ -384,7 +391,7 @@ class Product:
 
     def with_metadata_type(self, metadata_type: MetadataType) -> Product:
         """A copy of this product bound to another version of its metadata type."""
-        return Product(self._doc, metadata_type)
+        return Product(self._doc, metadata_type)._with_index_id(self._id)
 
     def __eq__(self, other: object) -> bool:
         return (
@@ -400,4 +407,12 @@ class Product:
         return f"Product(name={self.name!r}, metadata_type={self._metadata_type.name!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Product, (self._doc, self._metadata_type))
+        return (_restore, (Product, (self._doc, self._metadata_type), self._id))
+
+    def _with_index_id(self, id_: int | None) -> Product:
+        """The same product carrying the id an index gives it (for index drivers)."""
+        out = object.__new__(Product)
+        for name in Product.__slots__:
+            setattr(out, name, getattr(self, name))
+        out._id = id_
+        return out

@@ -355,7 +355,7 @@ class IndexTests(
         [
             (lambda d: d["measurements"][0].update(dtype="int13"), "int13"),
             (lambda d: d["measurements"][2].update(nodata=-1), r"nodata -1 cannot be stored as uint8"),
-            (lambda d: d["measurements"][1].update(name="band_4"), "band_4"),
+            (lambda d: d["measurements"][1].update(name="red"), "two measurements are named 'red'"),
             (lambda d: d["measurements"][0].pop("units"), "units"),
             (lambda d: d.update(name=""), "field name"),
         ],
@@ -581,7 +581,7 @@ class IndexTests(
             ),
             (lambda d: d.update(geometry=box_geometry(0, 100, 1, 101)), r"field geometry.*lon/lat range"),
             (lambda d: d["grids"]["default"].update(shape=[10]), r"grids.default.shape"),
-            (lambda d: d["measurements"]["red"].update(grid="nope"), r"measurements.red.grid = 'nope'"),
+            (lambda d: d["measurements"]["red"].update(grid=["g"]), r"measurements.red.grid = \['g'\]"),
             (lambda d: d.update(lineage={"source_ids": {"ard": ["xx"]}}), r"lineage.source_ids.ard = 'xx'"),
         ],
     )
