@@ -19,6 +19,7 @@ __all__ = [
     "DriverNotFoundError",
     "DuplicateRecordError",
     "IndexConnectionError",
+    "EndTransaction",
     "IndexNotInitialisedError",
     "LineageError",
     "LoadError",
@@ -165,6 +166,19 @@ class PermissionDeniedError(TerracubeError, PermissionError):
 
 class ConcurrentWriteError(TerracubeError, RuntimeError):
     """Another writer's transaction conflicted with this one, which was rolled back; run it again."""
+
+
+class EndTransaction(TerracubeError):
+    """Raised in a ``with index.transaction() as t:`` block to end it quietly.
+
+    Made by ``t.rollback_exception(message)`` or ``t.commit_exception(message)``; the
+    outermost transaction rolls back or commits and the exception goes no further.
+    """
+
+    def __init__(self, message: str, *, commit: bool = False) -> None:
+        super().__init__(message)
+        self.commit = commit
+        """Whether the transaction commits (True) or rolls back (False)."""
 
 
 # --- storage ------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from terracube.index.abstract import (
     NoLineageResource,
     NoUserResource,
     ProgressCallback,
+    Transaction,
 )
 from terracube.index.query import (
     POINT_TOLERANCE,
@@ -59,6 +60,7 @@ __all__ = [
     "ProductQuery",
     "ProgressCallback",
     "SpatialFilter",
+    "Transaction",
     "ValueIn",
     "parse_spatial",
     "parse_time",

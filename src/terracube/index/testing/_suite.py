@@ -30,6 +30,7 @@ from terracube.errors import (
 from terracube.index._flags import FLAGS
 from terracube.index._users import ROLES
 from terracube.index.changes import allow_any
+from terracube.index.testing._api_suite import ApiTests
 from terracube.index.testing._dataset_options_suite import DatasetOptionTests
 from terracube.index.testing._documents import (
     box_geometry,
@@ -192,6 +193,7 @@ class IndexTests(
     MaintenanceTests,
     HostileInputTests,
     DocumentTests,
+    ApiTests,
 ):
     """Inherit this and supply an ``index`` fixture to run the whole suite on a driver."""
 
