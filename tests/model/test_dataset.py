@@ -60,7 +60,8 @@ def test_sections() -> None:
     assert ds.center_time == dt.datetime(2020, 1, 1, tzinfo=dt.UTC)  # properties.datetime when given
     assert ds.format == "GeoTIFF"
     assert ds.creation_dt == dt.datetime(2021, 1, 1, tzinfo=dt.UTC)
-    assert ds.sources[0][0] == "ard"
+    assert ds.source_ids[0][0] == "ard"
+    assert ds.sources is None  # ODC's source datasets are never loaded
     assert ds.crs is not None
     assert ds.crs.epsg == 4326
     assert set(ds.measurements) == {"red", "nir", "fmask"}

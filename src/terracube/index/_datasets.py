@@ -368,7 +368,7 @@ class AbstractDatasetResource(ABC):
                         LineageRelation(classifier, source, ds.id)
                         for ds in bound.values()
                         if ds.id not in existing
-                        for classifier, source in ds.sources
+                        for classifier, source in ds.source_ids
                     ]
                     if rels:
                         self._index.lineage.merge(rels)

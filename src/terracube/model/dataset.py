@@ -495,10 +495,19 @@ class Dataset:
         return copy.deepcopy(self._doc.get("properties", {}))
 
     @property
-    def sources(self) -> tuple[SourceRef, ...]:
+    def source_ids(self) -> tuple[SourceRef, ...]:
         """Lineage sources as ``(classifier, id)`` pairs from ``lineage.source_ids``."""
         srcs = get_path(self._doc, ("lineage", "source_ids")) or {}
         return tuple((k, uuid.UUID(str(i))) for k, ids in srcs.items() for i in ids)
+
+    @property
+    def sources(self) -> None:
+        """Always None: ODC's source datasets, which an index never loads with a dataset.
+
+        Read a dataset's sources from :attr:`source_ids`, :attr:`source_tree` or
+        ``index.lineage.get_source_tree(id)``.
+        """
+        return None
 
     @property
     def source_tree(self) -> LineageTree | None:
