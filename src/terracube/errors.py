@@ -18,12 +18,13 @@ __all__ = [
     "DocumentError",
     "DriverNotFoundError",
     "DuplicateRecordError",
-    "IndexConnectionError",
     "EndTransaction",
+    "IndexConnectionError",
     "IndexNotInitialisedError",
     "LineageError",
     "LoadError",
     "MaskingError",
+    "MaturityConflictError",
     "MetadataTypeNotFoundError",
     "MissingPackageError",
     "NotOfferedError",
@@ -141,6 +142,10 @@ class DuplicateRecordError(TerracubeError, ValueError):
 
 class UpdateError(TerracubeError, ValueError):
     """An update would make a change that is not allowed; nothing was written."""
+
+
+class MaturityConflictError(TerracubeError, ValueError):
+    """With ``archive_less_mature``: a version of the dataset as mature or more is in the index."""
 
 
 class LineageError(TerracubeError, ValueError):

@@ -138,8 +138,8 @@ class Catalog:
         ``(id, metadata type id, document)`` of products.
         """
         # Stored documents passed the schema check when they were added.
-        types = {i: MetadataType.from_doc(doc, validate=False) for i, doc in type_rows}
-        products = {i: Product.from_doc(doc, types[mt]) for i, mt, doc in product_rows}
+        types = {i: MetadataType.from_doc(doc, validate=False)._with_index_id(i) for i, doc in type_rows}
+        products = {i: Product.from_doc(doc, types[mt])._with_index_id(i) for i, mt, doc in product_rows}
         return cls(types, products)
 
 

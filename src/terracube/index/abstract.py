@@ -221,7 +221,7 @@ class AbstractIndex(ABC):
         *,
         products: Iterable[str] | None = None,
         on_failure: Callable[[str, str, Sequence[uuid.UUID]], None] | None = None,
-    ) -> dict[str, int]:
+    ) -> dict[str, BatchStatus]:
         """Copy every metadata type, product and dataset of another index into this one.
 
         Locations, archived state and index times are kept, and lineage relations and
@@ -247,8 +247,10 @@ class AbstractIndex(ABC):
             hold (e.g. legacy documents in an eo3-only index); they are left out, counted as
             ``failed``, and the clone goes on.
 
-        Returns counts added per kind (``metadata_types``, ``products``, ``datasets``,
-        ``lineage``, ``homes``), ``skipped`` datasets (already here) and ``failed`` ones.
+        Returns a :class:`BatchStatus` per kind of record, as ODC's clone does:
+        ``metadata_types`` and ``products`` (with the names now here as ``safe``),
+        ``datasets`` (with those left out as ``failed``), and ``lineage`` and ``homes`` when
+        both indexes keep them.
 
         Raises
         ------

@@ -11,7 +11,7 @@ from __future__ import annotations
 from terracube.model._docs import doc_json, jsonify, read_documents
 from terracube.model.dataset import Dataset, Grid
 from terracube.model.eo3 import EO3_SCHEMA
-from terracube.model.fields import FIELD_TYPES, Field, NativeField, SearchField, parse_datetime
+from terracube.model.fields import FIELD_TYPES, Field, NativeField, Not, SearchField, parse_datetime
 from terracube.model.lineage import LineageDirection, LineageRelation, LineageTree
 from terracube.model.metadata_type import MetadataType, eo3_metadata_type
 from terracube.model.product import Measurement, Product
@@ -29,6 +29,7 @@ __all__ = [
     "Measurement",
     "MetadataType",
     "NativeField",
+    "Not",
     "Product",
     "Range",
     "SearchField",

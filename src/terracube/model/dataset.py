@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from terracube.errors import DocumentError
 from terracube.model._docs import doc_json, jsonify
-from terracube.model._storable import check_storable
 from terracube.model._reader import DatasetMetadata
+from terracube.model._storable import check_storable
 from terracube.model.eo3 import (
     _check_eo3,
     _crs_key,
@@ -84,6 +84,15 @@ def _check_product(doc: Mapping[str, Any], product: Product, where: str) -> None
             value=doc["product"]["name"],
             doc=where,
         )
+
+
+def _attach_source_tree(ds: Dataset) -> None:
+    """Give a dataset built from a document the one-level source tree of its ``lineage.source_ids``."""
+    srcs = get_path(ds._doc, ("lineage", "source_ids"))
+    if srcs:
+        from terracube.model.lineage import LineageTree
+
+        ds._derived["source_tree"] = LineageTree.from_eo3_doc(ds._id, srcs)
 
 
 SourceRef = tuple[str, uuid.UUID]
@@ -167,6 +176,7 @@ class Dataset:
         id_, shape = _check_eo3(doc, where)
         _check_product(doc, product, where)
         ds = cls._make(id_, product, doc, uri, None, None)
+        _attach_source_tree(ds)
         ds._derived["extent"] = ext = footprint(doc, shape)
         if ext is not None and not (ext.crs is not None and ext.crs.geographic):
             check_projection(ds._lonlat()[0], doc, where=where)
@@ -252,6 +262,7 @@ class Dataset:
             if isinstance(shape, bytes):
                 plain.append(len(out))
             out.append(cls._make(id_, product, doc, uri, None, None))
+            _attach_source_tree(out[-1])
             shapes.append(shape)
         polygons = _plain_polygons([shapes[i] for i in plain], [out[i]._doc["crs"] for i in plain])
         if polygons is None:
@@ -511,7 +522,8 @@ class Dataset:
 
     @property
     def source_tree(self) -> LineageTree | None:
-        """The tree of sources, when the index attached it (``datasets.get(id, include_sources=True)``)."""
+        """The tree of sources: one level from ``lineage.source_ids`` for a dataset built from its
+        document, the index's tree for ``datasets.get(id, include_sources=True)``, else None."""
         tree: LineageTree | None = self._derived.get("source_tree")
         return tree
 

@@ -23,6 +23,7 @@ __all__ = [
     "FIELD_TYPES",
     "Field",
     "NativeField",
+    "Not",
     "Offset",
     "SearchField",
     "ValueType",
@@ -313,6 +314,11 @@ class SearchField:
         QueryError
             The value cannot be read as the field's type.
         """
+        if self.value_type == "string" and not isinstance(value, str | int | float):
+            raise QueryError(
+                f"search field {self.name!r} is string; cannot search it for {value!r} "
+                f"(a {type(value).__name__}); give a string, a list, a (low, high) range or Not(value)"
+            )
         try:
             return _convert(value, self.value_type)
         except (TypeError, ValueError) as e:
@@ -336,6 +342,18 @@ class NativeField:
     """What the field holds."""
     offset: Offset | None = None
     """Where a document field is read (None for what the index keeps)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    """A search value meaning any value of the field but this one: ``platform=Not("landsat-7")``.
+
+    As ODC's ``Not``: a dataset without a value for the field does not match either. The
+    value may be anything a search takes for the field (a value, a list, a range).
+    """
+
+    value: Any
+    """What the field must not be (or be within)."""
 
 
 #: A field of a metadata type's datasets, as ``MetadataType.dataset_fields`` gives them.

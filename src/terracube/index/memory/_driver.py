@@ -187,10 +187,10 @@ class _Datasets(AbstractDatasetResource):
             st.drop(st.columns, ds.product.name)
         return existing
 
-    def bulk_get(self, ids: Iterable[Any]) -> Iterator[Dataset]:
+    def bulk_get(self, ids: Iterable[Any]) -> list[Dataset]:
         st = self._index._state
         out = [st.datasets.get(dataset_id(i)) for i in ids]
-        return iter([d for d in out if d is not None])
+        return [d for d in out if d is not None]
 
     def get_unsafe(self, id_: Any) -> Dataset:
         try:

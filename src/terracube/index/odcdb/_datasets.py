@@ -13,8 +13,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import DocumentError, QueryError
-from terracube.index._datasets import AbstractDatasetResource, _gc_paused, _uuid
+from terracube.index._datasets import AbstractDatasetResource
 from terracube.index._flags import refuse
+from terracube.index._shared import dataset_id, gc_paused, search_result
 from terracube.index.odcdb._footprints import prime
 from terracube.index.odcdb._sql import candidates_sql
 from terracube.index.query import ProductQuery, matches
@@ -148,16 +149,15 @@ class Datasets(AbstractDatasetResource):
             prime([ds])  # a legacy document: its footprint is not the eo3 one Dataset derives
         return ds
 
-    def bulk_get(self, ids: Iterable[Any]) -> Iterator[Dataset]:
+    def bulk_get(self, ids: Iterable[Any]) -> list[Dataset]:
         """docstring inherited"""
-        wanted = [_uuid(i) for i in ids]
+        wanted = [dataset_id(i) for i in ids]
         if not wanted:
-            return
+            return []
         idx = self._index
         cat = idx._catalog()
         rows = idx._db.run(f"{idx._layout.select_sql()} WHERE d.id = ANY(%s)", (wanted,)).fetchall()
-        for r in rows:
-            yield self._dataset(r, cat)
+        return [self._dataset(r, cat) for r in rows]
 
     # --- search ---------------------------------------------------------------------------------
 
@@ -203,7 +203,7 @@ class Datasets(AbstractDatasetResource):
         try:
             while True:
                 # Documents make many small containers and no cycles: no collector meanwhile.
-                with _gc_paused():
+                with gc_paused():
                     rows = next(batches, None)
                     if rows is None:
                         return
@@ -287,8 +287,6 @@ class Datasets(AbstractDatasetResource):
         """Datasets whose document contains this nested mapping (jsonb ``@>``, as ODC answers it)."""
         import orjson
 
-        from terracube.index._datasets import _result
-
         idx = self._index
         cat, layout = idx._catalog(), idx._layout
         pids = sorted(cat.products)
@@ -304,7 +302,7 @@ class Datasets(AbstractDatasetResource):
                 for r in rows:
                     yield self._dataset(r, cat)
 
-        return _result(found(), fetch_all)
+        return search_result(found(), fetch_all)
 
     def _iter_all(
         self, archived: bool | None = None, products: Iterable[Product] | None = None

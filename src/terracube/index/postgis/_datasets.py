@@ -260,14 +260,14 @@ class Datasets(AbstractDatasetResource):
             raise DatasetNotFoundError(f"no dataset with id {str(id_)!r} in the index")
         return self._make(row, cat)
 
-    def bulk_get(self, ids: Iterable[Any]) -> Iterator[Dataset]:
+    def bulk_get(self, ids: Iterable[Any]) -> list[Dataset]:
         """docstring inherited"""
         wanted = [dataset_id(i) for i in ids]
         if not wanted:
-            return iter(())
+            return []
         cat = self._index._catalog()
         rows = self._index._db.run(f"SELECT {COLUMNS} FROM dataset d WHERE d.id = ANY(%s)", (wanted,))
-        return iter([self._make(r, cat) for r in rows])
+        return [self._make(r, cat) for r in rows]
 
     def bulk_has(self, ids: Iterable[Any]) -> list[bool]:
         """docstring inherited"""
