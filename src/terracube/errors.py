@@ -39,6 +39,7 @@ __all__ = [
     "StorageIntegrityError",
     "StorageRequestError",
     "StorageTransientError",
+    "StoredRecordWarning",
     "TerracubeError",
     "TerracubePluginWarning",
     "UnsupportedError",
@@ -56,6 +57,10 @@ class TerracubeError(Exception):
 
 class TerracubePluginWarning(UserWarning):
     """A plugin (entry point) could not be loaded or initialised; the others still load."""
+
+
+class StoredRecordWarning(UserWarning):
+    """The index holds a metadata type or product it cannot read; the other records are served."""
 
 
 class QueryWarning(UserWarning):

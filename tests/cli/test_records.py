@@ -198,3 +198,29 @@ def test_product_list_formats(run: Callable[..., Result], with_product: str, fmt
 def test_product_show_unknown(run: Callable[..., Result], with_product: str) -> None:
     result = run("product", "show", "nope", code=1)
     assert result.stderr == "Error: no product named 'nope' in the index\n"
+
+
+def test_a_product_that_cannot_be_read_is_named_and_the_others_listed(
+    run: Callable[..., Result], index_ready: None, docs: Path, write_yaml: Callable[..., Path], db_path: Path
+) -> None:
+    import sqlite3
+
+    for name in ("good", "old"):
+        run("product", "add", str(write_yaml(docs / f"{name}.yaml", product_doc(name))))
+    stale = product_doc("old")
+    stale["measurements"][1]["nodata"] = None  # what an older version stored for NaN
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE product SET doc = ? WHERE name = 'old'", (json.dumps(stale),))
+    listed = run("product", "list", "-f", "json")
+    assert [r["name"] for r in json.loads(listed.stdout)] == ["good"]
+    assert listed.stderr.startswith("Warning: the index holds product 'old' (id 2) but cannot read it: ")
+    assert "measurements.1.nodata = None" in listed.stderr
+    assert listed.stderr.count("\n") == 1  # one line
+    run("product", "add", str(write_yaml(docs / "third.yaml", product_doc("third"))))
+    fixed = run("product", "update", str(docs / "old.yaml"))
+    assert "old" in fixed.stdout
+    assert [r["name"] for r in json.loads(run("product", "list", "-f", "json").stdout)] == [
+        "good",
+        "old",
+        "third",
+    ]

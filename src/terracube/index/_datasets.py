@@ -200,18 +200,7 @@ class AbstractDatasetResource(ABC):
 
     def _spatial_extent_of(self, queries: Sequence[ProductQuery], crs: Any) -> Geometry | None:
         """Union of footprints of matching active datasets in ``crs`` (slow default: scans)."""
-        import shapely
-        from odc.geo.geom import Geometry
-
-        geoms = [
-            ds.lonlat_footprint
-            for ds in self._search(queries, archived=False, limit=None, order_by=())
-            if ds.lonlat_footprint is not None
-        ]
-        if not geoms:
-            return None
-        union = Geometry(shapely.union_all(geoms), "EPSG:4326")
-        return union.to_crs(crs) if crs is not None else union
+        return _union_extent(self._search(queries, archived=False, limit=None, order_by=()), crs)
 
     # --- planning -----------------------------------------------------------------------------
 
@@ -1005,15 +994,11 @@ class AbstractDatasetResource(ABC):
     # --- extents ------------------------------------------------------------------------------
 
     def spatial_extent(self, ids: Iterable[DSID], crs: Any = "EPSG:4326") -> Geometry | None:
-        """Union of these datasets' footprints in ``crs``; None if none has a footprint."""
-        import shapely
-        from odc.geo.geom import Geometry
+        """Union of these datasets' footprints in ``crs``; None if none has a footprint.
 
-        geoms = [d.lonlat_footprint for d in self.bulk_get([dataset_id(i) for i in ids])]
-        geoms = [g for g in geoms if g is not None]
-        if not geoms:
-            return None
-        return Geometry(shapely.union_all(geoms), "EPSG:4326").to_crs(crs)
+        The same geometry as ``products.spatial_extent`` gives for the same datasets.
+        """
+        return _union_extent(self.bulk_get([dataset_id(i) for i in ids]), crs)
 
     def temporal_extent(self, ids: Iterable[DSID]) -> Range[dt.datetime] | None:
         """Earliest start and latest end of these datasets; None if none has a time.
@@ -1061,6 +1046,21 @@ def _hashable(v: Any) -> Any:
     if isinstance(v, Range):
         return (v.begin, v.end)
     return v
+
+
+def _union_extent(datasets: Iterable[Dataset], crs: Any) -> Geometry | None:
+    """The union of the datasets' lon/lat footprints, in id order (so the same datasets always
+    give the same geometry), in ``crs``; None when none has a footprint."""
+    import shapely
+    from odc.geo.geom import Geometry
+
+    geoms = [
+        g for _, g in sorted((d.id, d.lonlat_footprint) for d in datasets if d.lonlat_footprint is not None)
+    ]
+    if not geoms:
+        return None
+    union = Geometry(shapely.union_all(geoms), "EPSG:4326")
+    return union.to_crs(crs) if crs is not None else union
 
 
 _TIME_LENIENCY: Final = dt.timedelta(milliseconds=500)

@@ -105,6 +105,11 @@ class AbstractMetadataTypeResource(ABC):
             Drop and remake every field index, not just the missing ones.
         """
 
+    def _unreadable(self, name: str) -> str | None:
+        """Why the stored metadata type of this name cannot be read, or None (drivers that keep
+        documents as text override it; the memory index holds only values)."""
+        return None
+
     # --- shared logic -------------------------------------------------------------------------
 
     def from_doc(self, definition: Mapping[str, Any], *, where: str = "") -> MetadataType:
@@ -154,6 +159,8 @@ class AbstractMetadataTypeResource(ABC):
         """
         self._index._require("supports_write", "add metadata types")
         existing = self.get_by_name(metadata_type.name)
+        if existing is None and (broken := self._unreadable(metadata_type.name)) is not None:
+            raise DuplicateRecordError(f"{broken}; replace it with update")
         if existing is not None:
             if existing == metadata_type:
                 return existing
@@ -181,6 +188,9 @@ class AbstractMetadataTypeResource(ABC):
         MetadataTypeNotFoundError
             No metadata type of that name exists.
         """
+        broken = self._unreadable(metadata_type.name)
+        if broken is not None:  # whatever is stored cannot be read: replacing it loses nothing
+            return True, [((), broken, metadata_type.definition)], []
         existing = self.get_by_name_unsafe(metadata_type.name)
         changes = get_doc_changes(existing.definition, metadata_type.definition)
         safe, unsafe = classify_changes(changes, _UPDATES_ALLOWED)

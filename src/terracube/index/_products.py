@@ -89,6 +89,11 @@ class AbstractProductResource(ABC):
     def _metadata_type_changed(self, metadata_type: MetadataType) -> None:  # noqa: B027
         """Hook: a metadata type was updated (drivers caching products refresh them)."""
 
+    def _unreadable(self, name: str) -> str | None:
+        """Why the stored product of this name cannot be read, or None (drivers that keep
+        documents as text override it; the memory index holds only values)."""
+        return None
+
     # --- shared logic -------------------------------------------------------------------------
 
     def from_doc(self, definition: Mapping[str, Any], *, where: str = "") -> Product:
@@ -163,6 +168,8 @@ class AbstractProductResource(ABC):
         """
         self._index._require("supports_write", "add products")
         existing = self.get_by_name(product.name)
+        if existing is None and (broken := self._unreadable(product.name)) is not None:
+            raise DuplicateRecordError(f"{broken}; replace it with update")
         if existing is not None:
             if existing == product:
                 return existing
@@ -198,6 +205,9 @@ class AbstractProductResource(ABC):
         hints, and loosening ``metadata`` match rules. Changes to measurements and tightening
         match rules are unsafe.
         """
+        broken = self._unreadable(product.name)
+        if broken is not None:  # whatever is stored cannot be read: replacing it loses nothing
+            return True, [((), broken, product.definition)], []
         existing = self.get_by_name_unsafe(product.name)
         changes = get_doc_changes(existing.definition, product.definition)
         safe, unsafe = classify_changes(changes, _UPDATES_ALLOWED)

@@ -43,9 +43,12 @@ class Datasets(AbstractDatasetResource):
 
     def _make(self, row: Sequence[Any], cat: Catalog) -> Dataset:
         id_, pid, doc, uri, archived, added = row[:6]
+        product = cat.products.get(pid)
+        if product is None:  # its product cannot be read: say so, naming it
+            product = self._index.products.get_unsafe(pid)
         return Dataset._make(
             uuid.UUID(bytes=id_),
-            cat.products[pid],
+            product,
             orjson.loads(doc),
             uri,
             None if archived is None else from_micros(archived),

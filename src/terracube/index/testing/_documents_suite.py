@@ -5,17 +5,25 @@ and very wide nodata values, aliases with spaces or repeated, the standard metad
 again with other wording, products with ODC's optional sections, footprints of no area, and a
 band on a grid the document does not define. Every driver must store them faithfully (a stored
 document reads back equal to what was added) and refuse what ODC refuses, naming the field.
+A stored record that cannot be read (written by an older version, or by hand) is named and
+left out; the others are served, and it can be replaced.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from terracube.errors import DocumentError, DuplicateRecordError, QueryError
-from terracube.index.testing._documents import box_geometry, dataset_doc, product_doc
+from terracube.errors import DocumentError, DuplicateRecordError, QueryError, StoredRecordWarning
+from terracube.index.testing._documents import (
+    box_geometry,
+    custom_metadata_type_doc,
+    dataset_doc,
+    product_doc,
+)
 from terracube.model import MetadataType
 
 if TYPE_CHECKING:
@@ -291,3 +299,54 @@ class DocumentTests:
         bowtie = {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]}
         with pytest.raises(DocumentError, match="field geometry = .*not a valid polygon: Self-intersection"):
             writable.datasets.from_doc(dataset_doc("s2", geometry=bowtie))
+
+    # --- stored records that cannot be read -------------------------------------------------------
+
+    def overwrite_stored_document(self, index: AbstractIndex, kind: str, name: str, text: str) -> bool:
+        """Backdoor: store ``text`` as the document of the ``kind`` (``"product"`` or
+        ``"metadata_type"``) of this name, behind the index's back; False (the default) for a
+        driver that keeps no documents as text, such as the memory index."""
+        return False
+
+    def test_a_stored_record_that_cannot_be_read(
+        self, products: dict[str, Product], writable: AbstractIndex
+    ) -> None:
+        idx = writable
+        s2 = idx.datasets.add(idx.datasets.from_doc(dataset_doc("s2")))
+        ls8 = idx.datasets.add(idx.datasets.from_doc(dataset_doc("ls8")))
+        # What an older version wrote for a NaN nodata: null.
+        bad = products["ls8"].definition
+        bad["measurements"][0]["nodata"] = None
+        if not self.overwrite_stored_document(idx, "product", "ls8", json.dumps(bad)):
+            assert idx.products._unreadable("ls8") is None  # values only: nothing to misread
+            return
+        with pytest.warns(
+            StoredRecordWarning, match=r"product 'ls8' \(id \d+\) but cannot read it: .*nodata"
+        ):
+            assert [p.name for p in idx.products.get_all()] == ["custom", "s2"]
+        # The others are served as usual; the bad one is named whenever it is asked for.
+        assert _ids(idx.datasets.search()) == {str(s2.id)}
+        assert idx.datasets.count(product="s2") == 1
+        with pytest.raises(KeyError, match="product 'ls8' .*stored in the index but cannot be read"):
+            idx.products.get_by_name_unsafe("ls8")
+        assert idx.products.get_by_name("ls8") is None
+        with pytest.raises(KeyError, match="cannot be read"):
+            idx.datasets.get_unsafe(ls8.id)
+        with pytest.raises(DuplicateRecordError, match="cannot be read.*replace it with update"):
+            idx.products.add_document(product_doc("ls8", platform="landsat-8"))
+        assert idx.products.can_update(idx.products.from_doc(product_doc("ls8", platform="landsat-8")))[0]
+        # Replacing it from a good document mends it.
+        assert idx.products.update_document(product_doc("ls8", platform="landsat-8")) == products["ls8"]
+        assert [p.name for p in idx.products.get_all()] == ["custom", "ls8", "s2"]
+        assert idx.datasets.get_unsafe(ls8.id) == ls8
+        # A metadata type that cannot be read takes its products with it, until it is replaced.
+        assert self.overwrite_stored_document(idx, "metadata_type", "eo3_custom", '{"name": "eo3_custom"}')
+        with pytest.warns(StoredRecordWarning, match=r"metadata type 'eo3_custom'.*\n?.*") as got:
+            assert [m.name for m in idx.metadata_types.get_all()] == ["eo3"]
+        assert any(
+            "product 'custom'" in str(w.message) and "'eo3_custom' cannot be read" in str(w.message)
+            for w in got
+        )
+        assert [p.name for p in idx.products.get_all()] == ["ls8", "s2"]
+        idx.metadata_types.update_document(custom_metadata_type_doc())
+        assert [p.name for p in idx.products.get_all()] == ["custom", "ls8", "s2"]
