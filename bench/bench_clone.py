@@ -80,8 +80,8 @@ def main() -> None:
             "source_built_s": None if build_s is None else round(build_s, 1),
             "batch_size": args.batch_size,
             "clone_s": round(s, 1),
-            "datasets_per_s": round(counts["datasets"] / s),
-            "counts": counts,
+            "datasets_per_s": round(counts["datasets"].completed / s),
+            "counts": {kind: st.completed for kind, st in counts.items()},
             "destination_count": dst.datasets.count(archived=None),
             "destination_archived": dst.datasets.count(archived=True),
         }
@@ -89,7 +89,7 @@ def main() -> None:
             t = time.perf_counter()
             again = dst.clone(src, batch_size=args.batch_size)
             out["rerun_s"] = round(time.perf_counter() - t, 1)
-            out["rerun_skipped"] = again["skipped"]
+            out["rerun_skipped"] = again["datasets"].skipped
         dst.close()
         print(json.dumps(out, indent=2))
     finally:

@@ -164,11 +164,13 @@ def _clone(src_url: str, dst: object, batch_size: int) -> dict[str, object]:
     dst.close()  # type: ignore[attr-defined]
     return {
         "seconds": round(secs, 1),
-        "datasets_per_s": round(counts["datasets"] / secs),
+        "datasets_per_s": round(counts["datasets"].completed / secs),
         "client_cpu_s": round(cpu, 1),
         **{k: None if v is None else round(v, 1) for k, v in servers.items()},
         "load_average": [round(load, 1), round(os.getloadavg()[0], 1)],
-        **counts,
+        **{kind: st.completed for kind, st in counts.items()},
+        "skipped": counts["datasets"].skipped,
+        "failed": counts["datasets"].failed,
     }
 
 

@@ -18,11 +18,13 @@ __all__ = [
     "DocumentError",
     "DriverNotFoundError",
     "DuplicateRecordError",
+    "EndTransaction",
     "IndexConnectionError",
     "IndexNotInitialisedError",
     "LineageError",
     "LoadError",
     "MaskingError",
+    "MaturityConflictError",
     "MetadataTypeNotFoundError",
     "MissingPackageError",
     "NotOfferedError",
@@ -37,6 +39,7 @@ __all__ = [
     "StorageIntegrityError",
     "StorageRequestError",
     "StorageTransientError",
+    "StoredRecordWarning",
     "TerracubeError",
     "TerracubePluginWarning",
     "UnsupportedError",
@@ -54,6 +57,10 @@ class TerracubeError(Exception):
 
 class TerracubePluginWarning(UserWarning):
     """A plugin (entry point) could not be loaded or initialised; the others still load."""
+
+
+class StoredRecordWarning(UserWarning):
+    """The index holds a metadata type or product it cannot read; the other records are served."""
 
 
 class QueryWarning(UserWarning):
@@ -142,6 +149,10 @@ class UpdateError(TerracubeError, ValueError):
     """An update would make a change that is not allowed; nothing was written."""
 
 
+class MaturityConflictError(TerracubeError, ValueError):
+    """With ``archive_less_mature``: a version of the dataset as mature or more is in the index."""
+
+
 class LineageError(TerracubeError, ValueError):
     """Lineage relations are invalid (for instance they would make a cycle)."""
 
@@ -165,6 +176,19 @@ class PermissionDeniedError(TerracubeError, PermissionError):
 
 class ConcurrentWriteError(TerracubeError, RuntimeError):
     """Another writer's transaction conflicted with this one, which was rolled back; run it again."""
+
+
+class EndTransaction(TerracubeError):
+    """Raised in a ``with index.transaction() as t:`` block to end it quietly.
+
+    Made by ``t.rollback_exception(message)`` or ``t.commit_exception(message)``; the
+    outermost transaction rolls back or commits and the exception goes no further.
+    """
+
+    def __init__(self, message: str, *, commit: bool = False) -> None:
+        super().__init__(message)
+        self.commit = commit
+        """Whether the transaction commits (True) or rolls back (False)."""
 
 
 # --- storage ------------------------------------------------------------------------------------

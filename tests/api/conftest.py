@@ -30,6 +30,7 @@ SIZE = 64
 
 PRODUCT = {
     "name": "ls",
+    "description": "Landsat-like test bands",
     "metadata_type": "eo3",
     "metadata": {"product": {"name": "ls"}},
     "measurements": [

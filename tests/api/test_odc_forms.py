@@ -93,6 +93,7 @@ def test_app_is_the_postgres_application_name(pg_db: str) -> None:
 def test_list_products_and_measurements(cube: Cube) -> None:
     cube.index.products.add_document(
         {"name": "albers", "metadata_type": "eo3", "description": "On a grid", "license": "CC-BY-4.0",
+         "metadata": {"product": {"name": "albers"}},
          "load": {"crs": "EPSG:3577", "resolution": {"x": 25, "y": -25}},
          "measurements": [{"name": "water", "dtype": "uint8", "nodata": 1, "units": "1",
                            "flags_definition": {"wet": {"bits": 7, "values": {"0": False, "1": True}}}}]}
@@ -162,8 +163,8 @@ def test_find_datasets_predicate_limit_and_metadata(cube: Cube) -> None:
     assert len(list(dc.find_datasets_lazy(product="ls"))) == 2
     md = found[0].metadata
     assert md.cloud_cover == 10.0 and md.search_fields["cloud_cover"] == 10.0
-    assert md.fields["id"] == a.dataset.id and md.time.begin.year == 2021
-    with pytest.raises(AttributeError, match=r"dataset metadata has no field 'colour'; fields: \["):
+    assert md.fields["id"] == str(a.dataset.id) and md.time.begin.year == 2021  # as the document writes it
+    with pytest.raises(AttributeError, match=r"has no field 'colour'; its fields are \["):
         _ = md.colour
     clear = dc.load("ls", measurements=["red"], dataset_predicate=lambda d: d.metadata.cloud_cover < 50)
     assert clear.sizes["time"] == 1

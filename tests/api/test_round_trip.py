@@ -36,7 +36,9 @@ TIMES = np.array(["2021-05-01T00:10:00", "2021-05-17T00:10:00"], dtype="datetime
 BANDS = {"red": ("int16", -999), "temp": ("float32", float("nan")), "qa": ("uint8", 255)}
 PRODUCT = {
     "name": "rt",
+    "description": "Bands written and read back by every format",
     "metadata_type": "eo3",
+    "metadata": {"product": {"name": "rt"}},
     "measurements": [
         {"name": n, "dtype": d, "nodata": "NaN" if d.startswith("float") else v, "units": "1"}
         for n, (d, v) in BANDS.items()

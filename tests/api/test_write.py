@@ -27,6 +27,7 @@ def dc() -> Datacube:
     index.products.add_document(
         {
             "name": "s2",
+            "description": "Sentinel-2-like test bands",
             "metadata_type": "eo3",
             "metadata": {"product": {"name": "s2"}, "properties": {"eo:platform": "sentinel-2a"}},
             "measurements": [

@@ -29,8 +29,8 @@ def test_metadata_add_list_show(
     assert again == "Unchanged: metadata type 'eo3_custom' is already in the index.\n"
     rows = json.loads(run("metadata", "list", "-f", "json").stdout)
     assert [(r["name"], r["search_fields"], r["products"]) for r in rows] == [
-        ("eo3", 10, 0),
-        ("eo3_custom", 12, 0),
+        ("eo3", 9, 0),
+        ("eo3_custom", 11, 0),
     ]
     shown = list(yaml.safe_load_all(run("metadata", "show", "eo3_custom").stdout))
     assert shown == [custom_metadata_type_doc("eo3_custom")]
@@ -149,9 +149,14 @@ def test_product_add_conflict(
 ) -> None:
     run("product", "add", str(write_yaml(docs / "p.yaml", product_doc("p"))))
     changed = product_doc("p")
-    changed["description"] = "other"
+    changed["measurements"][0]["units"] = "m"
     result = run("product", "add", str(write_yaml(docs / "p2.yaml", changed)), code=1)
     assert "already exists with a different document; use update" in result.stderr
+    reworded = product_doc("p")
+    reworded["description"] = "other words"
+    result = run("product", "add", str(write_yaml(docs / "p3.yaml", reworded)))
+    assert result.stdout == "Updated the descriptions of product 'p'.\n"
+    assert yaml.safe_load(run("product", "show", "p").stdout)["description"] == "other words"
 
 
 def _changed(doc: dict[str, Any]) -> dict[str, Any]:
@@ -193,3 +198,29 @@ def test_product_list_formats(run: Callable[..., Result], with_product: str, fmt
 def test_product_show_unknown(run: Callable[..., Result], with_product: str) -> None:
     result = run("product", "show", "nope", code=1)
     assert result.stderr == "Error: no product named 'nope' in the index\n"
+
+
+def test_a_product_that_cannot_be_read_is_named_and_the_others_listed(
+    run: Callable[..., Result], index_ready: None, docs: Path, write_yaml: Callable[..., Path], db_path: Path
+) -> None:
+    import sqlite3
+
+    for name in ("good", "old"):
+        run("product", "add", str(write_yaml(docs / f"{name}.yaml", product_doc(name))))
+    stale = product_doc("old")
+    stale["measurements"][1]["nodata"] = None  # what an older version stored for NaN
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE product SET doc = ? WHERE name = 'old'", (json.dumps(stale),))
+    listed = run("product", "list", "-f", "json")
+    assert [r["name"] for r in json.loads(listed.stdout)] == ["good"]
+    assert listed.stderr.startswith("Warning: the index holds product 'old' (id 2) but cannot read it: ")
+    assert "measurements.1.nodata = None" in listed.stderr
+    assert listed.stderr.count("\n") == 1  # one line
+    run("product", "add", str(write_yaml(docs / "third.yaml", product_doc("third"))))
+    fixed = run("product", "update", str(docs / "old.yaml"))
+    assert "old" in fixed.stdout
+    assert [r["name"] for r in json.loads(run("product", "list", "-f", "json").stdout)] == [
+        "good",
+        "old",
+        "third",
+    ]

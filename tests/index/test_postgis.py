@@ -22,6 +22,12 @@ class TestPostgisIndex(IndexTests):
         yield idx
         idx.close()
 
+    def overwrite_stored_document(self, index: AbstractIndex, kind: str, name: str, text: str) -> bool:
+        assert isinstance(index, PostgisIndex)
+        index._db.run(f"UPDATE {kind} SET doc = %s::jsonb WHERE name = %s", (text, name))
+        index._catalog_changed()
+        return True
+
     def field_indexes(self, index: AbstractIndex) -> set[str]:
         assert isinstance(index, PostgisIndex)
         rows = index._db.run(

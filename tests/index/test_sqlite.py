@@ -32,6 +32,13 @@ class TestSQLiteIndex(IndexTests):
         yield idx
         idx.close()
 
+    def overwrite_stored_document(self, index: AbstractIndex, kind: str, name: str, text: str) -> bool:
+        assert isinstance(index, SQLiteIndex)
+        with index.transaction():
+            index._conn().execute(f"UPDATE {kind} SET doc = ? WHERE name = ?", (text, name))
+        index._catalog_changed()
+        return True
+
     def field_indexes(self, index: AbstractIndex) -> set[str]:
         assert isinstance(index, SQLiteIndex)
         rows = index._conn().execute(

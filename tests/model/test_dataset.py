@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -59,7 +60,8 @@ def test_sections() -> None:
     assert ds.center_time == dt.datetime(2020, 1, 1, tzinfo=dt.UTC)  # properties.datetime when given
     assert ds.format == "GeoTIFF"
     assert ds.creation_dt == dt.datetime(2021, 1, 1, tzinfo=dt.UTC)
-    assert ds.sources[0][0] == "ard"
+    assert ds.source_ids[0][0] == "ard"
+    assert ds.sources is None  # ODC's source datasets are never loaded
     assert ds.crs is not None
     assert ds.crs.epsg == 4326
     assert set(ds.measurements) == {"red", "nir", "fmask"}
@@ -223,3 +225,59 @@ def test_from_docs_takes_a_product_per_document() -> None:
         Dataset.from_docs(docs, PRODUCT)
     with pytest.raises(ValueError, match="2 documents need as many products, uris and wheres"):
         Dataset.from_docs(docs, [PRODUCT])
+
+
+def test_non_finite_numbers_kept_as_odc_stores_them() -> None:
+    doc = dataset_doc("p1", cloud_cover=float("nan"), properties={"x:none": None, "x:far": float("inf")})
+    ds = Dataset.from_doc(doc, PRODUCT)
+    props = ds.metadata_doc["properties"]
+    assert (props["eo:cloud_cover"], props["x:far"], props["x:none"]) == ("NaN", "Inf", None)
+    assert b'"eo:cloud_cover":"NaN"' in ds.to_json()
+    assert "cloud_cover" not in ds.search_values()
+    assert Dataset.from_doc(ds.metadata_doc, PRODUCT) == ds
+    wide = Dataset.from_doc(dataset_doc("p1", properties={"x:count": 2**70}), PRODUCT)
+    assert b'"x:count":1180591620717411303424' in wide.to_json()
+
+
+def test_band_grid_the_document_does_not_define() -> None:
+    doc = dataset_doc("p1")
+    doc["measurements"]["nir"]["grid"] = "g15m"
+    assert Dataset.from_doc(doc, PRODUCT).measurements["nir"]["grid"] == "g15m"
+
+
+def test_fields_as_attributes() -> None:
+    doc = dataset_doc("p1", time=("2020-01-01T00:00:00Z", "2020-01-02T00:00:00Z"), region_code=None)
+    ds = Dataset.from_doc(doc, PRODUCT, uri="file:///data/a%20b/ds.yaml")
+    md = ds.metadata
+    assert md.cloud_cover == 20.0
+    assert md.platform == "landsat-8"
+    assert md.region_code is None  # a field the document lacks
+    assert md.time == Range(dt.datetime(2020, 1, 1, tzinfo=dt.UTC), dt.datetime(2020, 1, 2, tzinfo=dt.UTC))
+    assert md.lon == Range(149.0, 150.0)
+    assert md.creation_dt == "2021-01-01T00:00:00Z"  # a standard section, as written
+    assert md.label == doc["label"]
+    assert md.id == doc["id"]
+    assert md.fields["region_code"] is None
+    assert md.fields["platform"] == "landsat-8"
+    assert md.search_fields["cloud_cover"] == 20.0
+    assert md.system_fields["label"] == doc["label"]
+    assert md.doc["id"] == doc["id"]
+    assert "cloud_cover" in dir(md)
+    assert "format" in dir(md)
+    with pytest.raises(AttributeError, match=r"has no field 'colour'; its fields are \["):
+        _ = md.colour
+    with pytest.raises(AttributeError, match="read-only"):
+        md.platform = "x"
+
+
+def test_odc_s_other_names() -> None:
+    ds = Dataset.from_doc(dataset_doc("p1"), PRODUCT, uri="file:///data/a%20b/ds.yaml")
+    assert ds.type is ds.product
+    assert ds.is_eo3
+    assert ds.metadata_type is PRODUCT.metadata_type
+    assert ds.local_uri == "file:///data/a%20b/ds.yaml"
+    assert ds.local_path == Path("/data/a b/ds.yaml")
+    remote = ds.replace(uri="s3://bucket/ds.yaml")
+    assert (remote.local_uri, remote.local_path) == (None, None)
+    assert ds.replace(uri=None).local_path is None
+    assert ds.replace(uri="file://host/share/ds.yaml").local_path is None

@@ -11,7 +11,14 @@ from shapely.geometry import shape
 
 from terracube.errors import DocumentError
 from terracube.index.testing import box_geometry, dataset_doc
-from terracube.model.eo3 import _lonlat_projected, _lonlat_simple, _plain_polygon, check_eo3, lonlat
+from terracube.model.eo3 import (
+    _lonlat_projected,
+    _lonlat_simple,
+    _plain_polygon,
+    check_eo3,
+    footprint,
+    lonlat,
+)
 
 # --- GeoJSON polygons read straight as WKB: the same geometry as shapely's reader -----------------
 
@@ -57,7 +64,7 @@ def test_plain_polygon_leaves_the_rest_to_shapely(coords: Any) -> None:
     "geometry",
     [
         {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]},  # bow tie
-        {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [0, 0]]]},
+        {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]], [[0, 0], [2, 0], [0, 0]]]},
         {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], ["x", 1], [0, 0]]]},
         {"type": "Polygon", "coordinates": []},
         {"type": "Polygon"},
@@ -78,6 +85,26 @@ def test_geometry_errors_as_shapely_reports_them(geometry: dict[str, Any]) -> No
     with pytest.raises(DocumentError, match="field geometry") as err:
         check_eo3(doc, where="doc")
     assert str(err.value).endswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("coordinates", "collapsed"),
+    [
+        ([[[0, 0], [1, 0], [0, 0]]], "LINESTRING (0 0, 1 0)"),  # three positions: a line
+        ([[[5, 0], [5, 3], [5, 1], [5, 0]]], "LINESTRING (5 0, 5 1, 5 3)"),
+        ([[[2, 2], [2, 2], [2, 2], [2, 2]]], "POINT (2 2)"),
+        ([[[0, 0], [0, 1], [0, 0]]], "LINESTRING (0 0, 0 1)"),
+    ],
+)
+def test_zero_area_footprint_is_the_line_or_point_it_collapses_to(coordinates: Any, collapsed: str) -> None:
+    doc = dataset_doc("p1", crs="EPSG:32755", grids=False)
+    doc["geometry"] = {"type": "Polygon", "coordinates": coordinates}
+    g = check_eo3(doc, where="doc")
+    assert g is not None
+    assert g.wkt == collapsed
+    ext = footprint(doc)
+    assert ext is not None
+    assert ext.geom.wkt == collapsed  # read again from the stored document, the same
 
 
 # --- lon/lat footprints: the common case computed directly, as the general path does ---------------

@@ -92,6 +92,25 @@ def test_bad_field_docs(doc: dict[str, object], message: str) -> None:
         SearchField.from_doc("f", doc, where="test")
 
 
+@pytest.mark.parametrize("missing", [float("nan"), float("inf"), float("-inf"), "NaN", "Inf", "-Inf", "nan"])
+def test_a_number_that_cannot_be_searched_is_no_value(missing: object) -> None:
+    """NaN and the infinities (as documents store them) leave a numeric field without a value."""
+    scalar = SearchField.from_doc("gqa", {"type": "double", "offset": [["a"], ["b"]]})
+    assert scalar.extract({"a": missing}) is None
+    assert scalar.extract({"a": missing, "b": 2}) == 2.0  # the next offset is read instead
+    ranged = SearchField.from_doc(
+        "r", {"type": "double-range", "min_offset": [["a"], ["b"]], "max_offset": [["c"]]}
+    )
+    assert ranged.extract({"a": missing, "b": 1, "c": missing}) == Range(1.0, None)
+    assert ranged.extract({"a": missing, "c": missing}) is None
+    for doc in ({"a": missing, "b": 2}, {"a": missing, "b": 1, "c": missing}):
+        assert compile_extractor({"gqa": scalar, "r": ranged})(doc) == {
+            n: v for n, f in (("gqa", scalar), ("r", ranged)) if (v := f.extract(doc)) is not None
+        }
+    with pytest.raises(QueryError, match="NaN is not a searchable number"):
+        scalar.coerce(float("nan"))  # a query value is still refused
+
+
 # --- compiled extractors: the same values and errors as SearchField.extract ---------------------
 
 # Values of every kind, valid or not for some type; documents holding them at the fields'
@@ -106,7 +125,9 @@ _LEAF = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.floats(-10, 10),
     st.text(max_size=3),
-    st.sampled_from(["2020-01-02", "2020-01-02T03:04:05Z", " 2021-06-01T00:00:00+10:00 ", "12.5", "7"]),
+    st.sampled_from(
+        ["2020-01-02", "2020-01-02T03:04:05Z", " 2021-06-01T00:00:00+10:00 ", "12.5", "7", "NaN", "-Inf"]
+    ),
     st.datetimes(),
     st.dates(),
     st.just([]),

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import json
 import pickle
 
 import pytest
 
 from terracube.errors import DocumentError
 from terracube.index.testing import custom_metadata_type_doc, dataset_doc
-from terracube.model import MetadataType, eo3_metadata_type
+from terracube.model import MetadataType, NativeField, eo3_metadata_type
 
 
 def test_builtin_eo3() -> None:
@@ -61,3 +62,70 @@ def test_bad_field_name() -> None:
     doc["dataset"]["search_fields"]["Bad-Name"] = {"offset": ["a"]}
     with pytest.raises(DocumentError, match="Bad-Name"):
         MetadataType.from_doc(doc)
+
+
+def test_builtin_eo3_has_odc_s_fields() -> None:
+    """The built-in eo3 has the fields of ODC's eo3 (names, types, offsets, indexing), no others."""
+    fields = eo3_metadata_type().search_fields
+    string = {
+        "platform": (("properties", "eo:platform"),),
+        "instrument": (("properties", "eo:instrument"),),
+        "product_family": (("properties", "odc:product_family"),),
+        "region_code": (("properties", "odc:region_code"),),
+        "dataset_maturity": (("properties", "dea:dataset_maturity"),),
+    }
+    assert set(fields) == {*string, "cloud_cover", "time", "lon", "lat"}
+    for name, offsets in string.items():
+        assert (fields[name].type, fields[name].offsets) == ("string", offsets)
+    assert {n for n, f in fields.items() if not f.indexed} == {
+        "platform", "instrument", "product_family", "dataset_maturity", "cloud_cover"
+    }  # fmt: skip
+    assert (fields["cloud_cover"].type, fields["cloud_cover"].offsets) == (
+        "double",
+        (("properties", "eo:cloud_cover"),),
+    )
+    assert fields["time"].type == "datetime-range"
+    assert fields["time"].min_offsets == (("properties", "dtr:start_datetime"), ("properties", "datetime"))
+    assert fields["time"].max_offsets == (("properties", "dtr:end_datetime"), ("properties", "datetime"))
+    for axis in ("lon", "lat"):
+        assert fields[axis].type == "double-range"
+        assert fields[axis].min_offsets == (("extent", axis, "begin"),)
+        assert fields[axis].max_offsets == (("extent", axis, "end"),)
+    assert dict(eo3_metadata_type().dataset_offsets) == {
+        "id": ("id",),
+        "sources": ("lineage", "source_datasets"),
+        "grid_spatial": ("grid_spatial", "projection"),
+        "measurements": ("measurements",),
+        "creation_dt": ("properties", "odc:processing_datetime"),
+        "label": ("label",),
+        "format": ("properties", "odc:file_format"),
+    }
+
+
+def test_to_json_round_trip() -> None:
+    mt = MetadataType.from_doc(custom_metadata_type_doc())
+    assert MetadataType.from_doc(json.loads(mt.to_json())) == mt
+
+
+def test_dataset_fields() -> None:
+    mt = MetadataType.from_doc(custom_metadata_type_doc())
+    fields = mt.dataset_fields
+    assert set(mt.search_fields) < set(fields)
+    assert {"id", "product", "uri", "indexed_time", "archived_time", "metadata_doc"} < set(fields)
+    assert fields["orbit"] is mt.search_fields["orbit"]
+    assert fields["creation_time"] == NativeField(
+        "creation_time", "When the dataset was processed", ("properties", "odc:processing_datetime")
+    )
+    assert fields["label"].offset == ("label",)
+    assert fields["id"].offset is None
+    assert all(name == f.name for name, f in fields.items())
+
+
+def test_index_id_is_not_part_of_the_value() -> None:
+    mt = MetadataType.from_doc(custom_metadata_type_doc())
+    assert mt.id is None
+    stored = mt._with_index_id(7)
+    assert (stored.id, mt.id) == (7, None)
+    assert stored == mt
+    assert hash(stored) == hash(mt)
+    assert pickle.loads(pickle.dumps(stored)).id == 7

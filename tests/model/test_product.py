@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import json
 import math
 import pickle
+from typing import Any
 
 import pytest
 
@@ -48,3 +50,119 @@ def test_measurement_nodata() -> None:
         Measurement.from_doc({"name": "b", "dtype": "uint8", "nodata": 300, "units": "1"})
     with pytest.raises(DocumentError, match=r"nodata 1.5 cannot be stored as int16"):
         Measurement.from_doc({"name": "b", "dtype": "int16", "nodata": 1.5, "units": "1"})
+
+
+@pytest.mark.parametrize(
+    ("nodata", "stored", "value"),
+    [
+        (float("nan"), "NaN", math.nan),
+        ("NaN", "NaN", math.nan),
+        ("nan", "nan", math.nan),
+        (float("inf"), "Inf", math.inf),
+        (float("-inf"), "-Inf", -math.inf),
+        ("-Infinity", "-Infinity", -math.inf),  # as ODC's own databases hold it
+        (
+            -340282346638528859811704183484516925440,
+            -340282346638528859811704183484516925440,
+            -3.4028234663852886e38,
+        ),
+    ],
+)
+def test_nodata_kept_as_written(nodata: object, stored: object, value: float) -> None:
+    doc = product_doc("dem", measurements=[{"name": "h", "dtype": "float32", "nodata": nodata, "units": "m"}])
+    p = Product.from_doc(doc, eo3_metadata_type())
+    assert p.definition["measurements"][0]["nodata"] == stored
+    got = p.measurements["h"].nodata
+    assert (math.isnan(got) and math.isnan(value)) or got == value
+    assert p == Product.from_doc(p.definition, eo3_metadata_type())
+    assert pickle.loads(pickle.dumps(p)) == p
+
+
+def test_to_json_writes_what_json_cannot_hold() -> None:
+    bands = [
+        {"name": "a", "dtype": "float32", "nodata": float("nan"), "units": "1"},
+        {"name": "b", "dtype": "float64", "nodata": 2**70 + 1, "units": "1"},
+    ]
+    p = Product.from_doc(product_doc("p1", measurements=bands), eo3_metadata_type())
+    text = p.to_json()
+    assert b'"nodata":"NaN"' in text
+    assert b'"nodata":1180591620717411303425' in text
+    assert Product.from_doc(json.loads(text), eo3_metadata_type()) == p
+
+
+def test_aliases_as_odc_writes_them() -> None:
+    bands = [
+        {
+            "name": "lia",
+            "dtype": "float32",
+            "nodata": "NaN",
+            "units": "1",
+            "aliases": ["local incidence angle"],
+        },
+        {"name": "blue", "dtype": "int16", "nodata": -1, "units": "1", "aliases": ["blue", "band_2"]},
+        {"name": "b1", "dtype": "int16", "nodata": -1, "units": "1", "aliases": ["coastal", "blue"]},
+        {"name": "b1_60m", "dtype": "int16", "nodata": -1, "units": "1", "aliases": ["coastal"]},
+    ]
+    p = Product.from_doc(product_doc("p1", measurements=bands), eo3_metadata_type())
+    got = p.lookup_measurements(["local incidence angle", "blue", "band_2"])
+    assert {k: m.name for k, m in got.items()} == {
+        "local incidence angle": "lia",
+        "blue": "blue",
+        "band_2": "blue",
+    }
+    with pytest.raises(
+        QueryError, match=r"alias 'coastal' is declared by the measurements \['b1', 'b1_60m'\]"
+    ):
+        p.lookup_measurements(["coastal"])
+    twice = product_doc("p1", measurements=[bands[1], {**bands[2], "name": "blue"}])
+    with pytest.raises(DocumentError, match="two measurements are named 'blue'"):
+        Product.from_doc(twice, eo3_metadata_type())
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (
+            lambda d: d.update(measurments=d.pop("measurements")),
+            r"unknown field measurments; did you mean 'measurements'",
+        ),
+        (
+            lambda d: d.update(wibble=1),
+            r"unknown field wibble; remove or rename it \(allowed here: description, ",
+        ),
+        (
+            lambda d: d.pop("description"),
+            r"field description is missing; a product document needs name, description",
+        ),
+        (lambda d: d["load"].update(aling={}), r"unknown field load.aling; did you mean 'align'"),
+        (
+            lambda d: d["measurements"][0].update(unit="1"),
+            r"unknown field measurements.0.unit; did you mean 'units'",
+        ),
+    ],
+)
+def test_product_schema_as_strict_as_odc(mutate: Any, message: str) -> None:
+    doc = product_doc("p1")
+    mutate(doc)
+    with pytest.raises(DocumentError, match=message) as e:
+        Product.from_doc(doc, eo3_metadata_type(), where="file:///p1.yaml")
+    assert "file:///p1.yaml" in str(e.value)
+    assert "\n" not in str(e.value)
+
+
+def test_sections_odc_allows() -> None:
+    doc = product_doc("p1")
+    doc.update(default_nodata={"x": 1}, managed=True, storage={"driver": "NetCDF CF", "crs": "EPSG:3577"})
+    doc["measurements"][0].update(extra_dim="wavelength", dims=["y", "x"], spectral_definition=[{}, {}])
+    doc["measurements"][2]["flags_definition"]["note"] = "values are bit flags"
+    assert Product.from_doc(doc, eo3_metadata_type()).definition["managed"] is True
+
+
+def test_index_id_is_not_part_of_the_value() -> None:
+    p = Product.from_doc(product_doc("p1"), eo3_metadata_type())
+    assert p.id is None
+    stored = p._with_index_id(3)
+    assert (stored.id, p.id) == (3, None)
+    assert stored == p
+    assert pickle.loads(pickle.dumps(stored)).id == 3
+    assert stored.with_metadata_type(eo3_metadata_type()).id == 3

@@ -43,8 +43,10 @@ if TYPE_CHECKING:
 
 GBOX = GeoBox((48, 40), Affine(20, 0, 400000, 0, -20, 6500000), "EPSG:32755")
 PRODUCTS = [
-    {"name": "cog", "metadata_type": "eo3", "measurements": [{"name": "red", "dtype": "uint16", "nodata": 0, "units": "1"}]},
-    {"name": "aio", "metadata_type": "eo3", "measurements": [{"name": "nir", "dtype": "int16", "nodata": -1, "units": "1"}]},
+    {"name": "cog", "description": "A COG band", "metadata_type": "eo3", "metadata": {"product": {"name": "cog"}},
+     "measurements": [{"name": "red", "dtype": "uint16", "nodata": 0, "units": "1"}]},
+    {"name": "aio", "description": "An s3aio band", "metadata_type": "eo3", "metadata": {"product": {"name": "aio"}},
+     "measurements": [{"name": "nir", "dtype": "int16", "nodata": -1, "units": "1"}]},
 ]  # fmt: skip
 _AWS_VARS = (
     "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE",

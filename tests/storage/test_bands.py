@@ -23,7 +23,9 @@ from terracube.storage.bands import (
 PRODUCT = Product.from_doc(
     {
         "name": "p",
+        "description": "Two test bands",
         "metadata_type": "eo3",
+        "metadata": {"product": {"name": "p"}},
         "measurements": [
             {"name": "red", "dtype": "uint16", "nodata": 0, "units": "1", "aliases": ["b4"]},
             {"name": "qa", "dtype": "uint8", "nodata": 255, "units": "1"},

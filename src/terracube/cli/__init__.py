@@ -37,7 +37,7 @@ from terracube.cli._stac import stac
 from terracube.cli._storage import storage
 from terracube.cli._system import system
 from terracube.cli._user import user
-from terracube.errors import QueryWarning, TerracubeError
+from terracube.errors import QueryWarning, StoredRecordWarning, TerracubeError
 
 __all__ = ["cli", "main"]
 
@@ -50,19 +50,20 @@ class _Main(click.Group):
     """The root group: turns terracube's own errors into one ``Error:`` line and exit status 1.
 
     A :class:`~terracube.errors.QueryWarning` (a search naming a product the index does not
-    hold) is printed as one ``Warning:`` line; the command goes on.
+    hold) or :class:`~terracube.errors.StoredRecordWarning` (a stored record that cannot be
+    read) is printed as one ``Warning:`` line; the command goes on.
     """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             with warnings.catch_warnings():
                 warnings.filterwarnings("always", category=QueryWarning)
+                warnings.filterwarnings("once", category=StoredRecordWarning)
                 shown = warnings.showwarning
 
                 def show(message: Any, category: type[Warning], *args: Any, **kwargs: Any) -> None:
-                    (_show_warning if issubclass(category, QueryWarning) else shown)(
-                        message, category, *args, **kwargs
-                    )
+                    ours = issubclass(category, QueryWarning | StoredRecordWarning)
+                    (_show_warning if ours else shown)(message, category, *args, **kwargs)
 
                 warnings.showwarning = show
                 return super().invoke(ctx)

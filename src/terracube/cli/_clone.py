@@ -230,7 +230,7 @@ def clone(
                         share = f" ({100 * done / total:.0f}%)" if total else ""
                         echo_err(f"  {done:,} of {total:,} datasets{share}, {done / (now - started):,.0f}/s")
 
-                counts = dst.clone(
+                result = dst.clone(
                     src,
                     batch_size=batch_size,
                     progress=advance,
@@ -242,6 +242,8 @@ def clone(
             dst.close()
     finally:
         src.close()
+    counts = {kind: st.completed for kind, st in result.items()}
+    counts["skipped"], counts["failed"] = result["datasets"].skipped, result["datasets"].failed
     copied = counts["datasets"]
     per_second = round((copied + counts["skipped"] + counts["failed"]) / seconds) if seconds > 0 else None
     summary = {

@@ -162,7 +162,7 @@ class _Batcher:
             return 0, 0
         from terracube.model.lineage import LineageRelation
 
-        rels = [LineageRelation(c, s, ds.id) for ds in batch for c, s in ds.sources]
+        rels = [LineageRelation(c, s, ds.id) for ds in batch for c, s in ds.source_ids]
         if not rels:
             return 0, 0
         self.index.lineage.merge(rels, validate_only=validate_only)

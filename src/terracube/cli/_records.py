@@ -68,14 +68,16 @@ def add_records(index: AbstractIndex, kind: RecordKind, paths: Sequence[str]) ->
         try:
             value = res.from_doc(doc, where=label)
             before = res.get_by_name(value.name)
-            res.add(value)
+            after = res.add(value)
         except TerracubeError as e:
             failures.report(label, e)
             continue
         if before is None:
             click.echo(f"Added {kind.label} {value.name!r}.")
-        else:
+        elif before == after:
             click.echo(f"Unchanged: {kind.label} {value.name!r} is already in the index.")
+        else:  # the stored one differed only in descriptions
+            click.echo(f"Updated the descriptions of {kind.label} {value.name!r}.")
     return failures.count
 
 

@@ -19,14 +19,24 @@ __all__ = ["BatchStatus", "chunks", "chunks_read_ahead"]
 
 @dataclass(frozen=True, slots=True)
 class BatchStatus:
-    """The outcome of a bulk add."""
+    """The outcome of a bulk add (of datasets; of each kind of record, for a clone)."""
 
     completed: int
-    """Datasets newly added."""
+    """Records newly added."""
     skipped: int
-    """Datasets already in the index with the same document."""
+    """Records already in the index with the same document."""
     seconds: float
     """Wall time taken."""
+    safe: frozenset[str] | None = None
+    """For metadata types and products: the names now in the index with the document added
+    (the new ones and those skipped as identical), as ODC reports them. None for datasets."""
+    failed: int = 0
+    """Records left out because this index cannot hold them (a clone's legacy datasets, say)."""
+
+    @property
+    def seconds_elapsed(self) -> float:
+        """:attr:`seconds`, by ODC's name."""
+        return self.seconds
 
 
 def chunks(datasets: Iterable[Dataset], size: int) -> Generator[list[Dataset], None, None]:

@@ -11,9 +11,11 @@ reason, to ``on_failure``; the others go on.
 from __future__ import annotations
 
 import itertools
+import time
 from typing import TYPE_CHECKING, Any
 
 from terracube.errors import DocumentError, DuplicateRecordError, ProductNotFoundError
+from terracube.index._batching import BatchStatus
 from terracube.index._shared import gc_paused
 from terracube.model import EO3_SCHEMA
 
@@ -86,13 +88,16 @@ def clone(
     progress: ProgressCallback | None,
     products: Iterable[str] | None,
     on_failure: Callable[[str, str, Sequence[uuid.UUID]], None] | None,
-) -> dict[str, int]:
+) -> dict[str, BatchStatus]:
     """See :meth:`AbstractIndex.clone`."""
     dst._require("supports_write", "clone into it")
     chosen = _chosen(src, products)
     filtered = products is not None
     type_names = {p.metadata_type.name for p in chosen}
     counts = {"metadata_types": 0, "products": 0, "datasets": 0, "skipped": 0, "failed": 0}
+    out: dict[str, BatchStatus] = {}
+    t0 = time.perf_counter()
+    names: list[str] = []
     for mt in src.metadata_types.get_all():
         if filtered and mt.name not in type_names:
             continue
@@ -104,6 +109,15 @@ def clone(
             raise DuplicateRecordError(
                 f"metadata type {mt.name!r} differs between the two indexes; update one first"
             )
+        names.append(mt.name)
+    out["metadata_types"] = BatchStatus(
+        counts["metadata_types"],
+        len(names) - counts["metadata_types"],
+        time.perf_counter() - t0,
+        frozenset(names),
+    )
+    t0 = time.perf_counter()
+    names = []
     for p in chosen:
         mine_p = dst.products.get_by_name(p.name)
         if mine_p is None:
@@ -115,6 +129,10 @@ def clone(
             raise DuplicateRecordError(
                 f"product {p.name!r} differs between the two indexes; update one first"
             )
+        names.append(p.name)
+    out["products"] = BatchStatus(
+        counts["products"], len(names) - counts["products"], time.perf_counter() - t0, frozenset(names)
+    )
     if filtered:
         total = src.datasets.count(archived=None, product=[p.name for p in chosen]) if chosen else 0
     else:
@@ -131,12 +149,22 @@ def clone(
     # Many small containers and no reference cycles: the cyclic collector would only cost time
     # (it took two thirds of the time of reading documents from PostgreSQL).
     with gc_paused():
+        t0 = time.perf_counter()
         _copy_datasets(
             dst, src, stream, batch_size, counts, homes, copied, failed, on_failure, progress, total
         )
+        out["datasets"] = BatchStatus(
+            counts["datasets"], counts["skipped"], time.perf_counter() - t0, failed=counts["failed"]
+        )
         if src.supports_lineage and dst.supports_lineage:
+            t0 = time.perf_counter()
             _copy_lineage(dst, src, batch_size, counts, homes, copied, failed)
-    return counts
+            out["lineage"] = BatchStatus(
+                counts["lineage"], counts["lineage_skipped"], time.perf_counter() - t0
+            )
+    if homes:
+        out["homes"] = BatchStatus(counts["homes"], 0, 0.0)
+    return out
 
 
 def _copy_datasets(
@@ -191,7 +219,7 @@ def _copy_lineage(
     failed: set[uuid.UUID],
 ) -> None:
     """Copy the lineage relations (and homes) of the datasets copied."""
-    counts["lineage"] = 0
+    counts["lineage"] = counts["lineage_skipped"] = 0
     rels = src.lineage.get_all_lineage(batch_size)
     while batch := list(itertools.islice(rels, batch_size)):
         # Relations of datasets left behind (not chosen, or refused) stay behind too.
@@ -201,7 +229,9 @@ def _copy_lineage(
             batch = [r for r in batch if r.derived_id not in failed]
         if not batch:
             continue
-        counts["lineage"] += dst.lineage._add_batch(batch).completed
+        st = dst.lineage._add_batch(batch)
+        counts["lineage"] += st.completed
+        counts["lineage_skipped"] += st.skipped
         if homes:  # sources kept elsewhere have homes and no dataset here
             ids = list({r.source_id for r in batch} | {r.derived_id for r in batch})
             counts["homes"] += _clone_homes(dst, src, ids)
@@ -209,12 +239,14 @@ def _copy_lineage(
 
 def _clone_homes(dst: AbstractIndex, src: AbstractIndex, ids: list[Any]) -> int:
     """Copy the homes of these datasets; a different home here is a conflict."""
-    from terracube.errors import LineageError
-
     theirs = src.lineage.get_homes(*ids)
     if not theirs:
         return 0
-    try:
-        return dst.lineage.set_home_map(theirs)
-    except LineageError as e:
-        raise DuplicateRecordError(f"{e}; the two indexes disagree on where a dataset lives") from None
+    mine = dst.lineage.get_homes(*theirs)
+    clash = next((i for i, h in theirs.items() if i in mine and mine[i] != h), None)
+    if clash is not None:
+        raise DuplicateRecordError(
+            f"dataset {clash} has home {mine[clash]!r} here and {theirs[clash]!r} in the source; "
+            "the two indexes disagree on where it lives"
+        )
+    return dst.lineage.set_home_map(theirs)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import logging
 import re
 import time
@@ -23,6 +24,7 @@ from terracube.errors import (
     DatasetNotFoundError,
     DocumentError,
     DuplicateRecordError,
+    MaturityConflictError,
     QueryError,
     UpdateError,
 )
@@ -39,12 +41,13 @@ from terracube.index.query import (
     OrderBy,
     ProductQuery,
     contains_doc,
+    matches,
     norm_order_by,
     parse_time,
     plan_search,
     to_field_expression,
 )
-from terracube.model import Dataset, LineageRelation, Product, Range
+from terracube.model import Dataset, LineageRelation, NativeField, Product, Range, SearchField
 from terracube.model.fields import get_path
 
 if TYPE_CHECKING:
@@ -55,6 +58,7 @@ if TYPE_CHECKING:
 
     from terracube.index.abstract import AbstractIndex
     from terracube.index.changes import Change
+    from terracube.model import Field
 
 __all__ = [
     "DEFAULT_MATURITY_TOLERANCE_MS",
@@ -66,8 +70,13 @@ __all__ = [
     "OrderBy",
 ]
 
-#: Fields every dataset has, whatever its metadata type, for ``search_returning``.
+#: Fields every dataset has, whatever its metadata type: what ``search_returning`` returns by
+#: default, besides the search fields.
 NATIVE_FIELDS: Final = ("id", "product", "uri", "indexed_time", "archived_time", "metadata_doc")
+#: More fields every dataset has, returned by ``search_returning`` when asked for (as ODC's).
+_MORE_NATIVE_FIELDS: Final = ("metadata_type", "creation_time", "format", "label")
+#: Native fields a search can be ordered by.
+_ORDERABLE: Final = frozenset({"id", "product", "uri", "indexed_time", "archived_time"})
 
 #: One group of :meth:`AbstractDatasetResource.search_by_product`: a product and its datasets.
 ProductDatasets = tuple[Product, "Iterator[Dataset] | list[Dataset]"]
@@ -131,8 +140,8 @@ class AbstractDatasetResource(ABC):
         """
 
     @abstractmethod
-    def bulk_get(self, ids: Iterable[DSID]) -> Iterator[Dataset]:
-        """The datasets with these ids (active or archived); unknown ids are left out."""
+    def bulk_get(self, ids: Iterable[DSID]) -> list[Dataset]:
+        """The datasets with these ids (active or archived), a list; unknown ids are left out."""
 
     @abstractmethod
     def _replace(self, dataset: Dataset, updated: dt.datetime) -> None:
@@ -191,18 +200,7 @@ class AbstractDatasetResource(ABC):
 
     def _spatial_extent_of(self, queries: Sequence[ProductQuery], crs: Any) -> Geometry | None:
         """Union of footprints of matching active datasets in ``crs`` (slow default: scans)."""
-        import shapely
-        from odc.geo.geom import Geometry
-
-        geoms = [
-            ds.lonlat_footprint
-            for ds in self._search(queries, archived=False, limit=None, order_by=())
-            if ds.lonlat_footprint is not None
-        ]
-        if not geoms:
-            return None
-        union = Geometry(shapely.union_all(geoms), "EPSG:4326")
-        return union.to_crs(crs) if crs is not None else union
+        return _union_extent(self._search(queries, archived=False, limit=None, order_by=()), crs)
 
     # --- planning -----------------------------------------------------------------------------
 
@@ -212,6 +210,89 @@ class AbstractDatasetResource(ABC):
     def _plan(self, query: Mapping[str, Any]) -> list[ProductQuery]:
         """One :class:`ProductQuery` per candidate product (see :func:`terracube.index.query.plan_search`)."""
         return plan_search(query, self._index.products)
+
+    def _plan_search(self, query: dict[str, Any]) -> tuple[list[ProductQuery], frozenset[str] | None]:
+        """:meth:`_plan` for searches, and the locations asked for (``uri=``), if any.
+
+        As ODC's searches, a search no product can match is an error, not an empty answer:
+        counts of it are zero.
+
+        Raises
+        ------
+        QueryError
+            No product in the index can match the query.
+        """
+        uris = query.pop("uri", None)
+        if uris is not None:
+            uris = frozenset([uris] if isinstance(uris, str) else uris)
+        names = query.get("product")
+        if names is not None:
+            wanted = names if isinstance(names, list | tuple | set | frozenset) else [names]
+            wanted = [n if isinstance(n, str) else n.name for n in wanted]
+            if not any(self._index.products.get_by_name(n) is not None for n in wanted):
+                known = sorted(p.name for p in self._index.products.get_all())
+                raise QueryError(
+                    f"no product named {', '.join(map(repr, wanted))} in the index; products: {known}"
+                )
+        plan = self._plan(query)
+        if not plan:
+            terms = {k: v for k, v in query.items() if v is not None}
+            raise QueryError(
+                f"no product in the index matches the search terms {terms}: no product has these "
+                "fields, metadata type or values in its metadata; search with other terms"
+            )
+        return plan, uris
+
+    def _find(
+        self,
+        plan: Sequence[ProductQuery],
+        uris: frozenset[str] | None,
+        *,
+        archived: bool | None,
+        limit: int | None,
+        order_by: OrderBy,
+    ) -> Iterator[Dataset]:
+        """The datasets of a planned search; ``limit`` caps each product's, as ODC's searches do."""
+        if uris is not None:
+            found = [
+                ds
+                for uri in sorted(uris)
+                for ds in self.get_datasets_for_location(uri, mode="exact")
+                if _in_plan(ds, plan, archived)
+            ]
+            if limit is not None:
+                per_product: dict[str, list[Dataset]] = {}
+                for ds in found:
+                    per_product.setdefault(ds.product.name, []).append(ds)
+                found = [ds for group in per_product.values() for ds in group[:limit]]
+            return iter(_ordered(found, order_by))
+        if limit is None or len(plan) == 1:
+            return self._search(plan, archived=archived, limit=limit, order_by=order_by)
+        if not order_by:
+            return itertools.chain.from_iterable(
+                self._search([pq], archived=archived, limit=limit, order_by=()) for pq in plan
+            )
+        found = [
+            ds for pq in plan for ds in self._search([pq], archived=archived, limit=limit, order_by=order_by)
+        ]
+        return iter(_ordered(found, order_by))
+
+    def _order_by(self, order_by: Any, plan: Sequence[ProductQuery]) -> OrderBy:
+        """``order_by`` checked against the fields a search can sort by.
+
+        Raises
+        ------
+        QueryError
+            A name that is neither a native field nor a search field of the products searched.
+        """
+        out = norm_order_by(order_by)
+        known = _ORDERABLE | {f for pq in plan for f in pq.product.metadata_type.search_fields}
+        bad = [n for n, _ in out if n not in known]
+        if bad:
+            raise QueryError(
+                f"cannot order by {bad}; order by any of {sorted(known)} ('-name' for descending)"
+            )
+        return out
 
     # --- adding -------------------------------------------------------------------------------
 
@@ -289,7 +370,9 @@ class AbstractDatasetResource(ABC):
         dataset
             The dataset, validated against its product (:meth:`from_doc`).
         with_lineage
-            Record the relations of its ``lineage.source_ids`` (drivers with lineage support).
+            Record the relations of its ``lineage.source_ids`` and of the source and derived
+            trees attached to it (:meth:`Dataset.with_lineage_trees`), with the homes these
+            give (drivers with lineage support).
         archive_less_mature
             None or False: off (default). True, or a time tolerance in milliseconds (True is
             500 ms): in the same transaction, archive the active datasets that
@@ -350,8 +433,10 @@ class AbstractDatasetResource(ABC):
         with gc_paused(), contextlib.closing(batches), self._index.transaction():
             for chunk in batches:
                 bound: dict[uuid.UUID, Dataset] = {}
+                given: dict[uuid.UUID, Dataset] = {}  # with the lineage trees they carry
                 for ds in chunk:
                     b = self._bind(ds, products, now, keep_state)
+                    given.setdefault(b.id, ds)
                     prev = bound.get(b.id)
                     if prev is not None:
                         if not _same(prev, b):
@@ -363,15 +448,7 @@ class AbstractDatasetResource(ABC):
                     bound[b.id] = b
                 existing = self._insert(list(bound.values()))
                 if with_lineage and self._index.supports_lineage:
-                    # Sources need not be in the index (external lineage); cycles are refused.
-                    rels = [
-                        LineageRelation(classifier, source, ds.id)
-                        for ds in bound.values()
-                        if ds.id not in existing
-                        for classifier, source in ds.sources
-                    ]
-                    if rels:
-                        self._index.lineage.merge(rels)
+                    self._record_lineage([given[i] for i in bound if i not in existing])
                 if existing:
                     for old in self.bulk_get(existing):
                         new = bound[old.id]
@@ -384,6 +461,30 @@ class AbstractDatasetResource(ABC):
                 done += len(bound) - len(existing)
                 skipped += len(existing)
         return BatchStatus(done, skipped, time.perf_counter() - t0)
+
+    def _record_lineage(self, datasets: Sequence[Dataset]) -> None:
+        """Record the lineage new datasets carry: ``lineage.source_ids``, and the source and
+        derived trees attached to them (with the homes these give).
+
+        Sources need not be in the index (external lineage); cycles are refused.
+        """
+        rels = [
+            LineageRelation(classifier, source, ds.id)
+            for ds in datasets
+            for classifier, source in ds.source_ids
+        ]
+        homes: dict[uuid.UUID, str] = {}
+        for ds in datasets:
+            for tree in (ds.source_tree, ds.derived_tree):
+                if tree is not None:
+                    rels += tree.relations()
+                    homes.update(tree.homes())
+        if homes and self._index.supports_external_home:
+            self._index.lineage._check_homes(homes)
+        if rels:
+            self._index.lineage.merge(rels)
+        if homes and self._index.supports_external_home:
+            self._index.lineage.set_home_map(homes)
 
     def _bind(self, ds: Dataset, products: dict[str, Product], now: dt.datetime, keep_state: bool) -> Dataset:
         """The dataset bound to the stored version of its product, with index times set."""
@@ -400,6 +501,8 @@ class AbstractDatasetResource(ABC):
                     doc=str(ds.id),
                 )
             products[name] = p
+        if ds.source_tree is not None or ds.derived_tree is not None:  # stored without them
+            ds = ds.with_lineage_trees(source_tree=None, derived_tree=None)
         if keep_state:
             return ds.replace(product=p, indexed_time=ds.indexed_time or now)
         return ds.replace(product=p, indexed_time=now, archived_time=None)
@@ -483,13 +586,16 @@ class AbstractDatasetResource(ABC):
     ) -> list[Dataset]:
         """The active, less mature versions of a dataset in the index.
 
-        Those of the same product and ``region_code`` whose ``time`` lies within ``delta``
-        milliseconds of the dataset's and whose ``dataset_maturity`` ranks lower in
-        :data:`MATURITY_ORDER` (nrt < interim < final). Versions as mature or more are left
-        out, as is the dataset itself.
+        Its versions are the active datasets (but itself) of the same product and
+        ``region_code`` whose ``time`` lies within ``delta`` milliseconds of the dataset's; the
+        less mature ones have a ``dataset_maturity`` ranking lower in :data:`MATURITY_ORDER`
+        (nrt < interim < final).
 
         Raises
         ------
+        MaturityConflictError
+            A version is as mature as the dataset, or more (as ODC's, since which one to
+            archive is then unclear, or it is this one).
         QueryError
             The metadata type lacks a search field ``time``, ``region_code`` or
             ``dataset_maturity``.
@@ -502,7 +608,21 @@ class AbstractDatasetResource(ABC):
         candidates = self.search(
             product=dataset.product.name, region_code=region, time=Range(t.begin - pad, t.end + pad)
         )
-        return [d for d in candidates if d.id != dataset.id and maturity_of(d)[0] < rank]
+        out = []
+        for d in candidates:
+            if d.id == dataset.id:
+                continue
+            other = maturity_of(d)[0]
+            if other >= rank:
+                how = "the same maturity" if other == rank else "a more mature version"
+                raise MaturityConflictError(
+                    f"dataset {str(dataset.id)!r} ({MATURITY_ORDER[rank]}): {how} of it is in the "
+                    f"index already, dataset {str(d.id)!r} ({MATURITY_ORDER[other]}, region "
+                    f"{region!r}, time within {delta:g} ms); nothing was written. Archive that one "
+                    "first, or add without archive_less_mature"
+                )
+            out.append(d)
+        return out
 
     def _archive_less_mature(self, dataset: Dataset, tolerance: float) -> None:
         victims = [d.id for d in self.find_less_mature(dataset, tolerance)]
@@ -612,10 +732,6 @@ class AbstractDatasetResource(ABC):
         for ds in self._search([ProductQuery(p)], archived=None, limit=None, order_by=()):
             yield DatasetTuple(ds.product, ds.metadata_doc, ds.uri)
 
-    def get_field_names(self, product_name: str | None = None) -> set[str]:
-        """Search field names (of one product, or of all) plus the native fields."""
-        return self._index.products.get_field_names(product_name) | set(NATIVE_FIELDS)
-
     # --- search -------------------------------------------------------------------------------
 
     def search(
@@ -631,31 +747,31 @@ class AbstractDatasetResource(ABC):
         Parameters
         ----------
         limit
-            At most this many.
+            At most this many of each product (as ODC's searches count them).
         archived
             False: active only (default); True: archived only; None: both.
         fetch_all
             Return a list rather than a generator.
         order_by
-            Field names to sort by (prefix ``-`` for descending).
+            Fields to sort by: names (prefix ``-`` for descending) or fields
+            (``metadata_type.dataset_fields``).
         **query
-            ``product``, ``time``, ``lat``/``lon``, ``x``/``y``/``crs``, ``geopolygon``, or any
-            search field (a value, a list of values, or a ``(low, high)`` range).
+            ``product``, ``metadata_type``, ``uri`` (a location, or a list of them), ``time``,
+            ``lat``/``lon``, ``x``/``y``/``crs``, ``geopolygon``, or any search field (a value,
+            a list of values, a ``(low, high)`` range, or :class:`~terracube.model.Not` a value).
 
         Raises
         ------
         QueryError
-            Unknown field or malformed value.
+            Unknown field or malformed value, or no product in the index can match the query.
         """
         if limit is not None and limit < 0:
             raise QueryError(f"limit must be >= 0, got {limit!r}")
-        plan = self._plan(query)
-        it = (
-            self._search(plan, archived=archived, limit=limit, order_by=norm_order_by(order_by))
-            if plan
-            else iter(())
+        plan, uris = self._plan_search(query)
+        order = self._order_by(order_by, plan)
+        return search_result(
+            self._find(plan, uris, archived=archived, limit=limit, order_by=order), fetch_all
         )
-        return search_result(it, fetch_all)
 
     def search_by_product(
         self, archived: bool | None = False, fetch_all: bool = False, **query: Any
@@ -663,14 +779,17 @@ class AbstractDatasetResource(ABC):
         """Matching datasets grouped by product: ``(product, datasets)`` for each candidate product.
 
         With ``fetch_all=True`` a list of ``(product, list of datasets)``; otherwise a generator
-        of ``(product, generator of datasets)``. Takes the keywords of :meth:`search`.
+        of ``(product, generator of datasets)``. Products without a match are left out. Takes the
+        keywords of :meth:`search`.
         """
-        plan = self._plan(query)
+        plan, uris = self._plan_search(query)
 
         def groups() -> Iterator[ProductDatasets]:
             for pq in plan:
-                found = self._search([pq], archived=archived, limit=None, order_by=())
-                yield pq.product, search_result(found, fetch_all)
+                found = self._find([pq], uris, archived=archived, limit=None, order_by=())
+                first = next(found, None)
+                if first is not None:
+                    yield pq.product, search_result(itertools.chain([first], found), fetch_all)
 
         return search_result(groups(), fetch_all)
 
@@ -689,7 +808,7 @@ class AbstractDatasetResource(ABC):
 
     def search_returning(
         self,
-        field_names: Iterable[str] | None = None,
+        field_names: Iterable[str | Field] | None = None,
         custom_offsets: Mapping[str, Sequence[str | int]] | None = None,
         limit: int | None = None,
         archived: bool | None = False,
@@ -702,32 +821,76 @@ class AbstractDatasetResource(ABC):
         Parameters
         ----------
         field_names
-            Native fields (``id``, ``product``, ``uri``, ``indexed_time``, ``archived_time``,
-            ``metadata_doc``) and search fields; None for the native fields and every search
-            field of the products searched.
+            Names or fields (``metadata_type.dataset_fields``): the native fields (``id``,
+            ``product``, ``uri``, ``indexed_time``, ``archived_time``, ``metadata_doc``, and
+            ``metadata_type``, ``creation_time``, ``format``, ``label``) and search fields;
+            None for the first six and every search field of the products searched.
         custom_offsets
             Extra columns: name -> path of keys into the document.
+        limit, archived, order_by, **query
+            As :meth:`search`.
         """
-        plan = self._plan(query)
+        plan, uris = self._plan_search(query)
         custom = {k: tuple(v) for k, v in (custom_offsets or {}).items()}
         if field_names is None:
             names = list(NATIVE_FIELDS) + sorted(
                 {f for pq in plan for f in pq.product.metadata_type.search_fields} - set(NATIVE_FIELDS)
             )
         else:
-            names = list(field_names)
-        known = set(NATIVE_FIELDS) | {f for pq in plan for f in pq.product.metadata_type.search_fields}
+            names = [_field_name(f) for f in field_names]
+        known = {*NATIVE_FIELDS, *_MORE_NATIVE_FIELDS} | {
+            f for pq in plan for f in pq.product.metadata_type.search_fields
+        }
         bad = [n for n in names if n not in known]
-        if bad and plan:
+        if bad:
             raise QueryError(f"unknown field(s) {bad} for search_returning; known: {sorted(known)}")
         names += [n for n in custom if n not in names]
         row_type = namedtuple("Result", names, rename=True)  # type: ignore[misc]
+        order = self._order_by(order_by, plan)
 
         def rows() -> Iterator[Any]:
-            for ds in self._search(plan, archived=archived, limit=limit, order_by=norm_order_by(order_by)):
+            for ds in self._find(plan, uris, archived=archived, limit=limit, order_by=order):
                 yield row_type(*(_field_value(ds, n, custom) for n in names))
 
-        return search_result(rows() if plan else iter(()), fetch_all)
+        return search_result(rows(), fetch_all)
+
+    def search_product_duplicates(
+        self, product: str | Product, *fields: str | Field
+    ) -> list[tuple[Any, set[uuid.UUID]]]:
+        """Groups of active datasets of a product that share the values of ``fields``.
+
+        Each group with two datasets or more, as ``(values, ids)``: ``values`` a named tuple in
+        the order of ``fields`` (a range field's value as its ``(begin, end)`` pair), ``ids``
+        the set of the datasets' ids. With ``time`` among the fields, as ODC's: times within
+        half a second of each other are the same, so two datasets match when their times,
+        each widened by 500 ms, overlap; the group's ``time`` is where they overlap.
+
+        Raises
+        ------
+        QueryError
+            A field the product's metadata type does not have.
+        """
+        p = self._index.products._by_name_or_value(product)
+        names = [_field_name(f) for f in fields]
+        known = {*NATIVE_FIELDS, *_MORE_NATIVE_FIELDS, *p.metadata_type.search_fields} - {
+            "id",
+            "metadata_doc",
+        }
+        bad = [n for n in names if n not in known]
+        if bad or not names:
+            raise QueryError(
+                f"search_product_duplicates of product {p.name!r} needs fields to compare; "
+                f"{bad or 'none'} given, known: {sorted(known)}"
+            )
+        row_type = namedtuple("search_result", names, rename=True)  # type: ignore[misc]
+        found = self._search([ProductQuery(p)], archived=False, limit=None, order_by=())
+        if "time" in names and p.metadata_type.search_fields["time"].is_range:
+            return [(row_type(*key), ids) for key, ids in _time_duplicates(found, names).items()]
+        groups: dict[tuple[Any, ...], set[uuid.UUID]] = {}
+        for ds in found:
+            key = tuple(_hashable(_field_value(ds, n, {})) for n in names)
+            groups.setdefault(key, set()).add(ds.id)
+        return [(row_type(*key), ids) for key, ids in groups.items() if len(ids) > 1]
 
     # --- counts ---------------------------------------------------------------------------------
     #
@@ -735,11 +898,20 @@ class AbstractDatasetResource(ABC):
     # like searches) a list; ``count`` is one number either way, so it accepts and ignores it.
 
     def count(self, archived: bool | None = False, fetch_all: bool = False, **query: Any) -> int:
-        """How many datasets match the query (the keywords of :meth:`search`).
+        """How many datasets match the query (the keywords of :meth:`search`; zero when no
+        product can match).
 
         ``archived`` as in :meth:`search`; ``fetch_all`` is accepted for symmetry with the other
         counts and has no effect: the result is a number.
         """
+        if "uri" in query:
+            try:
+                plan, uris = self._plan_search(dict(query))
+            except QueryError as e:
+                if "no product" in str(e):
+                    return 0
+                raise
+            return sum(1 for _ in self._find(plan, uris, archived=archived, limit=None, order_by=()))
         plan = self._plan(query)
         return self._count(plan, archived=archived) if plan else 0
 
@@ -792,7 +964,7 @@ class AbstractDatasetResource(ABC):
 
     def count_by(
         self,
-        fields: Iterable[str],
+        fields: Iterable[str | Field],
         custom_offsets: Mapping[str, Sequence[str | int]] | None = None,
         archived: bool | None = False,
         fetch_all: bool = False,
@@ -803,7 +975,7 @@ class AbstractDatasetResource(ABC):
         Gives ``(values, count)`` with ``values`` a named tuple in the order of ``fields``
         (then the custom offsets).
         """
-        names = list(fields)
+        names = [_field_name(f) for f in fields]
         rows = self.search_returning(
             field_names=names, custom_offsets=custom_offsets, archived=archived, **query
         )
@@ -822,19 +994,29 @@ class AbstractDatasetResource(ABC):
     # --- extents ------------------------------------------------------------------------------
 
     def spatial_extent(self, ids: Iterable[DSID], crs: Any = "EPSG:4326") -> Geometry | None:
-        """Union of these datasets' footprints in ``crs``; None if none has a footprint."""
-        import shapely
-        from odc.geo.geom import Geometry
+        """Union of these datasets' footprints in ``crs``; None if none has a footprint.
 
-        geoms = [d.lonlat_footprint for d in self.bulk_get([dataset_id(i) for i in ids])]
-        geoms = [g for g in geoms if g is not None]
-        if not geoms:
-            return None
-        return Geometry(shapely.union_all(geoms), "EPSG:4326").to_crs(crs)
+        The same geometry as ``products.spatial_extent`` gives for the same datasets.
+        """
+        return _union_extent(self.bulk_get([dataset_id(i) for i in ids]), crs)
 
     def temporal_extent(self, ids: Iterable[DSID]) -> Range[dt.datetime] | None:
-        """Earliest start and latest end of these datasets; None if none has a time."""
-        times = [d.time for d in self.bulk_get([dataset_id(i) for i in ids]) if d.time is not None]
+        """Earliest start and latest end of these datasets; None if none has a time.
+
+        Raises
+        ------
+        DatasetNotFoundError
+            An id is not in the index (a KeyError, as ODC raises).
+        """
+        wanted = [dataset_id(i) for i in ids]
+        found = list(self.bulk_get(wanted))
+        missing = set(wanted) - {d.id for d in found}
+        if missing:
+            raise DatasetNotFoundError(
+                f"no dataset with id {sorted(map(str, missing))[0]!r} in the index "
+                f"({len(missing)} of the {len(set(wanted))} ids are not)"
+            )
+        times = [d.time for d in found if d.time is not None]
         if not times:
             return None
         los = [t.begin for t in times if t.begin is not None]
@@ -861,7 +1043,94 @@ def _hashable(v: Any) -> Any:
         return repr(v)
     if isinstance(v, list):
         return tuple(v)
+    if isinstance(v, Range):
+        return (v.begin, v.end)
     return v
+
+
+def _union_extent(datasets: Iterable[Dataset], crs: Any) -> Geometry | None:
+    """The union of the datasets' lon/lat footprints, in id order (so the same datasets always
+    give the same geometry), in ``crs``; None when none has a footprint."""
+    import shapely
+    from odc.geo.geom import Geometry
+
+    geoms = [
+        g for _, g in sorted((d.id, d.lonlat_footprint) for d in datasets if d.lonlat_footprint is not None)
+    ]
+    if not geoms:
+        return None
+    union = Geometry(shapely.union_all(geoms), "EPSG:4326")
+    return union.to_crs(crs) if crs is not None else union
+
+
+_TIME_LENIENCY: Final = dt.timedelta(milliseconds=500)
+
+
+def _time_duplicates(datasets: Iterable[Dataset], names: list[str]) -> dict[tuple[Any, ...], set[uuid.UUID]]:
+    """Groups of datasets equal in the other fields whose times, widened by 500 ms, overlap.
+
+    Keyed by the values of ``names`` with the overlap as the ``time`` value, as ODC groups them.
+    """
+    at = names.index("time")
+    by_rest: dict[tuple[Any, ...], list[tuple[dt.datetime, dt.datetime, uuid.UUID]]] = {}
+    for ds in datasets:
+        t = ds.time
+        if t is None or t.begin is None or t.end is None:
+            continue
+        rest = tuple(_hashable(_field_value(ds, n, {})) for i, n in enumerate(names) if i != at)
+        by_rest.setdefault(rest, []).append((t.begin - _TIME_LENIENCY, t.end + _TIME_LENIENCY, ds.id))
+    out: dict[tuple[Any, ...], set[uuid.UUID]] = {}
+    for rest, spans in by_rest.items():
+        spans.sort(key=lambda s: s[0])
+        for i, (lo, hi, a) in enumerate(spans):
+            for lo2, hi2, b in spans[i + 1 :]:
+                if lo2 > hi:
+                    break
+                key = (*rest[:at], (max(lo, lo2), min(hi, hi2)), *rest[at:])
+                out.setdefault(key, set()).update((a, b))
+    return out
+
+
+def _field_name(field: str | Field) -> str:
+    """A field's name, given the name or the field (``metadata_type.dataset_fields``)."""
+    if isinstance(field, str):
+        return field
+    if isinstance(field, SearchField | NativeField):
+        return field.name
+    raise QueryError(
+        f"{field!r} is not a field: give a field name or a field of metadata_type.dataset_fields"
+    )
+
+
+def _in_plan(ds: Dataset, plan: Sequence[ProductQuery], archived: bool | None) -> bool:
+    """Whether a dataset is one a planned search finds (tested in Python)."""
+    if archived is not None and ds.is_archived != archived:
+        return False
+    for pq in plan:
+        if pq.product.name != ds.product.name:
+            continue
+        values = ds.search_values()
+        if all(matches(e, values.get(e.field.name)) for e in pq.expressions) and (
+            pq.spatial is None or pq.spatial.matches(ds.lonlat_footprint)
+        ):
+            return True
+    return False
+
+
+def _ordered(datasets: list[Dataset], order_by: OrderBy) -> list[Dataset]:
+    """Datasets sorted by several fields, missing values last whatever the direction."""
+    out = list(datasets)
+    for name, desc in reversed(order_by):
+        keyed = [(_sort_value(d, name), d) for d in out]
+        present = [(v, d) for v, d in keyed if v is not None]
+        present.sort(key=lambda vd: vd[0], reverse=desc)
+        out = [d for _, d in present] + [d for v, d in keyed if v is None]
+    return out
+
+
+def _sort_value(ds: Dataset, name: str) -> Any:
+    v = str(ds.id) if name == "id" else _field_value(ds, name, {})
+    return v.begin if isinstance(v, Range) else v
 
 
 def _field_value(ds: Dataset, name: str, custom: Mapping[str, Offset]) -> Any:
@@ -871,6 +1140,14 @@ def _field_value(ds: Dataset, name: str, custom: Mapping[str, Offset]) -> Any:
         return ds.id
     if name == "product":
         return ds.product.name
+    if name == "metadata_type":
+        return ds.metadata_type.name
+    if name == "creation_time":
+        return ds.creation_dt
+    if name == "format":
+        return ds.format
+    if name == "label":
+        return ds.label
     if name == "uri":
         return ds.uri
     if name == "indexed_time":

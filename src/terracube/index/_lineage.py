@@ -193,14 +193,32 @@ class AbstractLineageResource:
         Raises
         ------
         LineageError
-            A relation conflicts with a stored one (unless ``allow_updates``) or would make a
-            cycle; nothing is recorded.
+            A relation or a home conflicts with a stored one (unless ``allow_updates``) or a
+            relation would make a cycle; nothing is recorded.
         """
         homes = tree.homes()
+        if homes and not allow_updates:
+            self._check_homes(homes)
         with self._index.transaction():
             self.merge(tree.relations(max_depth), allow_updates=allow_updates)
             if homes:
                 self.set_home_map(homes, allow_updates=allow_updates)
+
+    def _check_homes(self, homes: Mapping[uuid.UUID, str]) -> None:
+        """Refuse homes that differ from the ones recorded (adding a tree, not setting homes).
+
+        Raises
+        ------
+        LineageError
+            A dataset has another home recorded.
+        """
+        self._index._require("supports_external_home", "record dataset homes")
+        current = self._get_homes(list(homes))
+        for i, h in homes.items():
+            if i in current and current[i] != h:
+                raise LineageError(
+                    f"dataset {i} already has home {current[i]!r}, not {h!r}; pass allow_updates=True"
+                )
 
     def merge(
         self,
@@ -310,22 +328,18 @@ class AbstractLineageResource:
     def set_home(self, home: str, *ids: Any, allow_updates: bool = False) -> int:
         """Record that these datasets live in the index ``home``; returns how many changed.
 
-        Raises
-        ------
-        LineageError
-            A dataset has another home already (unless ``allow_updates``).
+        A dataset that has another home already keeps it, unless ``allow_updates``.
         """
         return self.set_home_map({_uuid(i): home for i in ids}, allow_updates=allow_updates)
 
     def set_home_map(self, homes: Mapping[uuid.UUID, str], allow_updates: bool = False) -> int:
-        """Record several datasets' homes; returns how many changed."""
+        """Record several datasets' homes; returns how many changed.
+
+        A dataset that has another home already keeps it, unless ``allow_updates``.
+        """
         self._index._require("supports_external_home", "record dataset homes")
         current = self._get_homes(list(homes))
-        clashes = {i: (current[i], h) for i, h in homes.items() if i in current and current[i] != h}
-        if clashes and not allow_updates:
-            i, (old, new) = next(iter(clashes.items()))
-            raise LineageError(f"dataset {i} already has home {old!r}, not {new!r}; pass allow_updates=True")
-        todo = {i: h for i, h in homes.items() if current.get(i) != h}
+        todo = {i: h for i, h in homes.items() if current.get(i) != h and (allow_updates or i not in current)}
         if todo:
             with self._index.transaction():
                 self._set_homes(todo)

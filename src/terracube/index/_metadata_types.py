@@ -18,6 +18,7 @@ from terracube.index.changes import (
     allow_extension,
     classify_changes,
     get_doc_changes,
+    is_text_change,
 )
 from terracube.model import MetadataType
 
@@ -104,6 +105,11 @@ class AbstractMetadataTypeResource(ABC):
             Drop and remake every field index, not just the missing ones.
         """
 
+    def _unreadable(self, name: str) -> str | None:
+        """Why the stored metadata type of this name cannot be read, or None (drivers that keep
+        documents as text override it; the memory index holds only values)."""
+        return None
+
     # --- shared logic -------------------------------------------------------------------------
 
     def from_doc(self, definition: Mapping[str, Any], *, where: str = "") -> MetadataType:
@@ -140,6 +146,10 @@ class AbstractMetadataTypeResource(ABC):
     def add(self, metadata_type: MetadataType, allow_table_lock: bool = False) -> MetadataType:
         """Add a metadata type; adding one identical to a stored one changes nothing.
 
+        Adding one that differs from the stored one only in descriptions (its own, its
+        fields') updates the stored one to these texts, so that set-up scripts adding the
+        standard metadata types run unchanged on an index that holds them already.
+
         Raises
         ------
         DuplicateRecordError
@@ -149,9 +159,13 @@ class AbstractMetadataTypeResource(ABC):
         """
         self._index._require("supports_write", "add metadata types")
         existing = self.get_by_name(metadata_type.name)
+        if existing is None and (broken := self._unreadable(metadata_type.name)) is not None:
+            raise DuplicateRecordError(f"{broken}; replace it with update")
         if existing is not None:
             if existing == metadata_type:
                 return existing
+            if all(map(is_text_change, get_doc_changes(existing.definition, metadata_type.definition))):
+                return self.update(metadata_type, allow_table_lock=allow_table_lock)
             raise DuplicateRecordError(
                 f"metadata type {metadata_type.name!r} already exists with a different document; "
                 "use update to change it"
@@ -166,16 +180,22 @@ class AbstractMetadataTypeResource(ABC):
     ) -> tuple[bool, list[Change], list[Change]]:
         """Whether ``update`` would succeed: ``(ok, safe_changes, unsafe_changes)``.
 
-        Safe: description changes and new search fields. Everything else is unsafe.
+        Safe: description changes (of the type and of its fields) and new search fields.
+        Everything else is unsafe.
 
         Raises
         ------
         MetadataTypeNotFoundError
             No metadata type of that name exists.
         """
+        broken = self._unreadable(metadata_type.name)
+        if broken is not None:  # whatever is stored cannot be read: replacing it loses nothing
+            return True, [((), broken, metadata_type.definition)], []
         existing = self.get_by_name_unsafe(metadata_type.name)
         changes = get_doc_changes(existing.definition, metadata_type.definition)
         safe, unsafe = classify_changes(changes, _UPDATES_ALLOWED)
+        safe += [c for c in unsafe if is_text_change(c)]
+        unsafe = [c for c in unsafe if not is_text_change(c)]
         return (allow_unsafe_updates or not unsafe), safe, unsafe
 
     def update(

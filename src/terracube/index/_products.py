@@ -14,6 +14,7 @@ from terracube.index.changes import (
     allow_removal,
     classify_changes,
     get_doc_changes,
+    is_text_change,
 )
 from terracube.index.query import contains_doc, select_products
 from terracube.model import MetadataType, Product
@@ -88,6 +89,11 @@ class AbstractProductResource(ABC):
     def _metadata_type_changed(self, metadata_type: MetadataType) -> None:  # noqa: B027
         """Hook: a metadata type was updated (drivers caching products refresh them)."""
 
+    def _unreadable(self, name: str) -> str | None:
+        """Why the stored product of this name cannot be read, or None (drivers that keep
+        documents as text override it; the memory index holds only values)."""
+        return None
+
     # --- shared logic -------------------------------------------------------------------------
 
     def from_doc(self, definition: Mapping[str, Any], *, where: str = "") -> Product:
@@ -150,7 +156,8 @@ class AbstractProductResource(ABC):
     def add(self, product: Product, allow_table_lock: bool = False) -> Product:
         """Add a product; adding one identical to a stored one changes nothing.
 
-        Its metadata type must already be in the index.
+        Its metadata type must already be in the index. Adding one that differs from the
+        stored one only in descriptions updates the stored one to these texts.
 
         Raises
         ------
@@ -161,9 +168,15 @@ class AbstractProductResource(ABC):
         """
         self._index._require("supports_write", "add products")
         existing = self.get_by_name(product.name)
+        if existing is None and (broken := self._unreadable(product.name)) is not None:
+            raise DuplicateRecordError(f"{broken}; replace it with update")
         if existing is not None:
             if existing == product:
                 return existing
+            if existing.metadata_type == product.metadata_type and all(
+                map(is_text_change, get_doc_changes(existing.definition, product.definition))
+            ):
+                return self.update(product, allow_table_lock=allow_table_lock)
             raise DuplicateRecordError(
                 f"product {product.name!r} already exists with a different document; use update to change it"
             )
@@ -188,12 +201,18 @@ class AbstractProductResource(ABC):
     ) -> tuple[bool, list[Change], list[Change]]:
         """Whether :meth:`update` would succeed: ``(ok, safe_changes, unsafe_changes)``.
 
-        Safe: description, license, metadata type name, load hints, and loosening ``metadata``
-        match rules. Changes to measurements and tightening match rules are unsafe.
+        Safe: descriptions (the product's, its flags'), license, metadata type name, load
+        hints, and loosening ``metadata`` match rules. Changes to measurements and tightening
+        match rules are unsafe.
         """
+        broken = self._unreadable(product.name)
+        if broken is not None:  # whatever is stored cannot be read: replacing it loses nothing
+            return True, [((), broken, product.definition)], []
         existing = self.get_by_name_unsafe(product.name)
         changes = get_doc_changes(existing.definition, product.definition)
         safe, unsafe = classify_changes(changes, _UPDATES_ALLOWED)
+        safe += [c for c in unsafe if is_text_change(c)]
+        unsafe = [c for c in unsafe if not is_text_change(c)]
         return (allow_unsafe_updates or not unsafe), safe, unsafe
 
     def update(

@@ -10,11 +10,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import json
 import uuid
+import warnings
 from types import GeneratorType
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from terracube.errors import QueryError
+from terracube.errors import DocumentError, QueryError, StoredRecordWarning
 from terracube.model import MetadataType, Product
 
 if TYPE_CHECKING:
@@ -116,31 +118,102 @@ def gc_paused() -> Iterator[None]:
 
 
 class Catalog:
-    """Metadata types and products with their ids, as loaded at one moment."""
+    """Metadata types and products with their ids, as loaded at one moment.
 
-    def __init__(self, types: dict[int, MetadataType], products: dict[int, Product]) -> None:
+    Stored records that cannot be read are kept apart in ``broken``, ``(kind, name) -> (id,
+    reason)``, their names and ids still known so that they can be replaced; the others are
+    served as usual.
+    """
+
+    def __init__(
+        self,
+        types: dict[int, MetadataType],
+        products: dict[int, Product],
+        broken: dict[tuple[str, str], tuple[int, str]] | None = None,
+    ) -> None:
         self.types = types
         self.types_by_name = {m.name: m for m in types.values()}
         self.type_ids = {m.name: i for i, m in types.items()}
         self.products = products
         self.products_by_name = {p.name: p for p in products.values()}
         self.product_ids = {p.name: i for i, p in products.items()}
+        self.broken = dict(broken or {})
+        for (kind, name), (i, _) in self.broken.items():
+            (self.type_ids if kind == "metadata type" else self.product_ids).setdefault(name, i)
+
+    def why_unreadable(self, kind: str, name: str | None = None, id_: int | None = None) -> str | None:
+        """Why the stored ``kind`` (``"product"`` or ``"metadata type"``) of this name or id
+        cannot be read, or None when it can (or is not stored)."""
+        for (k, n), (i, reason) in self.broken.items():
+            if k == kind and (n == name or i == id_):
+                return f"{kind} {n!r} (id {i}) is stored in the index but cannot be read: {reason}"
+        return None
 
     @classmethod
     def from_rows(
         cls,
-        type_rows: Iterable[tuple[int, Mapping[str, Any]]],
-        product_rows: Iterable[tuple[int, int, Mapping[str, Any]]],
+        type_rows: Iterable[tuple[int, Mapping[str, Any] | str]],
+        product_rows: Iterable[tuple[int, int, Mapping[str, Any] | str]],
     ) -> Catalog:
-        """Build it from stored rows, documents already parsed.
+        """Build it from stored rows, documents parsed or as JSON text.
 
         ``type_rows`` are ``(id, document)`` of metadata types, ``product_rows``
-        ``(id, metadata type id, document)`` of products.
+        ``(id, metadata type id, document)`` of products. A record that cannot be read (a
+        document an older version stored, or edited by hand) is reported with a
+        :class:`~terracube.errors.StoredRecordWarning` naming it and left out; so are the
+        products of a metadata type that cannot be read.
         """
-        # Stored documents passed the schema check when they were added.
-        types = {i: MetadataType.from_doc(doc, validate=False) for i, doc in type_rows}
-        products = {i: Product.from_doc(doc, types[mt]) for i, mt, doc in product_rows}
-        return cls(types, products)
+        types: dict[int, MetadataType] = {}
+        broken: dict[tuple[str, str], tuple[int, str]] = {}
+        for i, doc in type_rows:
+            try:
+                # Stored documents passed the schema check when they were added.
+                types[i] = MetadataType.from_doc(
+                    _parsed(doc), where=f"stored metadata type (id {i})", validate=False
+                )._with_index_id(i)
+            except (DocumentError, ValueError, TypeError, KeyError) as e:
+                broken[("metadata type", _stored_name(doc, i))] = (i, str(e))
+        products: dict[int, Product] = {}
+        for i, mt, doc in product_rows:
+            try:
+                if mt not in types:
+                    name = next(
+                        (n for (k, n), (j, _) in broken.items() if k == "metadata type" and j == mt), mt
+                    )
+                    raise DocumentError(f"its metadata type {name!r} cannot be read")
+                products[i] = Product.from_doc(
+                    _parsed(doc), types[mt], where=f"stored product (id {i})"
+                )._with_index_id(i)
+            except (DocumentError, ValueError, TypeError, KeyError) as e:
+                broken[("product", _stored_name(doc, i))] = (i, str(e))
+        for (kind, name), (i, reason) in broken.items():
+            warnings.warn(
+                f"the index holds {kind} {name!r} (id {i}) but cannot read it: {reason}; the other "
+                f"records are served. Replace it from a good document with `{kind.split()[-1]} "
+                "update` (terracube metadata/product update)",
+                StoredRecordWarning,
+                stacklevel=2,
+            )
+        return cls(types, products, broken)
+
+
+def _parsed(doc: Mapping[str, Any] | str) -> Mapping[str, Any]:
+    """A stored document, parsed if it is JSON text (by the standard library: wide integers stay exact)."""
+    if isinstance(doc, str | bytes):
+        out = json.loads(doc)
+        if not isinstance(out, dict):
+            raise DocumentError(f"the stored document is a {type(out).__name__}, not a mapping")
+        return out
+    return doc
+
+
+def _stored_name(doc: Mapping[str, Any] | str, id_: int) -> str:
+    """The name a stored document gives itself, however damaged, else its id."""
+    try:
+        name = _parsed(doc).get("name")
+    except (ValueError, TypeError, DocumentError):
+        name = None
+    return name if isinstance(name, str) else f"#{id_}"
 
 
 class Where:

@@ -10,7 +10,6 @@ Resource base classes live in private modules and are re-exported from this one.
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
@@ -26,11 +25,12 @@ from terracube.index._flags import FLAG_REQUIRES, FLAGS, refuse
 from terracube.index._lineage import AbstractLineageResource, NoLineageResource
 from terracube.index._metadata_types import AbstractMetadataTypeResource
 from terracube.index._products import AbstractProductResource
+from terracube.index._transaction import Transaction
 from terracube.index._users import ROLES, AbstractUserResource, NoUserResource
 
 if TYPE_CHECKING:
     import uuid
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Sequence
     from typing import Self
 
     from terracube.cfg import Environment
@@ -51,6 +51,7 @@ __all__ = [
     "NoLineageResource",
     "NoUserResource",
     "ProgressCallback",
+    "Transaction",
 ]
 
 #: ``progress(done, total_or_None, stage)``: how long operations report progress.
@@ -164,38 +165,26 @@ class AbstractIndex(ABC):
         """Roll the transaction back."""
         raise NotImplementedError
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """Group writes across resources: all land, or none if the block raises.
+    def transaction(self) -> Transaction:
+        """A transaction grouping writes across resources: all land, or none.
 
-        Nested blocks join the outermost one. A driver without ``supports_transactions``
-        runs the block as is (each write lands on its own).
+        ``with index.transaction() as t:`` commits when the block ends, or rolls back if it
+        raises (and the exception goes on); ``t.rollback()``, ``t.commit()`` and ``t.begin()``
+        work inside the block or without one. A transaction begun while one is open on this
+        thread joins it. On a driver without ``supports_transactions`` each write lands on
+        its own. See :class:`~terracube.index.Transaction`.
         """
-        if not self.supports_transactions:
-            yield
-            return
-        depth = getattr(self._tx, "depth", 0)
-        self._tx.depth = depth + 1
-        if depth:
-            try:
-                yield
-            finally:
-                self._tx.depth = depth
-            return
-        self._begin()
-        try:
-            yield
-        except BaseException:
-            self._tx.depth = 0
-            self._rollback()
-            raise
-        self._tx.depth = 0
-        self._commit()
+        return Transaction(self)
+
+    def thread_transaction(self) -> Transaction | None:
+        """The transaction open on this thread (the outermost one), or None."""
+        outer: Transaction | None = getattr(self._tx, "outer", None)
+        return outer if outer is not None and outer.active else None
 
     @property
     def in_transaction(self) -> bool:
         """Whether a transaction is open on this thread."""
-        return getattr(self._tx, "depth", 0) > 0
+        return self.thread_transaction() is not None
 
     # --- spatial indexes ----------------------------------------------------------------------
 
@@ -232,7 +221,7 @@ class AbstractIndex(ABC):
         *,
         products: Iterable[str] | None = None,
         on_failure: Callable[[str, str, Sequence[uuid.UUID]], None] | None = None,
-    ) -> dict[str, int]:
+    ) -> dict[str, BatchStatus]:
         """Copy every metadata type, product and dataset of another index into this one.
 
         Locations, archived state and index times are kept, and lineage relations and
@@ -258,8 +247,10 @@ class AbstractIndex(ABC):
             hold (e.g. legacy documents in an eo3-only index); they are left out, counted as
             ``failed``, and the clone goes on.
 
-        Returns counts added per kind (``metadata_types``, ``products``, ``datasets``,
-        ``lineage``, ``homes``), ``skipped`` datasets (already here) and ``failed`` ones.
+        Returns a :class:`BatchStatus` per kind of record, as ODC's clone does:
+        ``metadata_types`` and ``products`` (with the names now here as ``safe``),
+        ``datasets`` (with those left out as ``failed``), and ``lineage`` and ``homes`` when
+        both indexes keep them.
 
         Raises
         ------

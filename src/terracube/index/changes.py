@@ -21,6 +21,7 @@ __all__ = [
     "allow_truncation",
     "classify_changes",
     "get_doc_changes",
+    "is_text_change",
 ]
 
 Offset: TypeAlias = tuple[str | int, ...]
@@ -96,3 +97,17 @@ def classify_changes(
                 break
         (safe if policy is not None and policy(*change) else unsafe).append(change)
     return safe, unsafe
+
+
+def is_text_change(change: Change) -> bool:
+    """Whether a change only rewords a ``description`` (of the document, a field, a flag...).
+
+    Descriptions are texts for people: metadata types and products may change them freely, and
+    adding a document that differs from the stored one only in them takes its texts.
+    """
+    offset, old, new = change
+    return (
+        bool(offset)
+        and offset[-1] == "description"
+        and all(v is MISSING or isinstance(v, str) for v in (old, new))
+    )

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from terracube.errors import QueryError, QueryWarning
-from terracube.model.fields import SearchField, parse_datetime
+from terracube.model.fields import NativeField, Not, SearchField, parse_datetime
 from terracube.model.range import Range
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ __all__ = [
     "SPATIAL_KEYWORDS",
     "Between",
     "Expression",
+    "Negation",
     "ProductQuery",
     "SpatialFilter",
     "ValueIn",
@@ -87,7 +88,20 @@ class Between:
     """Closed range; either end may be None (open)."""
 
 
-Expression: TypeAlias = ValueIn | Between
+@dataclass(frozen=True, slots=True)
+class Negation:
+    """The field has a value and ``expression`` does not hold for it (a :class:`~terracube.model.Not` value)."""
+
+    expression: ValueIn | Between
+    """The condition negated."""
+
+    @property
+    def field(self) -> SearchField:
+        """The search field."""
+        return self.expression.field
+
+
+Expression: TypeAlias = ValueIn | Between | Negation
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +294,11 @@ def to_field_expression(field: SearchField, value: Any) -> Expression:
     QueryError
         A value does not fit the field's type.
     """
+    if isinstance(value, Not):
+        inner = to_field_expression(field, value.value)
+        if isinstance(inner, Negation):  # Not(Not(x)) is x
+            return inner.expression
+        return Negation(inner)
     if field.value_type == "datetime":
         if isinstance(value, list | set | frozenset):
             # Any of several periods: a union of ranges is not one expression; take the hull.
@@ -315,6 +334,8 @@ def matches(expr: Expression, value: Any) -> bool:
     """Evaluate one expression against a field value (None when the dataset lacks the field)."""
     if value is None:
         return False
+    if isinstance(expr, Negation):
+        return not matches(expr.expression, value)
     if isinstance(expr, ValueIn):
         if isinstance(value, Range):
             return any(value.contains(v) for v in expr.values)
@@ -343,18 +364,31 @@ def contains_doc(doc: Any, sub: Any) -> bool:
 
 
 def norm_order_by(order_by: Any) -> OrderBy:
-    """``order_by`` (a field name, ``-name`` for descending, or a list of them) as :data:`OrderBy`."""
+    """``order_by`` as :data:`OrderBy`: a field name (``-name`` for descending), a field
+    (``metadata_type.dataset_fields``), a ``(name, descending)`` pair, or a list of them.
+
+    Raises
+    ------
+    QueryError
+        Something else (ODC's SQL expressions, say).
+    """
     if order_by is None:
         return ()
-    if isinstance(order_by, str):
+    if isinstance(order_by, str | SearchField | NativeField):
         order_by = [order_by]
     out = []
     for item in order_by:
-        if isinstance(item, tuple):
-            out.append((str(item[0]), bool(item[1])))
+        if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
+            out.append((item[0], bool(item[1])))
+        elif isinstance(item, SearchField | NativeField):
+            out.append((item.name, False))
+        elif isinstance(item, str):
+            out.append((item[1:], True) if item.startswith("-") else (item, False))
         else:
-            s = str(item)
-            out.append((s[1:], True) if s.startswith("-") else (s, False))
+            raise QueryError(
+                f"cannot order by {item!r}: give field names ('-name' for descending) or fields of "
+                "metadata_type.dataset_fields"
+            )
     return tuple(out)
 
 

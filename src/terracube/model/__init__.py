@@ -8,10 +8,10 @@ Import order inside it: ``range`` <- ``fields`` <- ``metadata_type`` <- ``produc
 
 from __future__ import annotations
 
-from terracube.model._docs import jsonify, read_documents
+from terracube.model._docs import doc_json, jsonify, read_documents
 from terracube.model.dataset import Dataset, Grid
 from terracube.model.eo3 import EO3_SCHEMA
-from terracube.model.fields import FIELD_TYPES, SearchField, parse_datetime
+from terracube.model.fields import FIELD_TYPES, Field, NativeField, Not, SearchField, parse_datetime
 from terracube.model.lineage import LineageDirection, LineageRelation, LineageTree
 from terracube.model.metadata_type import MetadataType, eo3_metadata_type
 from terracube.model.product import Measurement, Product
@@ -21,15 +21,19 @@ __all__ = [
     "EO3_SCHEMA",
     "FIELD_TYPES",
     "Dataset",
+    "Field",
     "Grid",
     "LineageDirection",
     "LineageRelation",
     "LineageTree",
     "Measurement",
     "MetadataType",
+    "NativeField",
+    "Not",
     "Product",
     "Range",
     "SearchField",
+    "doc_json",
     "eo3_metadata_type",
     "jsonify",
     "parse_datetime",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
+import math
 import os
 import uuid
 from functools import cache
@@ -15,20 +17,29 @@ from terracube.errors import DocumentError
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
-__all__ = ["MAX_DOCUMENT_BYTES", "check_schema", "jsonify", "parse_documents", "read_documents"]
+__all__ = ["MAX_DOCUMENT_BYTES", "check_schema", "doc_json", "jsonify", "parse_documents", "read_documents"]
+
+#: How non-finite floats are written in documents: JSON has no such numbers, and these are the
+#: spellings ODC's product schema accepts for a measurement's ``nodata``.
+NON_FINITE: Final = {"nan": "NaN", "inf": "Inf", "-inf": "-Inf"}
 
 
 def jsonify(value: Any) -> Any:
     """A deep copy of ``value`` holding only JSON types.
 
     Datetimes become ISO 8601 strings (naive ones stay naive), dates ``YYYY-MM-DD``, UUIDs
-    strings, tuples lists, numpy scalars Python numbers. Dict keys become strings.
+    strings, tuples lists, numpy scalars Python numbers. Dict keys become strings. NaN and
+    infinities become the strings ``"NaN"``, ``"Inf"`` and ``"-Inf"`` (JSON has no such
+    numbers; ODC stores them as strings too), so a document reads back from any index as it
+    was added.
     """
     if isinstance(value, dict):
         return {str(k): jsonify(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [jsonify(v) for v in value]
-    if value is None or isinstance(value, str | bool | int | float):
+    if isinstance(value, float):
+        return value if math.isfinite(value) else NON_FINITE[repr(value)]
+    if value is None or isinstance(value, str | bool | int):
         return value
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
@@ -41,6 +52,20 @@ def jsonify(value: Any) -> Any:
     raise TypeError(f"cannot store a {type(value).__name__} ({value!r}) in a JSON document")
 
 
+def doc_json(doc: Any) -> bytes:
+    """A JSON document (as :func:`jsonify` gives) as compact UTF-8 JSON bytes.
+
+    Integers beyond 64 bits (a float32 extreme written out as an integer nodata, say) are
+    written exactly, as PostgreSQL's ``jsonb`` and ODC keep them.
+    """
+    import orjson
+
+    try:
+        return orjson.dumps(doc)
+    except TypeError:  # orjson stops at 64-bit integers; the standard library does not
+        return json.dumps(doc, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+
+
 def _path_text(path: Any) -> str:
     return ".".join(str(p) for p in path) or "(top level)"
 
@@ -48,13 +73,41 @@ def _path_text(path: Any) -> str:
 def check_schema(doc: Mapping[str, Any], schema: Mapping[str, Any], *, kind: str, where: str) -> None:
     """Validate ``doc`` against a JSON schema, raising one clear :class:`DocumentError`.
 
-    The error names the field, the bad value and the document.
+    The error names the field, the bad value and the document. A missing required field and
+    an unknown key are named by their own path (an unknown key with the allowed ones, and the
+    closest if it looks misspelt).
     """
     validator = _validator(json.dumps(schema, sort_keys=True))
     errors = sorted(validator.iter_errors(doc), key=lambda e: (len(e.path), list(map(str, e.path))))
     if not errors:
         return
     err = errors[0]
+    if err.validator == "required" and isinstance(err.instance, dict):
+        missing = [k for k in err.validator_value if k not in err.instance]
+        field = _path_text([*err.absolute_path, missing[0]])
+        raise DocumentError(
+            f"invalid {kind} document {where}: field {field} is missing; a {kind} document needs "
+            f"{', '.join(err.validator_value)}"
+            + (f" in {_path_text(err.absolute_path)}" if err.path else ""),
+            field=field,
+            value=None,
+            doc=where,
+        )
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        unknown = _unknown_keys(err.instance, err.schema)
+        if unknown:
+            field = _path_text([*err.absolute_path, unknown[0]])
+            allowed = sorted(err.schema.get("properties", {}))
+            close = difflib.get_close_matches(unknown[0], allowed, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            patterns = "".join(f", keys matching {p!r}" for p in err.schema.get("patternProperties", {}))
+            raise DocumentError(
+                f"invalid {kind} document {where}: unknown field {field}; {hint}remove or rename it "
+                f"(allowed here: {', '.join(allowed)}{patterns})",
+                field=field,
+                value=err.instance[unknown[0]],
+                doc=where,
+            )
     field = _path_text(err.absolute_path)
     value = err.instance
     shown = repr(value)
@@ -66,6 +119,15 @@ def check_schema(doc: Mapping[str, Any], schema: Mapping[str, Any], *, kind: str
         value=value,
         doc=where,
     )
+
+
+def _unknown_keys(instance: Mapping[str, Any], schema: Mapping[str, Any]) -> list[str]:
+    """Keys of ``instance`` that neither ``properties`` nor ``patternProperties`` of ``schema`` allow."""
+    import re
+
+    known = schema.get("properties", {})
+    patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+    return [k for k in instance if k not in known and not any(p.search(k) for p in patterns)]
 
 
 @cache

@@ -5,11 +5,13 @@ from __future__ import annotations
 import copy
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from terracube.errors import DocumentError
-from terracube.model._docs import jsonify
+from terracube.model._docs import doc_json, jsonify
+from terracube.model._reader import DatasetMetadata
 from terracube.model._storable import check_storable
 from terracube.model.eo3 import (
     _check_eo3,
@@ -32,8 +34,8 @@ if TYPE_CHECKING:
     from odc.geo import CRS
     from odc.geo.geom import Geometry
 
-    from terracube.model._reader import DatasetMetadata
     from terracube.model.lineage import LineageTree
+    from terracube.model.metadata_type import MetadataType
     from terracube.model.product import Product
     from terracube.model.range import Range
 
@@ -41,12 +43,16 @@ __all__ = ["Dataset", "Grid", "SourceRef"]
 
 
 def _json_copy(doc: Mapping[str, Any]) -> dict[str, Any]:
-    """A JSON-only deep copy of a document: orjson's fast round trip, else :func:`jsonify`."""
+    """A JSON-only deep copy of a document: orjson's fast round trip, else :func:`jsonify`.
+
+    NaN and infinities never get here (:func:`_check_storable` refuses them first), so
+    orjson's writing them as null does not matter.
+    """
     import orjson
 
     try:
         out = orjson.loads(orjson.dumps(doc, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY))
-    except TypeError:
+    except TypeError:  # an integer beyond 64 bits, say
         return jsonify(doc)  # type: ignore[no-any-return]
     if not isinstance(out, dict):
         raise DocumentError(f"a dataset document is a mapping, not {type(doc).__name__}")
@@ -78,6 +84,15 @@ def _check_product(doc: Mapping[str, Any], product: Product, where: str) -> None
             value=doc["product"]["name"],
             doc=where,
         )
+
+
+def _attach_source_tree(ds: Dataset) -> None:
+    """Give a dataset built from a document the one-level source tree of its ``lineage.source_ids``."""
+    srcs = get_path(ds._doc, ("lineage", "source_ids"))
+    if srcs:
+        from terracube.model.lineage import LineageTree
+
+        ds._derived["source_tree"] = LineageTree.from_eo3_doc(ds._id, srcs)
 
 
 SourceRef = tuple[str, uuid.UUID]
@@ -161,6 +176,7 @@ class Dataset:
         id_, shape = _check_eo3(doc, where)
         _check_product(doc, product, where)
         ds = cls._make(id_, product, doc, uri, None, None)
+        _attach_source_tree(ds)
         ds._derived["extent"] = ext = footprint(doc, shape)
         if ext is not None and not (ext.crs is not None and ext.crs.geographic):
             check_projection(ds._lonlat()[0], doc, where=where)
@@ -246,6 +262,7 @@ class Dataset:
             if isinstance(shape, bytes):
                 plain.append(len(out))
             out.append(cls._make(id_, product, doc, uri, None, None))
+            _attach_source_tree(out[-1])
             shapes.append(shape)
         polygons = _plain_polygons([shapes[i] for i in plain], [out[i]._doc["crs"] for i in plain])
         if polygons is None:
@@ -354,9 +371,7 @@ class Dataset:
 
     def to_json(self) -> bytes:
         """The document as compact JSON bytes (what index drivers store)."""
-        import orjson
-
-        return orjson.dumps(self._doc)
+        return doc_json(self._doc)
 
     # --- identity and index state ------------------------------------------------------------
 
@@ -371,7 +386,12 @@ class Dataset:
         return self._product
 
     @property
-    def metadata_type(self) -> Any:
+    def type(self) -> Product:
+        """The product this dataset belongs to: ODC's older name for :attr:`product`."""
+        return self._product
+
+    @property
+    def metadata_type(self) -> MetadataType:
         """The product's metadata type."""
         return self._product.metadata_type
 
@@ -381,9 +401,41 @@ class Dataset:
         return copy.deepcopy(self._doc)
 
     @property
+    def metadata(self) -> DatasetMetadata:
+        """The dataset's fields by attribute (``ds.metadata.cloud_cover``, ``ds.metadata.label``), as in ODC.
+
+        See :class:`~terracube.model._reader.DatasetMetadata`.
+        """
+        return DatasetMetadata(self)
+
+    @property
+    def is_eo3(self) -> bool:
+        """Whether the document is eo3: always, as terracube indexes eo3 documents only."""
+        return True
+
+    @property
     def uri(self) -> str | None:
         """The dataset's one location, or None."""
         return self._uri
+
+    @property
+    def local_uri(self) -> str | None:
+        """The location if it is a local file (``file:``), else None."""
+        return self._uri if self._uri is not None and self._uri.startswith("file:") else None
+
+    @property
+    def local_path(self) -> Path | None:
+        """The local file the location names, or None when it is not a local file."""
+        uri = self.local_uri
+        if uri is None:
+            return None
+        from urllib.parse import unquote, urlsplit
+        from urllib.request import url2pathname
+
+        parts = urlsplit(uri)
+        if parts.netloc not in ("", "localhost"):
+            return None
+        return Path(url2pathname(unquote(parts.path)))
 
     @property
     def archived_time(self) -> dt.datetime | None:
@@ -454,14 +506,24 @@ class Dataset:
         return copy.deepcopy(self._doc.get("properties", {}))
 
     @property
-    def sources(self) -> tuple[SourceRef, ...]:
+    def source_ids(self) -> tuple[SourceRef, ...]:
         """Lineage sources as ``(classifier, id)`` pairs from ``lineage.source_ids``."""
         srcs = get_path(self._doc, ("lineage", "source_ids")) or {}
         return tuple((k, uuid.UUID(str(i))) for k, ids in srcs.items() for i in ids)
 
     @property
+    def sources(self) -> None:
+        """Always None: ODC's source datasets, which an index never loads with a dataset.
+
+        Read a dataset's sources from :attr:`source_ids`, :attr:`source_tree` or
+        ``index.lineage.get_source_tree(id)``.
+        """
+        return None
+
+    @property
     def source_tree(self) -> LineageTree | None:
-        """The tree of sources, when the index attached it (``datasets.get(id, include_sources=True)``)."""
+        """The tree of sources: one level from ``lineage.source_ids`` for a dataset built from its
+        document, the index's tree for ``datasets.get(id, include_sources=True)``, else None."""
         tree: LineageTree | None = self._derived.get("source_tree")
         return tree
 
@@ -564,20 +626,6 @@ class Dataset:
             self._derived["fields"] = mt.search_values(self.search_doc() if mt.reads_extent else self._doc)
         out: dict[str, Any] = self._derived["fields"]
         return out
-
-    @property
-    def metadata(self) -> DatasetMetadata:
-        """Field values by attribute (``ds.metadata.cloud_cover``) and ``.search_fields``, as in ODC.
-
-        Raises
-        ------
-        DocumentError
-            A field's value cannot be read as its declared type.
-        """
-        from terracube.model._reader import DatasetMetadata
-
-        system = {"id": self._id, "label": self.label, "creation_dt": self.creation_dt, "format": self.format}
-        return DatasetMetadata(self.search_values(), system, self._doc)
 
     # --- value protocol ------------------------------------------------------------------------
 

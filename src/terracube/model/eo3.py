@@ -218,9 +218,11 @@ def _check_eo3(
             f = f"measurements.{name}"
             if not isinstance(m, dict) or not isinstance(m.get("path"), str):
                 raise _err(where, f"{f}.path", m, "each measurement needs a path (a string)")
+            # A grid the document does not define is accepted, as ODC accepts it: the band is
+            # then read with its file's own georeferencing.
             grid = m.get("grid", "default")
-            if grids is not None and grid not in grids:
-                raise _err(where, f"{f}.grid", grid, f"no such grid; grids are {sorted(grids)}")
+            if not isinstance(grid, str):
+                raise _err(where, f"{f}.grid", grid, "the name of one of the document's grids")
             band = m.get("band")
             if band is not None and (not isinstance(band, int) or isinstance(band, bool) or band < 1):
                 raise _err(where, f"{f}.band", band, "a band number counts from 1")
@@ -243,6 +245,22 @@ def _check_eo3(
     return id_, parsed
 
 
+def zero_area_form(g: shapely.Geometry) -> shapely.Geometry:
+    """A footprint of no area as the line or point its rings collapse to; others as they are.
+
+    A polygon whose ring runs out and back along a line (or sits on one point) is not a valid
+    polygon, but ODC indexes it as it is, and a search region touching it finds it. As a line
+    or a point it is a valid geometry, so every spatial test treats it alike.
+    """
+    import shapely
+
+    if g.geom_type in ("Polygon", "MultiPolygon") and not g.is_empty and shapely.area(g) == 0.0:
+        collapsed = shapely.make_valid(g)
+        if shapely.area(collapsed) == 0.0:  # (a ring crossing itself can sum to no area too)
+            return shapely.line_merge(collapsed) if collapsed.geom_type == "MultiLineString" else collapsed
+    return g
+
+
 def _check_geometry(geom: Any, crs_text: str, where: str) -> shapely.Geometry:
     """Check a GeoJSON footprint's shape; return it as a shapely geometry in its CRS."""
     import shapely
@@ -258,6 +276,7 @@ def _check_geometry(geom: Any, crs_text: str, where: str) -> shapely.Geometry:
             raise _err(where, "geometry", geom, f"not readable as GeoJSON ({e})") from None
     if g.is_empty:
         raise _err(where, "geometry", geom, "the footprint is empty")
+    g = zero_area_form(g)
     if not g.is_valid:
         raise _err(where, "geometry", geom, f"not a valid polygon: {shapely.is_valid_reason(g)}")
     if parse_crs(crs_text).geographic:
@@ -363,7 +382,7 @@ def footprint(doc: Mapping[str, Any], shape: shapely.Geometry | None = None) -> 
         return None
     crs = parse_crs(crs_text)
     if doc.get("geometry") is not None:
-        return Geometry(shape if shape is not None else to_shape(doc["geometry"]), crs)
+        return Geometry(shape if shape is not None else zero_area_form(to_shape(doc["geometry"])), crs)
     grids = doc.get("grids") or {}
     if "default" in grids:
         # Without a geometry, the valid data is the default grid (the other grids set only the

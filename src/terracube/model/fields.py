@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FIELD_TYPES",
+    "Field",
+    "NativeField",
+    "Not",
     "Offset",
     "SearchField",
     "ValueType",
@@ -112,6 +115,21 @@ def _convert(value: Any, vtype: ValueType) -> Any:
             raise ValueError("NaN is not a searchable number")
         return out
     return parse_datetime(value)
+
+
+def _read(value: Any, vtype: ValueType) -> Any:
+    """:func:`_convert` for a value in a document: None for a number that cannot be searched.
+
+    NaN and the infinities (``"NaN"`` and ``"Inf"`` as documents store them) leave a numeric
+    field without a value, as ODC leaves such values out of its search fields; the document
+    keeps them as they are.
+    """
+    if vtype != "numeric":
+        return _convert(value, vtype)
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a number")
+    out = float(value)
+    return out if math.isfinite(out) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,9 +275,11 @@ class SearchField:
             if raw is None:
                 continue
             try:
-                out.append(_convert(raw, self.value_type))
+                value = _read(raw, self.value_type)
             except (TypeError, ValueError) as e:
                 raise self._bad_value(p, raw, e) from None
+            if value is not None:
+                out.append(value)
         return out
 
     def extract(self, doc: Mapping[str, Any]) -> Any:
@@ -294,12 +314,50 @@ class SearchField:
         QueryError
             The value cannot be read as the field's type.
         """
+        if self.value_type == "string" and not isinstance(value, str | int | float):
+            raise QueryError(
+                f"search field {self.name!r} is string; cannot search it for {value!r} "
+                f"(a {type(value).__name__}); give a string, a list, a (low, high) range or Not(value)"
+            )
         try:
             return _convert(value, self.value_type)
         except (TypeError, ValueError) as e:
             raise QueryError(
                 f"search field {self.name!r} is {self.value_type}; cannot search it for {value!r} ({e})"
             ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class NativeField:
+    """A field every dataset has besides its metadata type's search fields.
+
+    Either kept by the index (``id``, ``product``, ``uri``, ``indexed_time``...) or read at one
+    of the metadata type's standard offsets (``creation_time``, ``format``, ``label``). These
+    can be returned by ``search_returning`` and used in ``order_by``, not searched.
+    """
+
+    name: str
+    """Field name, as ``search_returning`` and ``order_by`` take it."""
+    description: str = ""
+    """What the field holds."""
+    offset: Offset | None = None
+    """Where a document field is read (None for what the index keeps)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    """A search value meaning any value of the field but this one: ``platform=Not("landsat-7")``.
+
+    As ODC's ``Not``: a dataset without a value for the field does not match either. The
+    value may be anything a search takes for the field (a value, a list, a range).
+    """
+
+    value: Any
+    """What the field must not be (or be within)."""
+
+
+#: A field of a metadata type's datasets, as ``MetadataType.dataset_fields`` gives them.
+Field = SearchField | NativeField
 
 
 # --- compiled extractors ------------------------------------------------------------------------
@@ -348,14 +406,14 @@ def _getter(path: Offset) -> Callable[[Any], Any]:
 
 
 def _converter(vtype: ValueType) -> Callable[[Any], Any]:
-    """``_convert`` for one value type, with the common JSON case first."""
+    """``_read`` for one value type, with the common JSON case first."""
     if vtype == "string":
         return lambda v: v if type(v) is str else _convert(v, "string")
     if vtype == "integer":
         return lambda v: v if type(v) is int else _convert(v, "integer")
     if vtype == "numeric":
-        # A float is its own float(); NaN (the one float unequal to itself) is refused by _convert.
-        return lambda v: v if type(v) is float and v == v else _convert(v, "numeric")
+        # A finite float is its own float() (v - v is NaN for NaN and the infinities).
+        return lambda v: v if type(v) is float and v - v == 0.0 else _read(v, "numeric")
     return parse_datetime
 
 
@@ -384,9 +442,11 @@ def _compile_field(field: SearchField) -> Callable[[Mapping[str, Any]], Any]:
                 raw = get(doc)
                 if raw is not None:
                     try:
-                        return conv(raw)
+                        value = conv(raw)
                     except (TypeError, ValueError) as e:
                         raise bad(path, raw, e) from None
+                    if value is not None:
+                        return value
             return None
 
         return first
@@ -429,9 +489,10 @@ def _compile_field(field: SearchField) -> Callable[[Mapping[str, Any]], Any]:
                 vals.append(_MISSING)
                 continue
             try:
-                vals.append(conv(raw))
+                value = conv(raw)
             except (TypeError, ValueError) as e:
                 raise bad(path, raw, e) from None
+            vals.append(_MISSING if value is None else value)
         lows = [vals[i] for i in lo_at if vals[i] is not _MISSING]
         highs = [vals[i] for i in hi_at if vals[i] is not _MISSING]
         if not lows and not highs:

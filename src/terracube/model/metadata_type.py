@@ -9,9 +9,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import DocumentError
-from terracube.model._docs import check_schema, jsonify
+from terracube.model._docs import check_schema, doc_json, jsonify
 from terracube.model._storable import check_storable
-from terracube.model.fields import Offset, SearchField, compile_extractor
+from terracube.model.fields import Field, NativeField, Offset, SearchField, compile_extractor
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -76,6 +76,24 @@ _DEFAULT_OFFSETS: Final[dict[str, Offset]] = {
 }
 
 
+#: Fields every dataset has, kept by the index.
+_INDEX_FIELDS: Final = {
+    "id": "Dataset UUID",
+    "product": "Product name",
+    "metadata_type": "Metadata type name",
+    "uri": "Dataset location",
+    "indexed_time": "When the dataset was added to the index",
+    "archived_time": "When the dataset was archived (none while active)",
+    "metadata_doc": "The whole dataset document",
+}
+#: Fields every dataset has, read at a standard offset: (offset name, description).
+_DOCUMENT_FIELDS: Final = {
+    "creation_time": ("creation_dt", "When the dataset was processed"),
+    "format": ("format", "File format of the data"),
+    "label": ("label", "The dataset's label"),
+}
+
+
 class MetadataType:
     """A validated metadata type document.
 
@@ -83,10 +101,21 @@ class MetadataType:
     :meth:`from_doc`; an index hands them out from ``index.metadata_types``.
     """
 
-    __slots__ = ("_doc", "_extract", "_fields", "_hash", "_offsets", "_reads_extent")
+    __slots__ = (
+        "_dataset_fields",
+        "_doc",
+        "_extract",
+        "_fields",
+        "_hash",
+        "_id",
+        "_offsets",
+        "_reads_extent",
+    )
 
     _doc: dict[str, Any]
     _fields: Mapping[str, SearchField]
+    _dataset_fields: Mapping[str, Field]
+    _id: int | None
     _offsets: Mapping[str, Offset]
     _hash: int
     _extract: Callable[[Mapping[str, Any]], dict[str, Any]]
@@ -114,6 +143,14 @@ class MetadataType:
         self._offsets = MappingProxyType(
             {k: tuple(ds[k]) if k in ds else v for k, v in _DEFAULT_OFFSETS.items()}
         )
+        self._dataset_fields = MappingProxyType(
+            {
+                **{n: NativeField(n, d) for n, d in _INDEX_FIELDS.items()},
+                **{n: NativeField(n, d, self._offsets[k]) for n, (k, d) in _DOCUMENT_FIELDS.items()},
+                **fields,
+            }
+        )
+        self._id = None
         self._hash = hash((doc["name"], repr(sorted(fields))))
         self._extract = compile_extractor(fields)
         self._reads_extent = any(
@@ -163,10 +200,30 @@ class MetadataType:
         """A copy of the document."""
         return copy.deepcopy(self._doc)
 
+    def to_json(self) -> bytes:
+        """The document as compact JSON bytes (what index drivers store)."""
+        return doc_json(self._doc)
+
     @property
     def search_fields(self) -> Mapping[str, SearchField]:
         """Search fields by name."""
         return self._fields
+
+    @property
+    def dataset_fields(self) -> Mapping[str, Field]:
+        """Every field of its datasets by name: the index's own (``id``, ``product``, ``uri``,
+        ``indexed_time``...), those at standard offsets (``creation_time``, ``format``,
+        ``label``) and the search fields, which come last and take precedence.
+
+        What ``search_returning`` returns and ``order_by`` sorts by; the search fields are
+        also what a search can test.
+        """
+        return self._dataset_fields
+
+    @property
+    def id(self) -> int | None:
+        """The metadata type's id in the index it came from; None for one built from a document."""
+        return self._id
 
     @property
     def reads_extent(self) -> bool:
@@ -204,7 +261,22 @@ class MetadataType:
         return f"MetadataType(name={self.name!r}, fields={sorted(self._fields)})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (MetadataType, (self._doc,))
+        return (_restore, (MetadataType, (self._doc,), self._id))
+
+    def _with_index_id(self, id_: int | None) -> MetadataType:
+        """The same metadata type carrying the id an index gives it (for index drivers)."""
+        out = object.__new__(MetadataType)
+        for name in MetadataType.__slots__:
+            setattr(out, name, getattr(self, name))
+        out._id = id_
+        return out
+
+
+def _restore(cls: Any, args: tuple[Any, ...], id_: int | None) -> Any:
+    """Unpickle a metadata type or product with its index id."""
+    out = cls(*args)
+    out._id = id_
+    return out
 
 
 @cache

@@ -9,9 +9,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import DocumentError
-from terracube.model._docs import check_schema, jsonify
+from terracube.model._docs import check_schema, doc_json, jsonify
 from terracube.model._storable import check_storable
-from terracube.model.metadata_type import MetadataType
+from terracube.model.metadata_type import MetadataType, _restore
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -23,44 +23,95 @@ _DTYPES: Final = (
     "float16", "float32", "float64", "complex64", "complex128",
 )  # fmt: skip
 
+#: Spellings of a non-finite nodata: ODC's (NaN, Inf, -Inf), lower case, and the Infinity that
+#: ODC's own databases hold.
+_NON_FINITE_NODATA: Final = ("NaN", "nan", "NAN", "Inf", "inf", "-Inf", "-inf", "Infinity", "-Infinity")
+
+# The product document rules are ODC's: the same required fields, the same keys and no others
+# (a misspelt key is an error, not a silently ignored section).
 _MEASUREMENT_SCHEMA: Final = {
     "type": "object",
     "required": ["name", "dtype", "nodata", "units"],
     "properties": {
         "name": {"type": "string", "pattern": r"^\w+$"},
         "dtype": {"enum": list(_DTYPES)},
-        "nodata": {
-            "oneOf": [{"type": "number"}, {"enum": ["NaN", "nan", "NAN", "Inf", "-Inf", "inf", "-inf"]}]
-        },
+        "nodata": {"oneOf": [{"type": "number"}, {"enum": list(_NON_FINITE_NODATA)}]},
         "units": {"type": "string"},
-        "aliases": {"type": "array", "items": {"type": "string", "pattern": r"^\w+$"}},
-        "flags_definition": {"type": "object"},
-        "spectral_definition": {},
+        "aliases": {"type": "array", "items": {"type": "string"}},
+        "flags_definition": {
+            "type": "object",
+            # As ODC's: an entry that is a mapping needs bits and values; other entries (notes
+            # such as ``back-transformation: x/100``) pass.
+            "additionalProperties": {
+                "required": ["bits", "values"],
+                "properties": {
+                    "bits": {"type": ["number", "array"]},
+                    "values": {"type": "object"},
+                    "description": {"type": "string"},
+                },
+            },
+        },
+        "spectral_definition": {"type": ["object", "array"]},
         "scale_factor": {"type": "number"},
         "add_offset": {"type": "number"},
+        "extra_dim": {"type": "string"},
+        "dims": {"type": "array", "items": {"type": "string"}},
     },
+    "additionalProperties": False,
 }
 
 _PRODUCT_SCHEMA: Final = {
     "type": "object",
-    "required": ["name", "metadata_type"],
+    "required": ["name", "description", "metadata_type", "metadata"],
     "properties": {
         "name": {"type": "string", "pattern": r"^\w+$"},
         "description": {"type": "string"},
-        "license": {"type": "string"},
+        "license": {"type": "string", "pattern": r"^[\w\-.+]+$"},
         "metadata_type": {"oneOf": [{"type": "string"}, {"type": "object"}]},
         "metadata": {"type": "object"},
         "measurements": {"type": "array", "items": _MEASUREMENT_SCHEMA},
+        "extra_dimensions": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["name", "values", "dtype"],
+                "properties": {
+                    "name": {"type": "string"},
+                    "values": {"type": "array", "items": {"type": "number"}},
+                    "dtype": {"enum": list(_DTYPES)},
+                    "units": {"type": "string"},
+                },
+                "additionalProperties": False,
+            },
+        },
+        "storage": {
+            "type": "object",
+            "properties": {
+                "chunking": {"type": "object"},
+                "crs": {"type": "string"},
+                "dimension_order": {"type": "array"},
+                "resolution": {"type": "object"},
+                "tile_size": {"type": "object"},
+                "origin": {"type": "object"},
+                "driver": {"type": "string"},
+            },
+            "additionalProperties": False,
+        },
         "load": {
             "type": "object",
+            "required": ["crs", "resolution"],
             "properties": {
                 "crs": {"type": "string"},
                 "resolution": {"type": "object"},
                 "align": {"type": "object"},
             },
+            "additionalProperties": False,
         },
         "managed": {"type": "boolean"},
     },
+    # Sections some users keep for YAML anchors (``default_allowances: &x``).
+    "patternProperties": {r"default_\w+": {"type": "object"}},
+    "additionalProperties": False,
 }
 
 
@@ -157,11 +208,13 @@ class Product:
     A value: immutable, compared by document and metadata type, hashed by name.
     """
 
-    __slots__ = ("_doc", "_measurements", "_metadata_type")
+    __slots__ = ("_aliases", "_doc", "_id", "_measurements", "_metadata_type")
 
     _doc: dict[str, Any]
     _metadata_type: MetadataType
     _measurements: Mapping[str, Measurement]
+    _aliases: Mapping[str, list[str]]
+    _id: int | None
 
     def __init__(
         self, definition: Mapping[str, Any], metadata_type: MetadataType | None = None, *, where: str = ""
@@ -190,23 +243,30 @@ class Product:
                 doc=where,
             )
         measurements: dict[str, Measurement] = {}
-        seen: dict[str, str] = {}
         for mdoc in doc.get("measurements", []):
             m = Measurement.from_doc(mdoc, where=where)
-            for n in (m.name, *m.aliases):
-                if n in seen:
-                    raise DocumentError(
-                        f"product {doc['name']!r} ({where}): measurement name or alias {n!r} "
-                        f"is used by both {seen[n]!r} and {m.name!r}; names must be unique",
-                        field="measurements",
-                        value=n,
-                        doc=where,
-                    )
-                seen[n] = m.name
+            if m.name in measurements:
+                raise DocumentError(
+                    f"product {doc['name']!r} ({where}): two measurements are named {m.name!r}; "
+                    "measurement names must be unique",
+                    field="measurements",
+                    value=m.name,
+                    doc=where,
+                )
             measurements[m.name] = m
+        # ODC accepts aliases repeating the band's own name, another band's name, or another
+        # band's alias. A band's name always means that band; an alias two bands claim means
+        # neither (asking for it is an error naming both).
+        claims: dict[str, list[str]] = {}
+        for m in measurements.values():
+            for a in dict.fromkeys(m.aliases):
+                if a not in measurements:
+                    claims.setdefault(a, []).append(m.name)
         self._doc = doc
         self._metadata_type = metadata_type
         self._measurements = MappingProxyType(measurements)
+        self._aliases = MappingProxyType({a: ms for a, ms in claims.items()})
+        self._id = None
 
     @classmethod
     def from_doc(
@@ -238,6 +298,11 @@ class Product:
         return str(self._doc["name"])
 
     @property
+    def id(self) -> int | None:
+        """The product's id in the index it came from; None for one built from a document."""
+        return self._id
+
+    @property
     def description(self) -> str:
         """Product description."""
         return str(self._doc.get("description", ""))
@@ -262,6 +327,10 @@ class Product:
         """A copy of the product document."""
         return copy.deepcopy(self._doc)
 
+    def to_json(self) -> bytes:
+        """The document as compact JSON bytes (what index drivers store)."""
+        return doc_json(self._doc)
+
     @property
     def measurements(self) -> Mapping[str, Measurement]:
         """Measurements by name, in document order."""
@@ -275,23 +344,36 @@ class Product:
     def lookup_measurements(self, names: Iterable[str] | None = None) -> dict[str, Measurement]:
         """Measurements by the names or aliases asked for (all when None), keyed as asked.
 
+        A measurement's name always means that measurement; an alias means the measurement
+        that declares it.
+
         Raises
         ------
-        KeyError
-            A name is neither a measurement nor an alias of this product.
+        QueryError
+            A name is neither a measurement nor an alias of this product, or is an alias that
+            two measurements declare.
         """
         if names is None:
             return dict(self._measurements)
-        by_name = {n: m for m in self._measurements.values() for n in (m.name, *m.aliases)}
         out = {}
         for n in names:
-            if n not in by_name:
+            m = self._measurements.get(n)
+            if m is None:
                 from terracube.errors import QueryError
 
-                raise QueryError(
-                    f"product {self.name!r} has no measurement or alias {n!r}; it has {sorted(by_name)}"
-                )
-            out[n] = by_name[n]
+                owners = self._aliases.get(n)
+                if owners is None:
+                    known = sorted({*self._measurements, *self._aliases})
+                    raise QueryError(
+                        f"product {self.name!r} has no measurement or alias {n!r}; it has {known}"
+                    )
+                if len(owners) > 1:
+                    raise QueryError(
+                        f"product {self.name!r}: the alias {n!r} is declared by the measurements "
+                        f"{owners}; ask for one of them by name"
+                    )
+                m = self._measurements[owners[0]]
+            out[n] = m
         return out
 
     def field_values(self) -> dict[str, Any]:
@@ -309,7 +391,7 @@ class Product:
 
     def with_metadata_type(self, metadata_type: MetadataType) -> Product:
         """A copy of this product bound to another version of its metadata type."""
-        return Product(self._doc, metadata_type)
+        return Product(self._doc, metadata_type)._with_index_id(self._id)
 
     def __eq__(self, other: object) -> bool:
         return (
@@ -325,4 +407,12 @@ class Product:
         return f"Product(name={self.name!r}, metadata_type={self._metadata_type.name!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Product, (self._doc, self._metadata_type))
+        return (_restore, (Product, (self._doc, self._metadata_type), self._id))
+
+    def _with_index_id(self, id_: int | None) -> Product:
+        """The same product carrying the id an index gives it (for index drivers)."""
+        out = object.__new__(Product)
+        for name in Product.__slots__:
+            setattr(out, name, getattr(self, name))
+        out._id = id_
+        return out

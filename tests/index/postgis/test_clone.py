@@ -57,20 +57,20 @@ def test_clone_sqlite_to_postgis_and_back(tmp_path: Path, pg_url: str) -> None:
     pg = PostgisIndex(pg_url)
     progress: list[tuple[int, int | None, str]] = []
     counts = pg.clone(src, batch_size=10, progress=lambda *a: progress.append(a))
-    assert counts["datasets"] == len(expected)
-    assert counts["skipped"] == 0
-    assert counts["lineage"] == 1
+    assert counts["datasets"].completed == len(expected)
+    assert counts["datasets"].skipped == 0
+    assert counts["lineage"].completed == 1
     assert progress[-1][:2] == (len(expected), len(expected))
     assert _snapshot(pg) == expected
     assert pg.datasets.count(product="ls8", time="2020-01", cloud_cover=(10, 20)) == src.datasets.count(
         product="ls8", time="2020-01", cloud_cover=(10, 20)
     )
     assert pg.datasets.count(lat=(-19.8, -19.5), lon=(-179.5, -179.2)) == 1
-    assert pg.clone(src)["skipped"] == len(expected)  # an interrupted clone can simply be re-run
+    assert pg.clone(src)["datasets"].skipped == len(expected)  # an interrupted clone can simply be re-run
 
     back = SQLiteIndex(tmp_path / "back.db")
     back.init_db()
-    assert back.clone(pg)["datasets"] == len(expected)
+    assert back.clone(pg)["datasets"].completed == len(expected)
     assert _snapshot(back) == expected
     assert {(r.source_id, r.derived_id) for r in back.lineage.get_all_lineage()} == {
         (r.source_id, r.derived_id) for r in src.lineage.get_all_lineage()

@@ -72,7 +72,7 @@ def test_search_in_a_crs_uses_its_index(index: PostgisIndex) -> None:
     assert "spatial_4326_narrow" in _plan(index, queries[0])
 
     assert index.create_spatial_index("EPSG:3577") is True
-    assert index.create_spatial_index("epsg:3577") is False
+    assert index.create_spatial_index("epsg:3577") is True  # it exists (as ODC's says)
     assert [str(c) for c in index.spatial_indexes()] == ["EPSG:4326", "EPSG:3577"]
     plan = _plan(index, queries[0])
     assert "spatial_3577_narrow" in plan
@@ -120,8 +120,13 @@ def test_update_and_drop_spatial_index(index: PostgisIndex) -> None:
         index.drop_spatial_index("EPSG:4326")
     with pytest.raises(QueryError, match="no spatial index"):
         index.update_spatial_index(crs=["EPSG:3577"])
-    with pytest.raises(QueryError, match="EPSG code"):
-        index.create_spatial_index('LOCAL_CS["nowhere"]')
+    assert index.create_spatial_index('LOCAL_CS["nowhere"]') is False  # no EPSG code: none made, as ODC's
+    assert [str(c) for c in index.spatial_indexes()] == ["EPSG:4326"]
+    index.create_spatial_index("EPSG:3577")
+    ls8 = index.products.get_by_name_unsafe("ls8")
+    other = [uuid.UUID(int=N + 1, version=4)]
+    # Products and ids together select both (as ODC's), in every index.
+    assert index.update_spatial_index(product_names=[ls8.name], dataset_ids=other) == 2 * N
 
 
 # --- globe-spanning footprints ---------------------------------------------------------------------

@@ -68,7 +68,9 @@ def scene(moto_url: str, aws_env: None) -> tuple[MemoryIndex, np.ndarray, str]:
     index.products.add_document(
         {
             "name": "cog",
+            "description": "One COG band on S3",
             "metadata_type": "eo3",
+            "metadata": {"product": {"name": "cog"}},
             "measurements": [{"name": "red", "dtype": "uint16", "nodata": 0, "units": "1"}],
         }
     )

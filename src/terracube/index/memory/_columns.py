@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from terracube.index.query import Between, ValueIn, matches
+from terracube.index.query import Between, Negation, ValueIn, matches
 from terracube.model import Range
 
 if TYPE_CHECKING:
@@ -67,6 +67,14 @@ class ProductColumns:
 
     def _expr_mask(self, expr: Expression) -> np.ndarray:
         f = expr.field
+        if isinstance(expr, Negation):
+            present = np.fromiter(
+                (d.search_values().get(f.name) is not None for d in self.datasets),
+                dtype=bool,
+                count=len(self.datasets),
+            )
+            out: np.ndarray = present & ~self._expr_mask(expr.expression)
+            return out
         cols = self._column(f)
         if f.value_type == "string":
             if isinstance(expr, ValueIn) and not f.is_range:

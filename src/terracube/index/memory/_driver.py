@@ -98,12 +98,13 @@ class _MetadataTypes(AbstractMetadataTypeResource):
 
     def _add(self, metadata_type: MetadataType) -> None:
         st = self._index._state
-        st.put(st.types, metadata_type.name, (st.new_id(), metadata_type))
+        id_ = st.new_id()
+        st.put(st.types, metadata_type.name, (id_, metadata_type._with_index_id(id_)))
 
     def _replace(self, metadata_type: MetadataType) -> None:
         st = self._index._state
         id_, _ = st.types[metadata_type.name]
-        st.put(st.types, metadata_type.name, (id_, metadata_type))
+        st.put(st.types, metadata_type.name, (id_, metadata_type._with_index_id(id_)))
 
     def _get_all(self) -> Iterable[tuple[int, MetadataType]]:
         return list(self._index._state.types.values())
@@ -126,7 +127,9 @@ class _Products(AbstractProductResource):
 
     def _add(self, product: Product) -> None:
         st = self._index._state
-        st.put(st.products, product.name, (st.new_id(), product))
+        id_ = st.new_id()
+        mt = st.types[product.metadata_type.name][1]
+        st.put(st.products, product.name, (id_, product.with_metadata_type(mt)._with_index_id(id_)))
         st.child(st.by_product, product.name)
         st.drop(st.columns, product.name)
 
@@ -134,7 +137,7 @@ class _Products(AbstractProductResource):
         st = self._index._state
         id_, _ = st.products[product.name]
         mt = st.types[product.metadata_type.name][1]
-        st.put(st.products, product.name, (id_, product.with_metadata_type(mt)))
+        st.put(st.products, product.name, (id_, product.with_metadata_type(mt)._with_index_id(id_)))
         self._index._rebind(product.name)
 
     def _delete(self, product: Product) -> None:
@@ -148,7 +151,8 @@ class _Products(AbstractProductResource):
         with self._index.transaction():
             for name, (id_, p) in list(st.products.items()):
                 if p.metadata_type.name == metadata_type.name:
-                    st.put(st.products, name, (id_, p.with_metadata_type(metadata_type)))
+                    mt = st.types[metadata_type.name][1]
+                    st.put(st.products, name, (id_, p.with_metadata_type(mt)))
                     self._index._rebind(name)
 
     def _get_all(self) -> Iterable[tuple[int, Product]]:
@@ -183,10 +187,10 @@ class _Datasets(AbstractDatasetResource):
             st.drop(st.columns, ds.product.name)
         return existing
 
-    def bulk_get(self, ids: Iterable[Any]) -> Iterator[Dataset]:
+    def bulk_get(self, ids: Iterable[Any]) -> list[Dataset]:
         st = self._index._state
         out = [st.datasets.get(dataset_id(i)) for i in ids]
-        return iter([d for d in out if d is not None])
+        return [d for d in out if d is not None]
 
     def get_unsafe(self, id_: Any) -> Dataset:
         try:

@@ -149,16 +149,15 @@ class Datasets(AbstractDatasetResource):
             prime([ds])  # a legacy document: its footprint is not the eo3 one Dataset derives
         return ds
 
-    def bulk_get(self, ids: Iterable[Any]) -> Iterator[Dataset]:
+    def bulk_get(self, ids: Iterable[Any]) -> list[Dataset]:
         """docstring inherited"""
         wanted = [dataset_id(i) for i in ids]
         if not wanted:
-            return
+            return []
         idx = self._index
         cat = idx._catalog()
         rows = idx._db.run(f"{idx._layout.select_sql()} WHERE d.id = ANY(%s)", (wanted,)).fetchall()
-        for r in rows:
-            yield self._dataset(r, cat)
+        return [self._dataset(r, cat) for r in rows]
 
     # --- search ---------------------------------------------------------------------------------
 

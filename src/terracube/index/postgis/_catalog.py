@@ -17,6 +17,7 @@ from terracube.index._metadata_types import AbstractMetadataTypeResource
 from terracube.index._products import AbstractProductResource
 from terracube.index._shared import Catalog
 from terracube.index.postgis._sql import field_index, indexed_fields
+from terracube.model import doc_json
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -31,15 +32,17 @@ _CONCURRENT_ABOVE = 10_000  # estimated datasets above which new field indexes a
 
 
 def load_catalog(index: PostgisIndex) -> Catalog:
-    """Read every metadata type and product."""
+    """Read every metadata type and product (one that cannot be read is reported and left out)."""
     db = index._db
+    # As text, read by the standard library: integers beyond 64 bits stay exact.
     return Catalog.from_rows(
-        db.run("SELECT id, doc FROM metadata_type"), db.run("SELECT id, metadata_type_id, doc FROM product")
+        db.run("SELECT id, doc::text FROM metadata_type").fetchall(),
+        db.run("SELECT id, metadata_type_id, doc::text FROM product").fetchall(),
     )
 
 
 def _json(doc: object) -> str:
-    return orjson.dumps(doc).decode()
+    return doc_json(doc).decode()
 
 
 def _insert_once(
@@ -92,15 +95,20 @@ class MetadataTypes(AbstractMetadataTypeResource):
         """docstring inherited"""
         mt = self._index._lookup(lambda c: c.types.get(id_))
         if mt is None:
-            raise MetadataTypeNotFoundError(f"no metadata type with id {id_!r}")
+            why = self._index._catalog().why_unreadable("metadata type", id_=id_)
+            raise MetadataTypeNotFoundError(why or f"no metadata type with id {id_!r}")
         return mt
 
     def get_by_name_unsafe(self, name: str) -> MetadataType:
         """docstring inherited"""
         mt = self._index._lookup(lambda c: c.types_by_name.get(name))
         if mt is None:
-            raise MetadataTypeNotFoundError(f"no metadata type named {name!r} in the index")
+            why = self._unreadable(name)
+            raise MetadataTypeNotFoundError(why or f"no metadata type named {name!r} in the index")
         return mt
+
+    def _unreadable(self, name: str) -> str | None:
+        return self._index._catalog().why_unreadable("metadata type", name)
 
     def check_field_indexes(
         self, allow_table_lock: bool = False, rebuild_views: bool = False, rebuild_indexes: bool = False
@@ -180,12 +188,17 @@ class Products(AbstractProductResource):
         """docstring inherited"""
         p = self._index._lookup(lambda c: c.products.get(id_))
         if p is None:
-            raise ProductNotFoundError(f"no product with id {id_!r}")
+            why = self._index._catalog().why_unreadable("product", id_=id_)
+            raise ProductNotFoundError(why or f"no product with id {id_!r}")
         return p
 
     def get_by_name_unsafe(self, name: str) -> Product:
         """docstring inherited"""
         p = self._index._lookup(lambda c: c.products_by_name.get(name))
         if p is None:
-            raise ProductNotFoundError(f"no product named {name!r} in the index")
+            why = self._unreadable(name)
+            raise ProductNotFoundError(why or f"no product named {name!r} in the index")
         return p
+
+    def _unreadable(self, name: str) -> str | None:
+        return self._index._catalog().why_unreadable("product", name)

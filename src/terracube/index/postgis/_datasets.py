@@ -260,14 +260,14 @@ class Datasets(AbstractDatasetResource):
             raise DatasetNotFoundError(f"no dataset with id {str(id_)!r} in the index")
         return self._make(row, cat)
 
-    def bulk_get(self, ids: Iterable[Any]) -> Iterator[Dataset]:
+    def bulk_get(self, ids: Iterable[Any]) -> list[Dataset]:
         """docstring inherited"""
         wanted = [dataset_id(i) for i in ids]
         if not wanted:
-            return iter(())
+            return []
         cat = self._index._catalog()
         rows = self._index._db.run(f"SELECT {COLUMNS} FROM dataset d WHERE d.id = ANY(%s)", (wanted,))
-        return iter([self._make(r, cat) for r in rows])
+        return [self._make(r, cat) for r in rows]
 
     def bulk_has(self, ids: Iterable[Any]) -> list[bool]:
         """docstring inherited"""
@@ -381,7 +381,7 @@ class Datasets(AbstractDatasetResource):
         for pq in queries:
             w, params = self._where(pq, cat, False)
             (wkb,) = self._index._db.one(
-                f"SELECT ST_AsBinary(ST_Union(d.footprint)) FROM dataset d WHERE {w}", params
+                f"SELECT ST_AsBinary(ST_Union(d.footprint ORDER BY d.id)) FROM dataset d WHERE {w}", params
             )
             if wkb is not None:
                 geoms.append(shapely.from_wkb(wkb))
@@ -389,6 +389,20 @@ class Datasets(AbstractDatasetResource):
             return None
         union = Geometry(shapely.union_all(geoms), "EPSG:4326")
         return union.to_crs(crs) if crs is not None else union
+
+    def spatial_extent(self, ids: Iterable[Any], crs: Any = "EPSG:4326") -> Geometry | None:
+        """docstring inherited"""
+        import shapely
+        from odc.geo.geom import Geometry
+
+        # The union in the database, as products.spatial_extent makes it: the same geometry.
+        (wkb,) = self._index._db.one(
+            "SELECT ST_AsBinary(ST_Union(footprint ORDER BY id)) FROM dataset WHERE id = ANY(%s)",
+            ([dataset_id(i) for i in ids],),
+        )
+        if wkb is None:
+            return None
+        return Geometry(shapely.union_all([shapely.from_wkb(wkb)]), "EPSG:4326").to_crs(crs)
 
     def _most_recent_change(self, product: Product) -> dt.datetime | None:
         cat = self._index._catalog()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from terracube.cfg import Environment
 
     T = TypeVar("T")
+
+_log = logging.getLogger(__name__)
 
 __all__ = ["DEFAULT_SCHEMA", "PostgisIndex", "PostgisIndexDriver", "driver_init"]
 
@@ -259,16 +262,24 @@ class PostgisIndex(SQLIndex):
         """Add a spatial index in ``crs`` and fill it from every dataset already indexed.
 
         Writers wait while it is filled. Searches whose region is given in ``crs`` then find
-        their candidates through it. Returns False if it already existed.
+        their candidates through it. Returns True when the index exists (made now or before),
+        False if the CRS has no EPSG code (no index is made; a warning logged says why), as
+        ODC's does.
 
         Raises
         ------
         QueryError
-            The CRS has no EPSG code, or PostGIS does not know it.
+            PostGIS does not know the CRS, or it is no CRS at all.
         """
-        srid = norm_srid(crs)
-        if srid in self._spatial_indexes():
+        try:
+            srid = norm_srid(crs)
+        except QueryError as e:
+            if "no EPSG code" not in str(e):
+                raise
+            _log.warning("%s; no spatial index was made", e)
             return False
+        if srid in self._spatial_indexes():
+            return True
         db = self._db
         known = db.run("SELECT 1 FROM spatial_ref_sys WHERE srid = %s", (srid,)).fetchone()
         if known is None:
@@ -278,7 +289,7 @@ class PostgisIndex(SQLIndex):
             conn = db.conn()
             db.run("LOCK TABLE dataset IN SHARE MODE")
             if srid in self._read_spatial(conn):
-                return False
+                return True
             roles = self._held_roles()
             db.run(f'SET LOCAL ROLE "{roles.owner}"')
             for stmt in spatial_table_ddl(srid):
@@ -300,16 +311,17 @@ class PostgisIndex(SQLIndex):
         product_names: Iterable[str] | None = None,
         dataset_ids: Iterable[Any] | None = None,
     ) -> int:
-        """Rewrite spatial index entries; returns how many were written.
+        """Rewrite spatial index entries; returns how many datasets were rewritten in how many
+        indexes (datasets times indexes), those outside an index's CRS included, as ODC counts.
 
         Parameters
         ----------
         crs
             The spatial indexes to rewrite (all, EPSG:4326 included, by default).
         product_names
-            Only the datasets of these products.
+            The datasets of these products (and those of ``dataset_ids``, if given too).
         dataset_ids
-            Only these datasets.
+            These datasets (and those of ``product_names``, if given too). Neither: all.
         """
         have = self._spatial_indexes()
         if crs is None:
@@ -330,16 +342,16 @@ class PostgisIndex(SQLIndex):
         if dataset_ids is not None:
             conds.append("id = ANY(%s)")
             params.append([dataset_id(i) for i in dataset_ids])
-        where = " AND ".join(conds) or "true"
+        where = " OR ".join(conds) or "true"
         src = f"(SELECT id, product_id, t0, t1, footprint FROM dataset WHERE {where})"
-        written = 0
         with self.transaction():
+            (n,) = self._db.one(f"SELECT count(*) FROM dataset WHERE {where}", params)
             for t in targets:
                 self._db.run(
                     f"DELETE FROM {t.table} WHERE id IN (SELECT id FROM dataset WHERE {where})", params
                 )
-                written += self._db.run(rows_sql(t, src), params).rowcount
-        return written
+                self._db.run(rows_sql(t, src), params)
+        return int(n) * len(targets)
 
     def drop_spatial_index(self, crs: Any) -> bool:
         """Remove the spatial index in ``crs``; False if there was none.

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from terracube.index._rows import TIME_FIELD, order_by_sql, to_micros, value_for_storage
 from terracube.index._shared import Where
-from terracube.index.query import SPATIAL_KEYWORDS, Between, ValueIn
+from terracube.index.query import SPATIAL_KEYWORDS, Between, Negation, ValueIn
 
 if TYPE_CHECKING:
     from terracube.index.query import Expression, OrderBy, ProductQuery
@@ -111,6 +111,12 @@ class Candidates:
 def _expr_sql(expr: Expression, w: Where) -> None:
     f = expr.field
     vt = f.value_type
+    if isinstance(expr, Negation):
+        inner = Where()
+        _expr_sql(expr.expression, inner)
+        present = range_sql(f) if f.is_range else field_sql(f)
+        w.add(f"({present} IS NOT NULL AND NOT ({inner.sql()}))", *inner.params)
+        return
     if isinstance(expr, ValueIn):
         vals = [value_for_storage(f, v) for v in expr.values]
         if f.is_range:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import orjson
-
 from terracube.errors import MetadataTypeNotFoundError, ProductNotFoundError
 from terracube.index._metadata_types import AbstractMetadataTypeResource
 from terracube.index._products import AbstractProductResource
@@ -28,13 +26,10 @@ __all__ = ["MetadataTypes", "Products", "load_catalog"]
 
 
 def load_catalog(conn: sqlite3.Connection) -> Catalog:
-    """Read every metadata type and product."""
+    """Read every metadata type and product (one that cannot be read is reported and left out)."""
     return Catalog.from_rows(
-        ((i, orjson.loads(doc)) for i, doc in conn.execute("SELECT id, doc FROM metadata_type")),
-        (
-            (i, mt, orjson.loads(doc))
-            for i, mt, doc in conn.execute("SELECT id, metadata_type_id, doc FROM product")
-        ),
+        conn.execute("SELECT id, doc FROM metadata_type").fetchall(),
+        conn.execute("SELECT id, metadata_type_id, doc FROM product").fetchall(),
     )
 
 
@@ -46,14 +41,14 @@ class MetadataTypes(AbstractMetadataTypeResource):
     def _add(self, metadata_type: MetadataType) -> None:
         self._index._conn().execute(
             "INSERT INTO metadata_type(name, doc, added) VALUES (?, ?, ?)",
-            (metadata_type.name, orjson.dumps(metadata_type.definition).decode(), now_us()),
+            (metadata_type.name, metadata_type.to_json().decode(), now_us()),
         )
         self._index._catalog_changed()
 
     def _replace(self, metadata_type: MetadataType) -> None:
         self._index._conn().execute(
             "UPDATE metadata_type SET doc = ?, updated = ? WHERE name = ?",
-            (orjson.dumps(metadata_type.definition).decode(), now_us(), metadata_type.name),
+            (metadata_type.to_json().decode(), now_us(), metadata_type.name),
         )
         self._index._catalog_changed()
 
@@ -61,16 +56,23 @@ class MetadataTypes(AbstractMetadataTypeResource):
         return list(self._index._catalog().types.items())
 
     def get_unsafe(self, id_: int) -> MetadataType:
+        cat = self._index._catalog()
         try:
-            return self._index._catalog().types[id_]
+            return cat.types[id_]
         except KeyError:
-            raise MetadataTypeNotFoundError(f"no metadata type with id {id_!r}") from None
+            why = cat.why_unreadable("metadata type", id_=id_)
+            raise MetadataTypeNotFoundError(why or f"no metadata type with id {id_!r}") from None
 
     def get_by_name_unsafe(self, name: str) -> MetadataType:
+        cat = self._index._catalog()
         try:
-            return self._index._catalog().types_by_name[name]
+            return cat.types_by_name[name]
         except KeyError:
-            raise MetadataTypeNotFoundError(f"no metadata type named {name!r} in the index") from None
+            why = cat.why_unreadable("metadata type", name)
+            raise MetadataTypeNotFoundError(why or f"no metadata type named {name!r} in the index") from None
+
+    def _unreadable(self, name: str) -> str | None:
+        return self._index._catalog().why_unreadable("metadata type", name)
 
     def check_field_indexes(
         self, allow_table_lock: bool = False, rebuild_views: bool = False, rebuild_indexes: bool = False
@@ -119,7 +121,7 @@ class Products(AbstractProductResource):
             (
                 product.name,
                 cat.type_ids[product.metadata_type.name],
-                orjson.dumps(product.definition).decode(),
+                product.to_json().decode(),
                 now_us(),
             ),
         )
@@ -131,7 +133,7 @@ class Products(AbstractProductResource):
         conn = self._index._conn()
         conn.execute(
             "UPDATE product SET doc = ?, metadata_type_id = ?, updated = ? WHERE name = ?",
-            (orjson.dumps(product.definition).decode(), mt_id, now_us(), product.name),
+            (product.to_json().decode(), mt_id, now_us(), product.name),
         )
         conn.execute(
             "UPDATE dataset SET metadata_type_id = ? WHERE product_id = ?",
@@ -147,13 +149,20 @@ class Products(AbstractProductResource):
         return list(self._index._catalog().products.items())
 
     def get_unsafe(self, id_: int) -> Product:
+        cat = self._index._catalog()
         try:
-            return self._index._catalog().products[id_]
+            return cat.products[id_]
         except KeyError:
-            raise ProductNotFoundError(f"no product with id {id_!r}") from None
+            why = cat.why_unreadable("product", id_=id_)
+            raise ProductNotFoundError(why or f"no product with id {id_!r}") from None
 
     def get_by_name_unsafe(self, name: str) -> Product:
+        cat = self._index._catalog()
         try:
-            return self._index._catalog().products_by_name[name]
+            return cat.products_by_name[name]
         except KeyError:
-            raise ProductNotFoundError(f"no product named {name!r} in the index") from None
+            why = cat.why_unreadable("product", name)
+            raise ProductNotFoundError(why or f"no product named {name!r} in the index") from None
+
+    def _unreadable(self, name: str) -> str | None:
+        return self._index._catalog().why_unreadable("product", name)

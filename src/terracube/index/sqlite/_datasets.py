@@ -43,9 +43,12 @@ class Datasets(AbstractDatasetResource):
 
     def _make(self, row: Sequence[Any], cat: Catalog) -> Dataset:
         id_, pid, doc, uri, archived, added = row[:6]
+        product = cat.products.get(pid)
+        if product is None:  # its product cannot be read: say so, naming it
+            product = self._index.products.get_unsafe(pid)
         return Dataset._make(
             uuid.UUID(bytes=id_),
-            cat.products[pid],
+            product,
             orjson.loads(doc),
             uri,
             None if archived is None else from_micros(archived),
@@ -153,9 +156,10 @@ class Datasets(AbstractDatasetResource):
                     (now, *chunk),
                 )
             else:
+                # The change is the archiving: most_recent_change gives the archived time.
                 conn.execute(
                     f"UPDATE dataset SET archived = ?, updated = ? WHERE archived IS NULL AND id IN ({marks})",
-                    (to_micros(when), now, *chunk),
+                    (to_micros(when), to_micros(when), *chunk),
                 )
 
     def _delete(self, ids: Sequence[uuid.UUID]) -> None:
@@ -170,7 +174,7 @@ class Datasets(AbstractDatasetResource):
 
     # --- reads ---------------------------------------------------------------------------------
 
-    def bulk_get(self, ids: Iterable[Any]) -> Iterator[Dataset]:
+    def bulk_get(self, ids: Iterable[Any]) -> list[Dataset]:
         wanted = [dataset_id(i).bytes for i in ids]
         conn = self._index._conn()
         cat = self._index._catalog()
@@ -180,7 +184,7 @@ class Datasets(AbstractDatasetResource):
                 f"SELECT {_COLS} FROM dataset d WHERE d.id IN ({','.join('?' * len(chunk))})", chunk
             )
             out.extend(self._make(r, cat) for r in rows)
-        return iter(out)
+        return out
 
     def get_unsafe(self, id_: Any) -> Dataset:
         row = (

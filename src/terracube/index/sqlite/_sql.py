@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from terracube.index._rows import TIME_FIELD, order_by_sql, to_micros, value_for_storage
 from terracube.index._shared import Where
-from terracube.index.query import Between, ValueIn
+from terracube.index.query import Between, Negation, ValueIn
 
 if TYPE_CHECKING:
     from terracube.index.query import Expression, OrderBy, ProductQuery
@@ -42,6 +42,12 @@ def field_index_sql(metadata_type_id: int, field: SearchField) -> tuple[str, str
 
 def _expr_sql(expr: Expression, w: Where) -> None:
     f = expr.field
+    if isinstance(expr, Negation):
+        inner = Where()
+        _expr_sql(expr.expression, inner)
+        present = field_expr(f.name, "lo" if f.is_range else None)
+        w.add(f"({present} IS NOT NULL AND NOT ({inner.sql()}))", *inner.params)
+        return
     if isinstance(expr, ValueIn):
         vals = [value_for_storage(f, v) for v in expr.values]
         if f.is_range:

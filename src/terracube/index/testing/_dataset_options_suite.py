@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from terracube.errors import DocumentError, QueryError, UnsupportedError
+from terracube.errors import DocumentError, MaturityConflictError, QueryError, UnsupportedError
 from terracube.index.changes import allow_any
 from terracube.index.testing._documents import custom_metadata_type_doc, dataset_doc, product_doc
 
@@ -70,24 +70,31 @@ class DatasetOptionTests:
         assert self._active(idx, later, elsewhere, final) == [False, True, True]
         assert idx.datasets.get_unsafe(nrt["id"]).archived_time == archived  # not archived twice
 
-        # Off: nothing is archived.
+        # Off: nothing is archived, and nothing refused.
         nrt_a = _scene("nrt", ms=100)
         self._add(idx, nrt_a)
         finals = [_scene("final", ms=100), _scene("final", ms=100)]
         self._add(idx, finals[0], archive_less_mature=None)
         self._add(idx, finals[1], archive_less_mature=False)
-        assert self._active(idx, nrt_a) == [True]
+        assert self._active(idx, nrt_a, *finals) == [True, True, True]
+        # A version as mature or more is refused, as ODC's: nothing is written.
+        for doc, how in (
+            (_scene("nrt", ms=100), "a more mature version of it"),
+            (_scene("FINAL", ms=100), "the same maturity of it"),
+        ):
+            with pytest.raises(MaturityConflictError, match=rf"'{doc['id']}' .*: {how} is in the index"):
+                self._add(idx, doc, archive_less_mature=True)
+            if idx.supports_transactions:
+                assert not idx.datasets.has(doc["id"])
         # A tolerance of 0 ms: the same time only (maturity compared without case).
-        off_by_1ms = _scene("interim", ms=101)
+        nrt_b = _scene("nrt", ms=100, region="092084")
+        self._add(idx, nrt_b)
+        off_by_1ms = _scene("interim", ms=101, region="092084")
         self._add(idx, off_by_1ms, archive_less_mature=0)
-        assert self._active(idx, nrt_a) == [True]
-        same_time = _scene("Interim", ms=100)
+        assert self._active(idx, nrt_b) == [True]
+        same_time = _scene("Interim", ms=100, region="092084")
         self._add(idx, same_time, archive_less_mature=0)
-        assert self._active(idx, nrt_a, off_by_1ms) == [False, True]
-        # Versions as mature or more are left alone.
-        self._add(idx, _scene("nrt", ms=100), archive_less_mature=True)
-        self._add(idx, _scene("FINAL", ms=100), archive_less_mature=True)
-        assert self._active(idx, final, *finals, off_by_1ms, same_time) == [True, True, True, False, False]
+        assert self._active(idx, nrt_b, off_by_1ms, same_time) == [False, True, True]
 
     def test_archive_less_mature_on_update(
         self, products: dict[str, Product], writable: AbstractIndex

@@ -247,9 +247,12 @@ class LineageTests:
         got = idx.lineage.get_source_tree(b)
         assert got.children is not None
         assert got.children["ard"][0].home == "remote-index"
-        with pytest.raises(LineageError, match="already has home 'remote-index'"):
-            idx.lineage.set_home("other", a)
-        assert idx.lineage.set_home("other", a, c, allow_updates=True) == 2
+        moved = LineageTree(SRC, b, {"ard": (LineageTree(SRC, a, None, home="moved"),)})
+        with pytest.raises(LineageError, match="already has home 'remote-index', not 'moved'"):
+            idx.lineage.add(moved)  # a tree's homes must agree with the recorded ones
+        assert idx.lineage.set_home("other", a, c) == 1  # a keeps its home
+        assert idx.lineage.get_homes(a, c) == {a: "remote-index", c: "other"}
+        assert idx.lineage.set_home("other", a, c, allow_updates=True) == 1
         assert idx.lineage.get_homes(a, c) == {a: "other", c: "other"}
         assert idx.lineage.clear_home(a, c, home="nowhere") == 0
         assert idx.lineage.clear_home(a, c) == 2
@@ -281,6 +284,6 @@ class LineageTests:
         mem = MemoryIndex()
         mem.init_db()
         counts = mem.clone(idx)
-        assert counts["lineage"] == 2
+        assert counts["lineage"].completed == 2
         assert _pairs(mem) == _pairs(idx)
-        assert mem.clone(idx)["lineage"] == 0
+        assert mem.clone(idx)["lineage"].completed == 0

@@ -30,6 +30,7 @@ from terracube.errors import (
 from terracube.index._flags import FLAGS
 from terracube.index._users import ROLES
 from terracube.index.changes import allow_any
+from terracube.index.testing._api_suite import ApiTests
 from terracube.index.testing._dataset_options_suite import DatasetOptionTests
 from terracube.index.testing._documents import (
     box_geometry,
@@ -37,6 +38,7 @@ from terracube.index.testing._documents import (
     dataset_doc,
     product_doc,
 )
+from terracube.index.testing._documents_suite import DocumentTests
 from terracube.index.testing._input_suite import HostileInputTests
 from terracube.index.testing._lineage_suite import LineageTests
 from terracube.index.testing._maintenance_suite import MaintenanceTests
@@ -190,6 +192,8 @@ class IndexTests(
     DatasetOptionTests,
     MaintenanceTests,
     HostileInputTests,
+    DocumentTests,
+    ApiTests,
 ):
     """Inherit this and supply an ``index`` fixture to run the whole suite on a driver."""
 
@@ -353,7 +357,7 @@ class IndexTests(
         [
             (lambda d: d["measurements"][0].update(dtype="int13"), "int13"),
             (lambda d: d["measurements"][2].update(nodata=-1), r"nodata -1 cannot be stored as uint8"),
-            (lambda d: d["measurements"][1].update(name="band_4"), "band_4"),
+            (lambda d: d["measurements"][1].update(name="red"), "two measurements are named 'red'"),
             (lambda d: d["measurements"][0].pop("units"), "units"),
             (lambda d: d.update(name=""), "field name"),
         ],
@@ -579,7 +583,7 @@ class IndexTests(
             ),
             (lambda d: d.update(geometry=box_geometry(0, 100, 1, 101)), r"field geometry.*lon/lat range"),
             (lambda d: d["grids"]["default"].update(shape=[10]), r"grids.default.shape"),
-            (lambda d: d["measurements"]["red"].update(grid="nope"), r"measurements.red.grid = 'nope'"),
+            (lambda d: d["measurements"]["red"].update(grid=["g"]), r"measurements.red.grid = \['g'\]"),
             (lambda d: d.update(lineage={"source_ids": {"ard": ["xx"]}}), r"lineage.source_ids.ard = 'xx'"),
         ],
     )
@@ -809,7 +813,7 @@ class IndexTests(
             ({"region_code": "090084"}, {C}),
             ({"region_code": ["090084", "089084"]}, {A, B, C, D}),
             ({"platform": "landsat-8"}, {A, B, C, D}),
-            ({"platform": "sentinel-2a"}, set()),
+            ({"platform": "landsat-8", "cloud_cover": 11}, set()),
         ],
     )
     def test_field_semantics(
@@ -835,6 +839,23 @@ class IndexTests(
             idx.datasets.count(cloud_cover="cloudy")
         with pytest.raises(QueryError, match="high end below"):
             idx.datasets.count(cloud_cover=(50, 10))
+
+    def test_search_no_product_can_match(self, populated: AbstractIndex) -> None:
+        """As ODC's: searching what no product can hold is an error; counting it gives zero."""
+        idx = populated
+        no_match = r"no product in the index matches the search terms \{'product': 'ls8', 'platform': 'sentinel-2a'\}"
+        with pytest.raises(QueryError, match=no_match):
+            idx.datasets.search(product="ls8", platform="sentinel-2a")
+        with pytest.raises(QueryError, match="no product in the index matches"):
+            idx.datasets.search_returning(["id"], metadata_type="nope")
+        with pytest.raises(QueryError, match="no product in the index matches"):
+            idx.datasets.search_by_product(product="ls8", metadata_type="eo3_custom")
+        with pytest.raises(
+            QueryError, match=r"no product named 'nope' in the index; products: \['custom', 'ls8', 's2'\]"
+        ):
+            idx.datasets.search(product="nope", time="2020")
+        assert idx.datasets.count(product="ls8", platform="sentinel-2a") == 0
+        assert list(idx.datasets.count_by_product(product="ls8", platform="sentinel-2a")) == []
 
     def test_search_of_unknown_product_warns_and_finds_nothing(self, populated: AbstractIndex) -> None:
         idx = populated
@@ -1128,7 +1149,7 @@ class IndexTests(
     def test_search_by_product_and_metadata(self, populated: AbstractIndex) -> None:
         idx = populated
         groups = {p.name: ids_of(ds) for p, ds in idx.datasets.search_by_product(time="2020-03")}
-        assert groups == {"custom": set(), "ls8": set(), "s2": {E, F, G, J}}
+        assert groups == {"s2": {E, F, G, J}}  # products without a match are left out
         found = idx.datasets.search_by_metadata({"properties": {"eo:platform": "sentinel-2b"}})
         assert ids_of(found) == {F, J}
         assert ids_of(
@@ -1158,8 +1179,8 @@ class IndexTests(
         bb = ext.boundingbox
         assert (bb.left, bb.right) == pytest.approx((12.0, 150.0))
         assert idx.datasets.spatial_extent([uuid.uuid4()]) is None
-        assert "cloud_cover" in idx.datasets.get_field_names("ls8")
-        assert "id" in idx.datasets.get_field_names()
+        assert "cloud_cover" in idx.products.get_field_names("ls8")
+        assert not hasattr(idx.datasets, "get_field_names")  # it is the products' (EP-13)
 
     def test_get_all_docs_for_product(self, populated: AbstractIndex) -> None:
         docs = list(populated.datasets.get_all_docs_for_product("ls8"))
@@ -1174,20 +1195,25 @@ class IndexTests(
         mem = MemoryIndex()
         mem.init_db()
         counts = mem.clone(populated, batch_size=3)
-        assert {k: counts[k] for k in ("metadata_types", "products", "datasets", "skipped")} == {
-            "metadata_types": 1,
-            "products": 3,
-            "datasets": 10,
-            "skipped": 0,
+        assert {
+            k: (counts[k].completed, counts[k].skipped) for k in ("metadata_types", "products", "datasets")
+        } == {
+            "metadata_types": (1, 1),  # eo3 was there already
+            "products": (3, 0),
+            "datasets": (10, 0),
         }
+        assert counts["metadata_types"].safe == frozenset({"eo3", "eo3_custom"})
+        assert counts["products"].safe == frozenset({"ls8", "s2", "custom"})
+        assert counts["datasets"].safe is None
+        assert counts["datasets"].seconds_elapsed == counts["datasets"].seconds >= 0
         assert mem.datasets.get_unsafe(X).is_archived
         assert mem.datasets.get_unsafe(A) == populated.datasets.get_unsafe(A)
         assert mem.datasets.get_unsafe(A).indexed_time == populated.datasets.get_unsafe(A).indexed_time
-        assert mem.clone(populated)["skipped"] == 10
+        assert mem.clone(populated)["datasets"].skipped == 10
         extra = mem.datasets.add(mem.datasets.from_doc(dataset_doc("s2", time="2022-01-01")))
         back = populated.clone(mem)
-        assert back["datasets"] == 1
-        assert back["skipped"] == 10
+        assert back["datasets"].completed == 1
+        assert back["datasets"].skipped == 10
         assert populated.datasets.get_unsafe(extra.id) == extra
 
     def test_clone_chosen_products_and_what_it_cannot_hold(self, populated: AbstractIndex) -> None:
@@ -1198,7 +1224,7 @@ class IndexTests(
         counts = mem.clone(populated, products=["s2"])
         assert [p.name for p in mem.products.get_all()] == ["s2"]
         assert [m.name for m in mem.metadata_types.get_all()] == ["eo3"]
-        assert counts["datasets"] == populated.datasets.count(product="s2", archived=None) > 0
+        assert counts["datasets"].completed == populated.datasets.count(product="s2", archived=None) > 0
         with pytest.raises(ProductNotFoundError, match="'nope'"):
             mem.clone(populated, products=["nope"])
         # A legacy (pre-eo3) document, as an ODC database holds them: left out, with the reason.
@@ -1209,7 +1235,7 @@ class IndexTests(
         failures: list[tuple[str, str, list[uuid.UUID]]] = []
         if not populated.supports_legacy:
             again = populated.clone(mem, on_failure=lambda p, why, ids: failures.append((p, why, list(ids))))
-            assert (again["failed"], again["datasets"]) == (1, 0)
+            assert (again["datasets"].failed, again["datasets"].completed) == (1, 0)
             assert [(p, ids) for p, _, ids in failures] == [("s2", [legacy_id])]
             assert "legacy (pre-eo3) document" in failures[0][1]
             assert populated.datasets.get(legacy_id) is None

@@ -7,9 +7,9 @@ ODC's: build values from documents with ``Product.from_doc``, ``index.products.f
 
 from __future__ import annotations
 
-from terracube.model import Dataset, Measurement, MetadataType, Product, Range
+from terracube.model import Dataset, Measurement, MetadataType, Not, Product, Range
 
 #: ODC's name of a product before 1.9.
 DatasetType = Product
 
-__all__ = ["Dataset", "DatasetType", "Measurement", "MetadataType", "Product", "Range"]
+__all__ = ["Dataset", "DatasetType", "Measurement", "MetadataType", "Not", "Product", "Range"]
