@@ -128,7 +128,7 @@ def test_list_products_and_measurements(cube: Cube) -> None:
 def test_list_products_has_odcs_older_columns(cube: Cube) -> None:
     # Before 1.8.4, ODC listed each search field the product metadata sets and its storage grid.
     cube.index.products.add_document(
-        {"name": "ls8", "metadata_type": "eo3",
+        {"name": "ls8", "description": "Landsat 8", "metadata_type": "eo3",
          "metadata": {"product": {"name": "ls8"}, "properties": {"eo:platform": "landsat-8", "eo:instrument": "OLI"}},
          "storage": {"crs": "EPSG:4326", "resolution": {"longitude": 0.00025, "latitude": -0.00025},
                      "tile_size": {"longitude": 1, "latitude": 1}},

@@ -53,7 +53,7 @@ def test_helpers_importing_datacube_get_terracubes(tmp_path: Path) -> None:
         assert datacube is ours and datacube.utils.masking is ours.utils.masking
         index = MemoryIndex()
         index.init_db()
-        index.products.add_document({"name": "demo", "metadata_type": "eo3", "measurements": [
+        index.products.add_document({"name": "demo", "description": "Demo", "metadata_type": "eo3", "metadata": {"product": {"name": "demo"}}, "measurements": [
             {"name": "red", "dtype": "int16", "nodata": -999, "units": "1"},
             {"name": "pq", "dtype": "uint8", "nodata": 255, "units": "1",
              "flags_definition": {"cloud": {"bits": 0, "values": {"0": False, "1": True}}}}]})

@@ -188,7 +188,9 @@ def test_doc2dataset() -> None:
     index.products.add_document(
         {
             "name": "ls",
+            "description": "Landsat",
             "metadata_type": "eo3",
+            "metadata": {"product": {"name": "ls"}},
             "measurements": [{"name": "red", "dtype": "int16", "nodata": -1, "units": "1"}],
         }
     )
@@ -199,9 +201,9 @@ def test_doc2dataset() -> None:
     resolver = Doc2Dataset(index)
     ds, err = resolver(doc, "file:///data/ls/odc-metadata.yaml")
     assert err is None and ds is not None and ds.uri == "file:///data/ls/odc-metadata.yaml"
-    assert [(c, str(i)) for c, i in ds.sources] == [("ard", doc["lineage"]["source_ids"]["ard"][0])]
+    assert [(c, str(i)) for c, i in ds.source_ids] == [("ard", doc["lineage"]["source_ids"]["ard"][0])]
     bare, _ = Doc2Dataset(index, skip_lineage=True)(doc, None)
-    assert bare is not None and bare.sources == ()
+    assert bare is not None and not bare.source_ids
     missing, err = resolver({**doc, "product": {"name": "nope"}}, None)
     assert missing is None and "no such product in the index" in (err or "")
     assert Doc2Dataset(index, products=["other"])(doc, None) == (None, "product 'ls' is not one of ['other']")
