@@ -147,7 +147,12 @@ def test_every_command_is_listed() -> None:
             out |= names(cmd, full + " ") if isinstance(cmd, click.Group) else {full}
         return out
 
-    missing = {n for n in names(cli, "") if not any((c + " ").startswith(n + " ") for c, _ in COMMANDS)}
+    # `storage` commands work on an object store and never open the index: index faults don't apply.
+    missing = {
+        n
+        for n in names(cli, "")
+        if not n.startswith("storage") and not any((c + " ").startswith(n + " ") for c, _ in COMMANDS)
+    }
     assert not missing, f"add these commands to COMMANDS: {sorted(missing)}"
 
 
