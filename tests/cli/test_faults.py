@@ -246,3 +246,12 @@ def test_init_makes_the_data_folder_of_the_default_index(tmp_path: Path) -> None
     result = _invoke(["system", "init"])
     assert result.exit_code == 0, result.stderr
     assert (data / "index.db").is_file()
+
+
+def test_a_broken_terracube_import_is_not_a_missing_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A module of terracube itself that cannot be imported is a bug: shown as such, not as
+    # "pip install terracube".
+    monkeypatch.setitem(sys.modules, "terracube.cfg", None)
+    result = _invoke(["product", "list"])
+    assert isinstance(result.exception, ModuleNotFoundError)
+    assert "pip install" not in result.stderr
