@@ -8,8 +8,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from terracube.errors import QueryError
-from terracube.index.query import Between, ValueIn, matches, parse_spatial, parse_time, to_field_expression
-from terracube.model import Range, eo3_metadata_type
+from terracube.index.query import (
+    Between,
+    Negation,
+    ValueIn,
+    matches,
+    parse_spatial,
+    parse_time,
+    to_field_expression,
+)
+from terracube.model import Not, Range, eo3_metadata_type
 
 FIELDS = eo3_metadata_type().search_fields
 
@@ -123,6 +131,23 @@ def test_field_expressions() -> None:
         to_field_expression(cc, (1, 2, 3))
     with pytest.raises(QueryError, match="empty list"):
         to_field_expression(cc, [])
+
+
+def test_not_values_ours_and_odcs() -> None:
+    family = FIELDS["product_family"]
+    assert to_field_expression(family, Not("wo")) == Negation(ValueIn(family, ("wo",)))
+    assert to_field_expression(family, Not(Not("wo"))) == ValueIn(family, ("wo",))
+
+    # Code that imports ODC beside terracube passes ODC's own datacube.model.Not.
+    class OdcNot:
+        def __init__(self, value: object) -> None:
+            self.value = value
+
+    OdcNot.__name__, OdcNot.__module__ = "Not", "datacube.model"
+    assert to_field_expression(family, OdcNot(["wo", "fc"])) == Negation(ValueIn(family, ("wo", "fc")))
+    OdcNot.__module__ = "someone_else"
+    with pytest.raises(QueryError, match="cannot search it"):
+        to_field_expression(family, OdcNot("wo"))
 
 
 def test_spatial_keywords() -> None:

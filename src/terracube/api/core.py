@@ -65,7 +65,7 @@ class Datacube:
     >>> from terracube import Datacube
     >>> from terracube.index.memory import MemoryIndex
     >>> dc = Datacube(index=MemoryIndex())
-    >>> dc.find_datasets(product=[])
+    >>> dc.find_datasets()
     []
     """
 

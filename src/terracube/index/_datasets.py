@@ -215,7 +215,8 @@ class AbstractDatasetResource(ABC):
         """:meth:`_plan` for searches, and the locations asked for (``uri=``), if any.
 
         As ODC's searches, a search no product can match is an error, not an empty answer:
-        counts of it are zero.
+        counts of it are zero. A search with no terms at all on an index with no products is
+        an empty answer (ODC calls that an error too; nothing in it is wrong).
 
         Raises
         ------
@@ -229,14 +230,18 @@ class AbstractDatasetResource(ABC):
         if names is not None:
             wanted = names if isinstance(names, list | tuple | set | frozenset) else [names]
             wanted = [n if isinstance(n, str) else n.name for n in wanted]
+            if not wanted:
+                raise QueryError(
+                    "product=[] names no product: give one or more product names, or leave product out"
+                )
             if not any(self._index.products.get_by_name(n) is not None for n in wanted):
                 known = sorted(p.name for p in self._index.products.get_all())
                 raise QueryError(
                     f"no product named {', '.join(map(repr, wanted))} in the index; products: {known}"
                 )
         plan = self._plan(query)
-        if not plan:
-            terms = {k: v for k, v in query.items() if v is not None}
+        terms = {k: v for k, v in query.items() if v is not None}
+        if not plan and (terms or uris is not None):
             raise QueryError(
                 f"no product in the index matches the search terms {terms}: no product has these "
                 "fields, metadata type or values in its metadata; search with other terms"
@@ -286,6 +291,8 @@ class AbstractDatasetResource(ABC):
             A name that is neither a native field nor a search field of the products searched.
         """
         out = norm_order_by(order_by)
+        if not plan:  # nothing to sort (an empty index)
+            return out
         known = _ORDERABLE | {f for pq in plan for f in pq.product.metadata_type.search_fields}
         bad = [n for n, _ in out if n not in known]
         if bad:

@@ -154,6 +154,7 @@ class Catalog:
         cls,
         type_rows: Iterable[tuple[int, Mapping[str, Any] | str]],
         product_rows: Iterable[tuple[int, int, Mapping[str, Any] | str]],
+        warned: set[tuple[str, int, str]] | None = None,
     ) -> Catalog:
         """Build it from stored rows, documents parsed or as JSON text.
 
@@ -161,7 +162,8 @@ class Catalog:
         ``(id, metadata type id, document)`` of products. A record that cannot be read (a
         document an older version stored, or edited by hand) is reported with a
         :class:`~terracube.errors.StoredRecordWarning` naming it and left out; so are the
-        products of a metadata type that cannot be read.
+        products of a metadata type that cannot be read. ``warned`` holds what the caller was
+        told before: a record reported there is not reported again (a catalog reloads often).
         """
         types: dict[int, MetadataType] = {}
         broken: dict[tuple[str, str], tuple[int, str]] = {}
@@ -187,6 +189,10 @@ class Catalog:
             except (DocumentError, ValueError, TypeError, KeyError) as e:
                 broken[("product", _stored_name(doc, i))] = (i, str(e))
         for (kind, name), (i, reason) in broken.items():
+            if warned is not None:
+                if (kind, i, reason) in warned:
+                    continue
+                warned.add((kind, i, reason))
             warnings.warn(
                 f"the index holds {kind} {name!r} (id {i}) but cannot read it: {reason}; the other "
                 f"records are served. Replace it from a good document with `{kind.split()[-1]} "

@@ -283,6 +283,12 @@ end=datetime.datetime(2020, 2, 29, 23, 59, 59, 999999, tzinfo=datetime.timezone.
 # --- fields -------------------------------------------------------------------------------------
 
 
+def _is_odc_not(value: Any) -> bool:
+    """Whether ``value`` is ODC's own ``datacube.model.Not`` (code that imports both passes it)."""
+    t = type(value)
+    return t.__name__ == "Not" and t.__module__.startswith("datacube") and hasattr(value, "value")
+
+
 def to_field_expression(field: SearchField, value: Any) -> Expression:
     """Turn ``field=value`` into an expression, coercing values to the field's type.
 
@@ -294,7 +300,7 @@ def to_field_expression(field: SearchField, value: Any) -> Expression:
     QueryError
         A value does not fit the field's type.
     """
-    if isinstance(value, Not):
+    if isinstance(value, Not) or _is_odc_not(value):
         inner = to_field_expression(field, value.value)
         if isinstance(inner, Negation):  # Not(Not(x)) is x
             return inner.expression

@@ -1,8 +1,10 @@
 """What every index can store: no NUL character in a string, no NaN or infinite number.
 
-PostgreSQL cannot hold a NUL character in ``text`` or ``jsonb`` at all, and JSON has no NaN
-or infinity (a JSON encoder writes ``null`` or fails). Rather than store such documents in some
-drivers and not others, or alter them, every driver refuses them, naming the field.
+PostgreSQL cannot hold a NUL character in ``text`` or ``jsonb`` at all: rather than store such
+documents in some drivers and not others, every driver refuses them, naming the field. JSON has
+no NaN or infinity either, but ODC stores them in dataset documents as the strings ``"NaN"``,
+``"Inf"`` and ``"-Inf"``, and so does terracube (:func:`terracube.model._docs.jsonify`);
+``finite=True`` is for callers that must refuse them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from terracube.errors import DocumentError
 
-__all__ = ["check_storable"]
+__all__ = ["check_storable", "is_plain"]
 
 
 def _clean(value: Any, finite: bool) -> bool:
@@ -44,6 +46,11 @@ def _clean(value: Any, finite: bool) -> bool:
         elif finite and hasattr(v, "item") and callable(v.item):  # a numpy scalar
             stack.append(v.item())
     return True
+
+
+def is_plain(doc: Any) -> bool:
+    """Whether ``doc`` holds no NUL character and no NaN or infinite number (the common case)."""
+    return _clean(doc, True)
 
 
 def _first_problem(value: Any, path: tuple[str, ...], finite: bool) -> tuple[str, Any, str] | None:

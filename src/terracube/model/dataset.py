@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from terracube.errors import DocumentError
 from terracube.model._docs import doc_json, jsonify
 from terracube.model._reader import DatasetMetadata
-from terracube.model._storable import check_storable
+from terracube.model._storable import check_storable, is_plain
 from terracube.model.eo3 import (
     _check_eo3,
     _crs_key,
@@ -42,29 +42,13 @@ if TYPE_CHECKING:
 __all__ = ["Dataset", "Grid", "SourceRef"]
 
 
-def _json_copy(doc: Mapping[str, Any]) -> dict[str, Any]:
-    """A JSON-only deep copy of a document: orjson's fast round trip, else :func:`jsonify`.
+def _storable_copy(doc: Mapping[str, Any], uri: str | None, where: str) -> dict[str, Any]:
+    """A JSON-only deep copy of a document, refusing what no index stores (NUL characters).
 
-    NaN and infinities never get here (:func:`_check_storable` refuses them first), so
-    orjson's writing them as null does not matter.
+    The common document takes orjson's fast round trip. One holding NaN or an infinity (which
+    orjson would write as null) takes :func:`jsonify`, which keeps them as ``"NaN"``, ``"Inf"``
+    and ``"-Inf"``, as ODC stores them.
     """
-    import orjson
-
-    try:
-        out = orjson.loads(orjson.dumps(doc, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY))
-    except TypeError:  # an integer beyond 64 bits, say
-        return jsonify(doc)  # type: ignore[no-any-return]
-    if not isinstance(out, dict):
-        raise DocumentError(f"a dataset document is a mapping, not {type(doc).__name__}")
-    return out
-
-
-def _check_storable(doc: Mapping[str, Any], uri: str | None, where: str) -> None:
-    """Refuse what no index stores: NUL characters, NaN and infinite numbers.
-
-    It runs before the JSON copy, which would turn NaN into null.
-    """
-    check_storable(doc, kind="dataset", where=where)
     if uri is not None and "\x00" in uri:
         raise DocumentError(
             f"invalid dataset location for {where}: the uri {uri!r} holds a NUL character (\\u0000); "
@@ -73,6 +57,19 @@ def _check_storable(doc: Mapping[str, Any], uri: str | None, where: str) -> None
             value=uri,
             doc=where,
         )
+    if not is_plain(doc):
+        check_storable(doc, kind="dataset", where=where, finite=False)
+        out = jsonify(doc)
+    else:
+        import orjson
+
+        try:
+            out = orjson.loads(orjson.dumps(doc, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY))
+        except TypeError:  # an integer beyond 64 bits, say
+            out = jsonify(doc)
+    if not isinstance(out, dict):
+        raise DocumentError(f"a dataset document is a mapping, not {type(doc).__name__}")
+    return out  # type: ignore[no-any-return]
 
 
 def _check_product(doc: Mapping[str, Any], product: Product, where: str) -> None:
@@ -171,8 +168,7 @@ class Dataset:
             The document is invalid; the message names the field, value and document.
         """
         where = where or uri or f"dataset {doc.get('id')!r}"
-        _check_storable(doc, uri, where)
-        doc = _json_copy(doc)
+        doc = _storable_copy(doc, uri, where)
         id_, shape = _check_eo3(doc, where)
         _check_product(doc, product, where)
         ds = cls._make(id_, product, doc, uri, None, None)
@@ -255,8 +251,7 @@ class Dataset:
         plain: list[int] = []
         for doc, product, uri, where in zip(docs, products, uris, wheres, strict=True):
             where = where or uri or f"dataset {doc.get('id')!r}"
-            _check_storable(doc, uri, where)
-            doc = _json_copy(doc)
+            doc = _storable_copy(doc, uri, where)
             id_, shape = _check_eo3(doc, where, defer_plain=True)
             _check_product(doc, product, where)
             if isinstance(shape, bytes):

@@ -207,7 +207,7 @@ def test_every_search_field_uses_an_index(index: PostgisIndex) -> None:
             assert "Seq Scan" not in plan, (f.name, plan)
             assert f"_{f.name}_" in plan, (f.name, plan)  # its own expression index
             checked += 1
-    assert checked == 16  # 7 eo3 fields, twice, and the custom type's orbit and gsd
+    assert checked == 14  # the 6 eo3 fields, twice, and the custom type's orbit and gsd
     assert len(index.datasets.search(product="custom", gsd=(10, 12), fetch_all=True)) == len(
         [d for d in custom if d["properties"]["test:gsd_min"] <= 12 and d["properties"]["test:gsd_max"] >= 10]
     )

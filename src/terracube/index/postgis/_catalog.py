@@ -38,6 +38,7 @@ def load_catalog(index: PostgisIndex) -> Catalog:
     return Catalog.from_rows(
         db.run("SELECT id, doc::text FROM metadata_type").fetchall(),
         db.run("SELECT id, metadata_type_id, doc::text FROM product").fetchall(),
+        index._warned_records,
     )
 
 

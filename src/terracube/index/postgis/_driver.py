@@ -78,6 +78,9 @@ class PostgisIndex(SQLIndex):
         self._cat: Catalog | None = None
         self._spatial: dict[int, SpatialIndex] | None = None
         self._cat_epoch = 0
+        # Unreadable stored records already reported: a miss reloads the catalog, and should
+        # not repeat the warning.
+        self._warned_records: set[tuple[str, int, str]] = set()
         self._cat_lock = threading.Lock()
         self.metadata_types = MetadataTypes(self)
         self.products = Products(self)

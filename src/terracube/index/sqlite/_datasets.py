@@ -249,6 +249,8 @@ class Datasets(AbstractDatasetResource):
         self, queries: Sequence[ProductQuery], cat: Catalog, archived: bool | None, order_by: OrderBy
     ) -> Iterator[Dataset]:
         # One statement over every product so the database sorts the union.
+        if not queries:
+            return
         parts, params = [], []
         spatial = [pq for pq in queries if pq.spatial is not None]
         for pq in queries:
@@ -258,11 +260,11 @@ class Datasets(AbstractDatasetResource):
         refs_sql = " UNION ALL ".join(parts)
         sql = f"SELECT {_COLS}, d.footprint FROM dataset d WHERE d.ref IN ({refs_sql}) ORDER BY {order_sql(order_by)}"
         region = spatial[0].spatial if spatial else None
-        import shapely
-
         cur = self._index._conn().execute(sql, params)
         while batch := cur.fetchmany(BATCH):
             if region is not None:
+                import shapely  # only for a spatial search: a plain one starts faster without it
+
                 hits = shapely.intersects(shapely.from_wkb([r[6] for r in batch]), region.geometry)
                 batch = list(itertools.compress(batch, hits))
             for row in batch:

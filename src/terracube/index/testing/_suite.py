@@ -857,6 +857,17 @@ class IndexTests(
         assert idx.datasets.count(product="ls8", platform="sentinel-2a") == 0
         assert list(idx.datasets.count_by_product(product="ls8", platform="sentinel-2a")) == []
 
+    def test_search_of_an_index_without_products(self, writable: AbstractIndex) -> None:
+        """No terms on an empty index is an empty answer; terms, or ``product=[]``, are errors."""
+        idx = writable
+        assert list(idx.datasets.search()) == []
+        assert list(idx.datasets.search(order_by=["time", "-id"])) == []
+        assert idx.datasets.count() == 0
+        with pytest.raises(QueryError, match=r"unknown search field\(s\) \['platform'\]"):
+            idx.datasets.search(platform="landsat-8")
+        with pytest.raises(QueryError, match=r"product=\[\] names no product"):
+            idx.datasets.search(product=[])
+
     def test_search_of_unknown_product_warns_and_finds_nothing(self, populated: AbstractIndex) -> None:
         idx = populated
         with pytest.warns(
