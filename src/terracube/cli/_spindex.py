@@ -59,9 +59,13 @@ def list_spindexes(state: CliState, fmt: str) -> None:
 def create(state: CliState, crses: list[Any], update: bool) -> None:
     """Create (empty) spatial indexes for CRSs; fill them with --update or `spindex update`."""
     index = state.index
+    # create_spatial_index answers True for an index made now or before (as ODC's does).
+    before = {c.epsg for c in index.spatial_indexes(refresh=True)}
     for crs in crses:
-        made = index.create_spatial_index(crs)
-        click.echo(f"{'Created' if made else 'Already present'}: spatial index for EPSG:{crs.epsg}")
+        index.create_spatial_index(crs)
+        click.echo(
+            f"{'Already present' if crs.epsg in before else 'Created'}: spatial index for EPSG:{crs.epsg}"
+        )
     if update:
         n = index.update_spatial_index(crs=crses)
         click.echo(f"{n} dataset extents written to the spatial indexes")
