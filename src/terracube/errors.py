@@ -158,7 +158,15 @@ class LineageError(TerracubeError, ValueError):
 
 
 class IndexNotInitialisedError(TerracubeError, RuntimeError):
-    """The index database has no terracube schema (run ``terracube system init``)."""
+    """The index database has no terracube schema (run ``terracube system init``).
+
+    ``exists`` says whether there is a database at all: False for a SQLite file not yet made,
+    which ``system init`` creates.
+    """
+
+    def __init__(self, message: str, *, exists: bool = True) -> None:
+        super().__init__(message)
+        self.exists = exists
 
 
 class IndexConnectionError(TerracubeError, ConnectionError):

@@ -53,11 +53,26 @@ def test_check_initialised(run: Callable[..., Result], index_ready: None, db_pat
     assert "environment:       default" in table
 
 
-def test_check_not_initialised_exits_1(run: Callable[..., Result]) -> None:
+def test_check_not_initialised_exits_1(run: Callable[..., Result], db_path: Path) -> None:
     result = run("system", "check", code=1)
     assert "initialised:   no" in result.stdout
+    assert "connected:     no" in result.stdout  # no file yet: nothing was connected to
+    assert not db_path.exists()
     assert result.stderr.startswith("Error: ")
     assert "terracube system init" in result.stderr
+
+
+def test_check_of_an_empty_database_file(run: Callable[..., Result], db_path: Path) -> None:
+    import sqlite3
+
+    sqlite3.connect(db_path).close()  # a SQLite file without terracube's schema
+    info = json.loads(run("system", "check", "-f", "json", code=1).stdout)
+    assert (info["connected"], info["initialised"]) == (True, False)
+
+
+def test_prune_roles_is_for_postgis(run: Callable[..., Result], index_ready: None) -> None:
+    result = run("system", "prune-roles", "--dry-run", code=2)
+    assert "'sqlite' index driver has no database roles" in result.stderr
 
 
 def test_check_cannot_connect_exits_1(

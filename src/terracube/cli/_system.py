@@ -69,7 +69,7 @@ def check(ctx: click.Context, state: CliState, fmt: str) -> None:
         info["datasets"] = index.datasets.count()
         info["archived_datasets"] = index.datasets.count(archived=True)
     except IndexNotInitialisedError as e:
-        info["connected"] = True  # the index answered: it has no terracube schema (yet)
+        info["connected"] = e.exists  # the database answered, with no terracube schema (yet)
         problem = f"{e}"
     except IndexConnectionError as e:  # its message says it cannot connect, and why
         problem = f"{e}"
@@ -81,6 +81,25 @@ def check(ctx: click.Context, state: CliState, fmt: str) -> None:
     if problem is not None:
         click.echo(f"Error: {problem}", err=True)
         ctx.exit(1)
+
+
+@system.command("prune-roles")
+@click.option("--dry-run", is_flag=True, help="Only list the roles that would be dropped.")
+@pass_state
+def prune_roles(state: CliState, dry_run: bool) -> None:
+    """Drop the roles that PostGIS indexes of dropped databases left in the cluster."""
+    index = state.index
+    prune = getattr(index, "prune_orphaned_roles", None)
+    if prune is None:
+        raise click.UsageError(
+            f"the {index.driver_name!r} index driver has no database roles; prune-roles is for "
+            "postgis indexes (point TERRACUBE_DB_URL or --env at one)"
+        )
+    names = prune(dry_run=dry_run)
+    for name in names:
+        click.echo(name)
+    verb = "Would drop" if dry_run else "Dropped"
+    click.echo(f"{verb} {len(names)} role{'s' if len(names) != 1 else ''} of dropped databases.", err=True)
 
 
 @system.command("drivers")

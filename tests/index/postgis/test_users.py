@@ -292,3 +292,38 @@ def test_delete_of_a_user_owning_objects_is_refused_clearly(
     pg_server.sql("DROP TABLE public.stray", dbname=dbname)
     admin.users.delete([username])
     assert username not in {u for _, u, _ in admin.users.list_users()}
+
+
+def test_roles_of_dropped_databases_pruned(pg_server: PgServer, pg_url: str) -> None:
+    name = pg_server.create("gone")
+    gone = PostgisIndex(pg_server.url_for(name))
+    gone.init_db()
+    roles = gone._own_roles()
+    gone.close()
+    login = f"tc_login_{uuid.uuid4().hex[:10]}"
+    pg_server.sql(f'CREATE ROLE "{login}" LOGIN IN ROLE "{roles.name("user")}"')
+    pg_server.sql(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+    def left() -> set[str]:
+        like = roles.prefix.replace("_", "\\_")
+        return {r for (r,) in pg_server.sql(f"SELECT rolname FROM pg_roles WHERE rolname LIKE '{like}%'")}
+
+    other = PostgisIndex(pg_url)
+    other.init_db()  # a copy of the template: roles of its own
+    try:
+        mine = set(other._own_roles().names.values())
+        listed = set(other.prune_orphaned_roles(dry_run=True))
+        assert set(roles.names.values()) <= listed
+        assert not listed & mine and login not in listed
+        assert left() == set(roles.names.values())  # a dry run drops nothing
+        assert set(roles.names.values()) <= set(other.prune_orphaned_roles())
+        assert left() == set()
+        # A live index's roles and any login stay.
+        assert pg_server.sql(f"SELECT count(*) FROM pg_roles WHERE rolname = ANY(ARRAY{sorted(mine)})") == [
+            (4,)
+        ]
+        assert pg_server.sql(f"SELECT count(*) FROM pg_roles WHERE rolname = '{login}'") == [(1,)]
+        assert other.datasets.count() == 0
+    finally:
+        other.close()
+        pg_server.sql(f'DROP ROLE IF EXISTS "{login}"')

@@ -14,7 +14,7 @@ from terracube.index.abstract import AbstractIndexDriver
 from terracube.index.postgis._catalog import MetadataTypes, Products, load_catalog
 from terracube.index.postgis._datasets import Datasets
 from terracube.index.postgis._lineage import Lineage
-from terracube.index.postgis._roles import IndexRoles, index_roles
+from terracube.index.postgis._roles import IndexRoles, drop_roles, index_roles, orphaned_roles
 from terracube.index.postgis._schema import (
     SCHEMA_VERSION,
     create_or_upgrade,
@@ -165,6 +165,20 @@ class PostgisIndex(SQLIndex):
         """The group roles that own the index and hold its rights (see ``_roles``)."""
         self._require_schema()
         return stored_roles(self._db.conn(), self.schema)
+
+    def prune_orphaned_roles(self, dry_run: bool = False) -> list[str]:
+        """Drop the group roles that indexes of since-dropped databases left in the cluster.
+
+        PostgreSQL roles belong to the cluster, so ``DROP DATABASE`` leaves an index's four
+        roles behind. This finds them (``tc_<oid>_...`` with no database of that OID; never a
+        login, never another index's) and drops them, or only lists them with ``dry_run``.
+        Needs CREATEROLE (an ``admin`` user, or a superuser). Returns the role names.
+        """
+        names = orphaned_roles(self._db.conn())
+        if names and not dry_run:
+            with self.transaction():
+                drop_roles(self._db.conn(), names)
+        return names
 
     def _own_roles(self) -> IndexRoles:
         """The index's own roles, to manage its users with.

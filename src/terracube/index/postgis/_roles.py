@@ -28,7 +28,16 @@ from terracube.index._users import ROLES
 if TYPE_CHECKING:
     import psycopg
 
-__all__ = ["SHARED", "IndexRoles", "ensure_roles", "index_roles", "members", "rekey"]
+__all__ = [
+    "SHARED",
+    "IndexRoles",
+    "drop_roles",
+    "ensure_roles",
+    "index_roles",
+    "members",
+    "orphaned_roles",
+    "rekey",
+]
 
 #: Longest schema name kept whole in a role name (PostgreSQL names are at most 63 bytes).
 _SCHEMA_CHARS: Final = 32
@@ -91,6 +100,30 @@ def ensure_roles(conn: psycopg.Connection, roles: IndexRoles) -> None:
                 ).format(stmt)
             )
         parent = name
+
+
+def orphaned_roles(conn: psycopg.Connection) -> list[str]:
+    """Group roles of indexes whose database is gone (``DROP DATABASE`` leaves them behind).
+
+    Only terracube's own group roles, ``tc_<oid>_..._user|ingest|manage|admin`` that cannot
+    log in, whose ``<oid>`` is no database of the cluster now; logins are never listed.
+    """
+    rows = conn.execute(
+        "SELECT rolname FROM pg_roles WHERE NOT rolcanlogin "
+        "AND rolname ~ '^tc_[0-9]+_.+_(user|ingest|manage|admin)$' "
+        "AND substring(rolname FROM '^tc_([0-9]+)_')::oid NOT IN (SELECT oid FROM pg_database) "
+        "ORDER BY rolname"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def drop_roles(conn: psycopg.Connection, names: list[str]) -> None:
+    """Drop group roles (most privileged first, so no role is dropped while another holds it)."""
+    from psycopg import sql
+
+    order = {r: i for i, r in enumerate(reversed(ROLES))}
+    for name in sorted(names, key=lambda n: (order.get(n.rsplit("_", 1)[-1], 0), n)):
+        conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))
 
 
 def members(conn: psycopg.Connection, roles: IndexRoles) -> list[tuple[str, str]]:

@@ -155,10 +155,12 @@ class SQLiteIndex(SQLIndex):
         if not folder.exists():
             raise IndexNotInitialisedError(
                 f"no SQLite index at {self._path!r}: the folder {str(folder)!r} does not exist; check "
-                "the URL, or create the folder (mkdir -p) and run `terracube system init`"
+                "the URL, or create the folder (mkdir -p) and run `terracube system init`",
+                exists=False,
             )
         raise IndexNotInitialisedError(
-            f"no SQLite index at {self._path!r} (no such file); run `terracube system init` to create it"
+            f"no SQLite index at {self._path!r} (no such file); run `terracube system init` to create it",
+            exists=False,
         )
 
     def _create_or_upgrade(self) -> bool:
