@@ -131,9 +131,6 @@ def _norm_align(value: Any) -> tuple[float, float]:
 
 #: The axes of a region, each with its spellings, as :func:`~terracube.index.query.parse_spatial`
 #: reads them (all of them are in ``SPATIAL_KEYWORDS``); it checks that each axis is given once.
-_AXES = (("lon", "longitude", "x"), ("lat", "latitude", "y"), ("crs", "coordinate_reference_system"))
-
-
 def has_region(query: Mapping[str, Any]) -> bool:
     """Whether a query names a region (any of ``SPATIAL_KEYWORDS``)."""
     from terracube.index.query import SPATIAL_KEYWORDS
@@ -154,7 +151,7 @@ def query_region(query: Mapping[str, Any]) -> Geometry | None:
     """
     from odc.geo.geom import Geometry, box, point
 
-    from terracube.index.query import parse_spatial
+    from terracube.index.query import AXIS_KEYWORDS, parse_spatial
 
     if parse_spatial(query) is None:  # validates the keywords and their combinations
         return None
@@ -176,7 +173,7 @@ def query_region(query: Mapping[str, Any]) -> Geometry | None:
             return min(a, b), max(a, b)
         return float(v), float(v)
 
-    xv, yv, crs = (next((query[k] for k in names if query.get(k) is not None), None) for names in _AXES)
+    xv, yv, crs = (next((query[k] for k in names if query.get(k) is not None), None) for names in AXIS_KEYWORDS)
     x0, x1 = rng(xv, -180.0, 180.0)
     y0, y1 = rng(yv, -90.0, 90.0)
     crs = crs or "EPSG:4326"

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from terracube.model.product import Product
 
 __all__ = [
+    "AXIS_KEYWORDS",
     "POINT_TOLERANCE",
     "SPATIAL_KEYWORDS",
     "Between",
@@ -408,6 +409,8 @@ POINT_TOLERANCE: Final = 1e-6
 _X_KEYS: Final = ("lon", "longitude", "x")
 _Y_KEYS: Final = ("lat", "latitude", "y")
 _CRS_KEYS: Final = ("crs", "coordinate_reference_system")
+#: The spellings of the horizontal axis, the vertical axis and the CRS, in that order.
+AXIS_KEYWORDS: Final = (_X_KEYS, _Y_KEYS, _CRS_KEYS)
 
 
 def _as_range(name: str, value: Any) -> tuple[float, float]:
