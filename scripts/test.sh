@@ -35,4 +35,5 @@ python3 -m pip install -q --disable-pip-version-check -e '.[all]'
 
 ruff check src tests bench
 ruff format --check src tests bench
+python3 -m mypy
 python3 -m pytest "$@"

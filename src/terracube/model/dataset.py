@@ -69,7 +69,7 @@ def _storable_copy(doc: Mapping[str, Any], uri: str | None, where: str) -> dict[
             out = jsonify(doc)
     if not isinstance(out, dict):
         raise DocumentError(f"a dataset document is a mapping, not {type(doc).__name__}")
-    return out  # type: ignore[no-any-return]
+    return out
 
 
 def _check_product(doc: Mapping[str, Any], product: Product, where: str) -> None:
