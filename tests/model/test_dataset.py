@@ -228,15 +228,28 @@ def test_from_docs_takes_a_product_per_document() -> None:
 
 
 def test_non_finite_numbers_kept_as_odc_stores_them() -> None:
-    doc = dataset_doc("p1", cloud_cover=float("nan"), properties={"x:none": None, "x:far": float("inf")})
+    doc = dataset_doc("p1", properties={"x:none": None, "x:far": float("inf"), "x:gain": [float("nan")]})
     ds = Dataset.from_doc(doc, PRODUCT)
     props = ds.metadata_doc["properties"]
-    assert (props["eo:cloud_cover"], props["x:far"], props["x:none"]) == ("NaN", "Inf", None)
-    assert b'"eo:cloud_cover":"NaN"' in ds.to_json()
-    assert "cloud_cover" not in ds.search_values()
+    assert (props["x:gain"], props["x:far"], props["x:none"]) == (["NaN"], "Infinity", None)
+    assert b'"x:far":"Infinity"' in ds.to_json()
     assert Dataset.from_doc(ds.metadata_doc, PRODUCT) == ds
     wide = Dataset.from_doc(dataset_doc("p1", properties={"x:count": 2**70}), PRODUCT)
     assert b'"x:count":1180591620717411303424' in wide.to_json()
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_non_finite_search_field_value_refused(value: float) -> None:
+    # ODC stores it, and then no search by cloud cover finds the dataset.
+    doc = dataset_doc("p1", cloud_cover=value)
+    with pytest.raises(DocumentError, match=r"properties.eo:cloud_cover \(search field 'cloud_cover'\)") as e:
+        Dataset.from_doc(doc, PRODUCT)
+    assert e.value.field == "properties.eo:cloud_cover"
+    with pytest.raises(DocumentError, match="no search by cloud_cover can find"):
+        Dataset.from_docs([dataset_doc("p1"), doc], PRODUCT)
+    # As an ODC database stores it (a string), it is kept, and is no value of the field.
+    stored = Dataset.from_doc(dataset_doc("p1", cloud_cover="NaN"), PRODUCT)
+    assert "cloud_cover" not in stored.search_values()
 
 
 def test_band_grid_the_document_does_not_define() -> None:

@@ -58,8 +58,8 @@ def test_measurement_nodata() -> None:
         (float("nan"), "NaN", math.nan),
         ("NaN", "NaN", math.nan),
         ("nan", "nan", math.nan),
-        (float("inf"), "Inf", math.inf),
-        (float("-inf"), "-Inf", -math.inf),
+        (float("inf"), "Infinity", math.inf),
+        (float("-inf"), "-Infinity", -math.inf),
         ("-Infinity", "-Infinity", -math.inf),  # as ODC's own databases hold it
         (
             -340282346638528859811704183484516925440,

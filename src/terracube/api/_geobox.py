@@ -173,7 +173,9 @@ def query_region(query: Mapping[str, Any]) -> Geometry | None:
             return min(a, b), max(a, b)
         return float(v), float(v)
 
-    xv, yv, crs = (next((query[k] for k in names if query.get(k) is not None), None) for names in AXIS_KEYWORDS)
+    xv, yv, crs = (
+        next((query[k] for k in names if query.get(k) is not None), None) for names in AXIS_KEYWORDS
+    )
     x0, x1 = rng(xv, -180.0, 180.0)
     y0, y1 = rng(yv, -90.0, 90.0)
     crs = crs or "EPSG:4326"

@@ -21,7 +21,7 @@ __all__ = ["MAX_DOCUMENT_BYTES", "check_schema", "doc_json", "jsonify", "parse_d
 
 #: How non-finite floats are written in documents: JSON has no such numbers, and these are the
 #: spellings ODC's product schema accepts for a measurement's ``nodata``.
-NON_FINITE: Final = {"nan": "NaN", "inf": "Inf", "-inf": "-Inf"}
+NON_FINITE: Final = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
 
 
 def jsonify(value: Any) -> Any:
@@ -29,7 +29,7 @@ def jsonify(value: Any) -> Any:
 
     Datetimes become ISO 8601 strings (naive ones stay naive), dates ``YYYY-MM-DD``, UUIDs
     strings, tuples lists, numpy scalars Python numbers. Dict keys become strings. NaN and
-    infinities become the strings ``"NaN"``, ``"Inf"`` and ``"-Inf"`` (JSON has no such
+    infinities become the strings ``"NaN"``, ``"Infinity"`` and ``"-Infinity"`` (JSON has no such
     numbers; ODC stores them as strings too), so a document reads back from any index as it
     was added.
     """

@@ -3,7 +3,7 @@
 PostgreSQL cannot hold a NUL character in ``text`` or ``jsonb`` at all: rather than store such
 documents in some drivers and not others, every driver refuses them, naming the field. JSON has
 no NaN or infinity either, but ODC stores them in dataset documents as the strings ``"NaN"``,
-``"Inf"`` and ``"-Inf"``, and so does terracube (:func:`terracube.model._docs.jsonify`);
+``"Infinity"`` and ``"-Infinity"``, and so does terracube (:func:`terracube.model._docs.jsonify`);
 ``finite=True`` is for callers that must refuse them.
 """
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import math
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,12 +43,12 @@ if TYPE_CHECKING:
 __all__ = ["Dataset", "Grid", "SourceRef"]
 
 
-def _storable_copy(doc: Mapping[str, Any], uri: str | None, where: str) -> dict[str, Any]:
+def _storable_copy(doc: Mapping[str, Any], uri: str | None, where: str) -> tuple[dict[str, Any], bool]:
     """A JSON-only deep copy of a document, refusing what no index stores (NUL characters).
 
     The common document takes orjson's fast round trip. One holding NaN or an infinity (which
-    orjson would write as null) takes :func:`jsonify`, which keeps them as ``"NaN"``, ``"Inf"``
-    and ``"-Inf"``, as ODC stores them.
+    orjson would write as null) takes :func:`jsonify`, which keeps them as ``"NaN"``,
+    ``"Infinity"`` and ``"-Infinity"``, as ODC stores them.
     """
     if uri is not None and "\x00" in uri:
         raise DocumentError(
@@ -57,7 +58,8 @@ def _storable_copy(doc: Mapping[str, Any], uri: str | None, where: str) -> dict[
             value=uri,
             doc=where,
         )
-    if not is_plain(doc):
+    plain = is_plain(doc)
+    if not plain:
         check_storable(doc, kind="dataset", where=where, finite=False)
         out = jsonify(doc)
     else:
@@ -69,7 +71,33 @@ def _storable_copy(doc: Mapping[str, Any], uri: str | None, where: str) -> dict[
             out = jsonify(doc)
     if not isinstance(out, dict):
         raise DocumentError(f"a dataset document is a mapping, not {type(doc).__name__}")
-    return out
+    return out, plain
+
+
+def _check_numeric_fields(doc: Mapping[str, Any], product: Product, where: str) -> None:
+    """Refuse a NaN or infinite value of a numeric search field (``eo:cloud_cover: .nan``).
+
+    ODC stores one and then no search by that field can find the dataset: a value that is
+    silently unsearchable. Only documents holding such numbers get here (they are rare); a
+    NaN elsewhere in a document is kept as ODC keeps it.
+    """
+    for field in product.metadata_type.search_fields.values():
+        if field.value_type != "numeric":
+            continue
+        for path in (*field.offsets, *field.min_offsets, *field.max_offsets):
+            value = get_path(doc, path)
+            if hasattr(value, "item") and callable(value.item):  # a numpy scalar
+                value = value.item()
+            if isinstance(value, float) and not math.isfinite(value):
+                dotted = ".".join(map(str, path))
+                raise DocumentError(
+                    f"invalid dataset document {where}: field {dotted} (search field "
+                    f"{field.name!r}) is {value!r}, which no search by {field.name} can find; give a "
+                    "number, or leave the field out",
+                    field=dotted,
+                    value=value,
+                    doc=where,
+                )
 
 
 def _check_product(doc: Mapping[str, Any], product: Product, where: str) -> None:
@@ -168,9 +196,12 @@ class Dataset:
             The document is invalid; the message names the field, value and document.
         """
         where = where or uri or f"dataset {doc.get('id')!r}"
-        doc = _storable_copy(doc, uri, where)
+        given = doc
+        doc, plain = _storable_copy(doc, uri, where)
         id_, shape = _check_eo3(doc, where)
         _check_product(doc, product, where)
+        if not plain:
+            _check_numeric_fields(given, product, where)
         ds = cls._make(id_, product, doc, uri, None, None)
         _attach_source_tree(ds)
         ds._derived["extent"] = ext = footprint(doc, shape)
@@ -251,9 +282,12 @@ class Dataset:
         plain: list[int] = []
         for doc, product, uri, where in zip(docs, products, uris, wheres, strict=True):
             where = where or uri or f"dataset {doc.get('id')!r}"
-            doc = _storable_copy(doc, uri, where)
+            given = doc
+            doc, plain = _storable_copy(doc, uri, where)
             id_, shape = _check_eo3(doc, where, defer_plain=True)
             _check_product(doc, product, where)
+            if not plain:
+                _check_numeric_fields(given, product, where)
             if isinstance(shape, bytes):
                 plain.append(len(out))
             out.append(cls._make(id_, product, doc, uri, None, None))

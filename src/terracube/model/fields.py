@@ -120,7 +120,7 @@ def _convert(value: Any, vtype: ValueType) -> Any:
 def _read(value: Any, vtype: ValueType) -> Any:
     """:func:`_convert` for a value in a document: None for a number that cannot be searched.
 
-    NaN and the infinities (``"NaN"`` and ``"Inf"`` as documents store them) leave a numeric
+    NaN and the infinities (``"NaN"`` and ``"Infinity"`` as documents store them) leave a numeric
     field without a value, as ODC leaves such values out of its search fields; the document
     keeps them as they are.
     """

@@ -187,7 +187,7 @@ class Measurement:
         """The measurement's document."""
         nodata: Any = self.nodata
         if isinstance(nodata, float) and not math.isfinite(nodata):
-            nodata = "NaN" if math.isnan(nodata) else ("Inf" if nodata > 0 else "-Inf")
+            nodata = "NaN" if math.isnan(nodata) else ("Infinity" if nodata > 0 else "-Infinity")
         out: dict[str, Any] = {
             "name": self.name,
             "dtype": self.dtype,

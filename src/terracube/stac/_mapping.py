@@ -1223,7 +1223,7 @@ def collection_to_product_doc(
         if nodata is None:
             nodata = "NaN" if dtype.startswith("float") else 0
         elif isinstance(nodata, str):
-            nodata = {"nan": "NaN", "inf": "Inf", "-inf": "-Inf"}.get(nodata.lower(), nodata)
+            nodata = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}.get(nodata.lower(), nodata)
         m: dict[str, Any] = {
             "name": name_,
             "dtype": dtype,

@@ -108,7 +108,9 @@ class HostileInputTests:
         got = writable.datasets.get_unsafe(added.id).metadata_doc["properties"]
         assert (got["test:odd"], got[f"test:{odd}"]) == (odd, 1)
 
-    @pytest.mark.parametrize(("value", "stored"), [(math.nan, "NaN"), (math.inf, "Inf"), (-math.inf, "-Inf")])
+    @pytest.mark.parametrize(
+        ("value", "stored"), [(math.nan, "NaN"), (math.inf, "Infinity"), (-math.inf, "-Infinity")]
+    )
     def test_non_finite_number_stored_as_odc_stores_it(
         self, value: float, stored: str, products: dict[str, Product], writable: AbstractIndex
     ) -> None:
