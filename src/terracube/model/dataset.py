@@ -283,10 +283,10 @@ class Dataset:
         for doc, product, uri, where in zip(docs, products, uris, wheres, strict=True):
             where = where or uri or f"dataset {doc.get('id')!r}"
             given = doc
-            doc, plain = _storable_copy(doc, uri, where)
+            doc, finite = _storable_copy(doc, uri, where)
             id_, shape = _check_eo3(doc, where, defer_plain=True)
             _check_product(doc, product, where)
-            if not plain:
+            if not finite:
                 _check_numeric_fields(given, product, where)
             if isinstance(shape, bytes):
                 plain.append(len(out))
