@@ -68,6 +68,24 @@ def test_missing_bucket_is_one_line(run: Callable[..., Result], local_store: tup
     assert "Traceback" not in result.stderr
 
 
+def test_unreachable_endpoint_is_one_line(
+    run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port with nothing listening on it
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "key")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "secret")
+    endpoint = f"http://127.0.0.1:{port}"
+    result = run("storage", "uploads", "s3://", "cube", "--endpoint", endpoint, code=1)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert lines[0].startswith(f"Error: list multipart uploads 'cube' failed at S3 endpoint {endpoint}")
+    assert result.stdout == ""
+
+
 def test_s3_uploads(run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> None:
     import boto3
 
