@@ -1,16 +1,21 @@
 """Moving from ODC: clone an ODC postgis database, and search it in place, against ODC itself.
 
-The ODC database is built by ODC (datacube 1.9) in its own virtual environment, with the
-documents of ``_eo3_docs.py`` added through ``datasets.bulk_add``; this script runs that part
-in a subprocess of that environment's Python (``--odc-python``), and the ODC side of the search
-comparison too. Then, in this process:
+The ODC database is built in three steps. ODC (datacube 1.9, in its own virtual environment,
+run here as a subprocess of that environment's Python, ``--odc-python``) sets up its postgis
+schema, adds the product and adds the first ``--seed`` documents of ``_eo3_docs.py`` itself
+(``datasets.bulk_add``: ODC adds some 30 a second here, too slow for 100,000). The rest are
+made in SQL from those, row for row as ODC writes them (see ``multiply``), then ``VACUUM
+ANALYZE``. Last, ODC's own API checks the result (``odc_check``: the count, stored documents
+against ``prep_eo3`` of the same documents, searches finding SQL-made datasets). The ODC side
+of the search comparison runs in that environment too. Then, in this process:
 
 * ``clone``: ``terracube system clone``'s code path (``init_db`` without default types, then
   ``clone`` in batches of ``--batch-size``) from the ODC database, read through the read-only
   ``odc_postgis`` driver, into a new SQLite file and into a new PostGIS database; datasets/s.
 * ``search``: the same product + time + box queries (``bench_postgis.py``'s) through the
   read-only driver straight against the ODC database, and through ODC's own
-  ``index.datasets.search`` on it, side by side: median milliseconds, same ids.
+  ``index.datasets.search`` on it, side by side: median milliseconds (wall and client CPU),
+  same ids.
 
 Usage::
 
