@@ -86,6 +86,12 @@ class Ours:
         header = lio.header(self.bucket, name)  # "open": one small GET
         return lio.get_data_unlabeled_mp(self.bucket, name, window, header=header)
 
+    def reading_through(self, config: S3Config) -> Ours:
+        """The same bucket, read through another endpoint (a copy of it, or a proxy)."""
+        other = object.__new__(Ours)
+        other.io, other.bucket = S3IO(config), self.bucket
+        return other
+
     def delete(self, name: str) -> None:
         self.io.delete_created_arrays(self.bucket, [name])
 
@@ -98,7 +104,7 @@ class Zarr:
     name = "zarr-python 3 (ObjectStore on obstore)"
 
     def __init__(self, config: S3Config) -> None:
-        from obstore.store import LocalStore, S3Store
+        from obstore.store import LocalStore
         from zarr.storage import ObjectStore
 
         self.io = S3IO(config)
@@ -107,16 +113,31 @@ class Zarr:
         if config.root is not None:
             store = LocalStore(Path(config.root) / self.bucket)
         else:
-            store = S3Store(
-                self.bucket,
-                endpoint=config.endpoint,
-                access_key_id=config.access_key_id,
-                secret_access_key=config.secret_access_key,
-                region=config.effective_region,
-                virtual_hosted_style_request=False,
-                client_options={"allow_http": True},
-            )
+            store = self._s3_store(config, self.bucket)
         self.store = ObjectStore(store)
+
+    @staticmethod
+    def _s3_store(config: S3Config, bucket: str) -> Any:
+        from obstore.store import S3Store
+
+        return S3Store(
+            bucket,
+            endpoint=config.endpoint,
+            access_key_id=config.access_key_id,
+            secret_access_key=config.secret_access_key,
+            region=config.effective_region,
+            virtual_hosted_style_request=False,
+            client_options={"allow_http": True},
+        )
+
+    def reading_through(self, config: S3Config) -> Zarr:
+        """The same bucket, read through another S3 endpoint (a copy of it, or a proxy)."""
+        from zarr.storage import ObjectStore
+
+        other = object.__new__(Zarr)
+        other.io, other.bucket = S3IO(config), self.bucket
+        other.store = ObjectStore(self._s3_store(config, self.bucket), read_only=True)
+        return other
 
     def write(self, name: str, data: np.ndarray, chunks: tuple[int, int], codec: str) -> None:
         import zarr

@@ -8,7 +8,9 @@
 - :class:`FaultProxy` and :class:`Fault`: a loopback proxy that counts requests and injects
   server errors, dropped connections, truncated bodies and delays;
 - :class:`ShapedProxy`: a loopback TCP proxy giving each connection a network's round-trip
-  time and bandwidth (20 ms and 50 MiB/s by default).
+  time and bandwidth (20 ms and 50 MiB/s by default);
+- :class:`ObjectServer`: a read-only object server (GET and HEAD with ranges, kept-alive
+  HTTP/1.1) serving copies of objects written through moto, for timing reads.
 
 A backend's test module::
 
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 from terracube.storage.testing._formats import ReaderTests, WriterTests
 from terracube.storage.testing._moto import MOTO_CREDENTIALS, moto_server, reset_moto, set_moto_auth
+from terracube.storage.testing._objectserver import ObjectServer
 from terracube.storage.testing._proxy import Fault, FaultProxy, RequestRecord
 from terracube.storage.testing._shaping import ShapedProxy
 from terracube.storage.testing._suite import Backdoor, StoreTests
@@ -39,6 +42,7 @@ __all__ = [
     "Backdoor",
     "Fault",
     "FaultProxy",
+    "ObjectServer",
     "ReaderTests",
     "RequestRecord",
     "ShapedProxy",
