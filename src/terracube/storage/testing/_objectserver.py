@@ -6,7 +6,7 @@ lock, so parallel ranged reads of one large object run one after another. A stor
 network does neither. :class:`ObjectServer` serves copies of objects first written through
 moto (or any S3 endpoint) as an object store would for reads:
 
-* ``GET`` and ``HEAD`` of ``/<bucket>/<key>`` (path style), with ``Range: bytes=a-b``,
+* ``GET`` and ``HEAD`` of ``/<bucket>/<key>`` (path style; ``HEAD /<bucket>`` too), with ``Range: bytes=a-b``,
   ``bytes=a-`` and ``bytes=-n`` (206 with ``Content-Range``; 416 past the end);
 * the headers S3 clients read, copied from the source: ``ETag``, ``Last-Modified``,
   ``Content-Type`` and every ``x-amz-meta-*`` (terracube's checksum record travels there);
@@ -14,7 +14,8 @@ moto (or any S3 endpoint) as an object store would for reads:
   reused as it would be against S3;
 * any signature, or none: requests are not checked. Anything else gets ``501``.
 
-A missing object is a ``404`` with S3's ``NoSuchKey`` error document. The objects live in
+A missing object is a ``404`` with S3's ``NoSuchKey`` error document (``NoSuchBucket`` when
+no object of its bucket is served). The objects live in
 memory; keep them to a benchmark's size.
 
 >>> with moto_server() as moto, ObjectServer() as server:  # doctest: +SKIP
@@ -55,12 +56,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass  # quiet: a benchmark makes thousands of requests
 
-    def _object(self) -> _Object | None:
+    def _target(self) -> tuple[str, str]:
         path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
         bucket, _, key = path.lstrip("/").partition("/")
-        with self.server.lock:
-            self.server.requests += 1
-            return self.server.objects.get((bucket, key))
+        return bucket, key
 
     def _error(self, status: int, code: str, message: str, body: bool = True) -> None:
         text = (
@@ -74,11 +73,29 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if body:
             self.wfile.write(text)
 
+    def _empty(self, status: int) -> None:
+        self.send_response(status)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def _answer(self, body: bool) -> None:
         self._drain_body()
-        obj = self._object()
+        bucket, key = self._target()
+        with self.server.lock:
+            self.server.requests += 1
+            obj = self.server.objects.get((bucket, key))
+            known = obj is not None or any(b == bucket for b, _ in self.server.objects)
+        if not key and known and not body:  # HEAD of a bucket: it exists
+            self._empty(200)
+            return
+        if not key and body:
+            self._error(501, "NotImplemented", "this read-only test server does not list buckets")
+            return
         if obj is None:
-            self._error(404, "NoSuchKey", "The specified key does not exist.", body)
+            if known:
+                self._error(404, "NoSuchKey", "The specified key does not exist.", body)
+            else:
+                self._error(404, "NoSuchBucket", "The specified bucket does not exist.", body)
             return
         size = len(obj.data)
         start, stop = 0, size
