@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,8 @@ from terracube.storage.bands import BandInfo, check_window
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    import pytest
 
 CRS = "EPSG:32633"
 
@@ -112,3 +115,23 @@ def test_fill_outside_touches_only_the_outside(
     assert (a[~inside] == 0).all()
     _fill_outside(a, None, 0)
     assert (a == 0).all()
+
+
+def test_eager_loads_keep_many_reads_in_flight(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reads wait on storage: an eager load runs more of them at once than there are cores."""
+    from types import SimpleNamespace
+
+    from terracube.api import _load
+
+    at_once = 8
+    barrier = threading.Barrier(at_once, timeout=10)
+    # Each read waits until `at_once` reads are running: fewer threads break the barrier.
+    monkeypatch.setattr(_load, "read_sources", lambda *args, **kwargs: barrier.wait())
+    plan = SimpleNamespace(
+        gbox=SimpleNamespace(shape=(2, 2)),
+        bands={"b": SimpleNamespace(dtype="float32")},
+        sources={"b": tuple(((object(), None),) for _ in range(at_once))},
+    )
+    arrays = _load._eager_arrays(plan, None)  # type: ignore[arg-type]
+    assert arrays["b"].shape == (at_once, 2, 2)
+    assert at_once <= _load.READ_THREADS

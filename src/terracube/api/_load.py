@@ -461,6 +461,13 @@ def read_plan(
     return _to_xarray(data, plan)
 
 
+#: Reads an eager load runs at once. A read mostly waits on storage (a network round trip, a
+#: transfer, a disk) with the GIL released, so one per core leaves the link idle: over a 20 ms
+#: round trip, 2 reads at a time load 16 steps of s3aio data 3-6x slower than 16 at a time.
+#: 16 matches the parallel requests of the S3 store's pools.
+READ_THREADS = max(16, os.cpu_count() or 1)
+
+
 def _eager_arrays(plan: LoadPlan, progress_cbk: Callable[[int, int], Any] | None) -> dict[str, Any]:
     from concurrent.futures import ThreadPoolExecutor, as_completed
 
@@ -476,7 +483,7 @@ def _eager_arrays(plan: LoadPlan, progress_cbk: Callable[[int, int], Any] | None
         for t, srcs in enumerate(steps):
             jobs.append((arr[t], [s for s, _ in srcs], bp))
     total = len(jobs)
-    workers = max(1, min(total, os.cpu_count() or 1))
+    workers = max(1, min(total, READ_THREADS))
     if workers == 1:
         for done, (dst, job_srcs, bp) in enumerate(jobs, 1):
             read_sources(dst, gbox, job_srcs, bp, filled=False)
