@@ -36,7 +36,7 @@ class Runner:
         Size of the private pool.
     """
 
-    def __init__(self, executor: Executor | Any | None = None, max_workers: int = 16) -> None:
+    def __init__(self, executor: Executor | Any | None = None, max_workers: int = 32) -> None:
         if executor is not None and not (isinstance(executor, Executor) or is_dask_client(executor)):
             raise TypeError(
                 f"executor must be a concurrent.futures.Executor or a distributed.Client, got {executor!r}"

@@ -104,8 +104,10 @@ class S3Config:
     """Timeout to open a connection in seconds (10 s)."""
     part_size: int = 16 * MiB
     """Multipart upload part size in bytes (16 MiB; S3 needs >= 5 MiB but for the last part)."""
-    max_workers: int = 16
-    """Threads of the default pool used by the ``_mp`` calls and chunked reads (16)."""
+    max_workers: int = 32
+    """Threads of the default pool used by the ``_mp`` calls and chunked reads (32): requests
+    in flight at once. Over a 20 ms round trip a read of 65 chunks of 1 MiB took half as long
+    with 32 as with 16, and no less with 64."""
     require_checksums: bool = False
     """Refuse objects that carry no checksum record (written by other tools or an older
     terracube) instead of reading them unverified (False). Recorded checksums are always verified."""
