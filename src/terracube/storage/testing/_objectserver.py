@@ -1,13 +1,15 @@
 """A read-only object server for benchmarks: GET and HEAD with ranges, over kept-alive HTTP/1.1.
 
-moto is an S3 server for correctness, not for timing reads: it answers over HTTP/1.0 (one
-connection per request), and serves each ranged GET by copying the whole object under a
-lock, so parallel ranged reads of one large object run one after another. A store across a
-network does neither. :class:`ObjectServer` serves copies of objects first written through
-moto (or any S3 endpoint) as an object store would for reads:
+moto is an S3 server for correctness, not for timing reads: its werkzeug server closes the
+connection after every answer (``Connection: close``, under HTTP/1.0 and HTTP/1.1 alike), so
+each request pays a new connection's handshake; and it serves each ranged GET by copying the
+whole object under a lock, so parallel ranged reads of one large object run one after another.
+A store across a network does neither. :class:`ObjectServer` serves copies of objects first
+written through moto (or any S3 endpoint) as an object store would for reads:
 
-* ``GET`` and ``HEAD`` of ``/<bucket>/<key>`` (path style; ``HEAD /<bucket>`` too), with ``Range: bytes=a-b``,
-  ``bytes=a-`` and ``bytes=-n`` (206 with ``Content-Range``; 416 past the end);
+* ``GET`` and ``HEAD`` of ``/<bucket>/<key>`` (path style; ``HEAD /<bucket>`` too), with
+  ``Range: bytes=a-b``, ``bytes=a-`` and ``bytes=-n`` (206 with ``Content-Range``; 416 past
+  the end);
 * the headers S3 clients read, copied from the source: ``ETag``, ``Last-Modified``,
   ``Content-Type`` and every ``x-amz-meta-*`` (terracube's checksum record travels there);
 * HTTP/1.1 with keep-alive, one thread per connection, so a client's connection pool is
@@ -15,8 +17,8 @@ moto (or any S3 endpoint) as an object store would for reads:
 * any signature, or none: requests are not checked. Anything else gets ``501``.
 
 A missing object is a ``404`` with S3's ``NoSuchKey`` error document (``NoSuchBucket`` when
-no object of its bucket is served). The objects live in
-memory; keep them to a benchmark's size.
+no object of its bucket is served). The objects live in memory; keep them to a benchmark's
+size.
 
 >>> with moto_server() as moto, ObjectServer() as server:  # doctest: +SKIP
 ...     ...  # write through moto
