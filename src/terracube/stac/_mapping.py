@@ -684,7 +684,8 @@ def _is_data(asset: Mapping[str, Any], *, need_grid: bool = False) -> bool:
     """Whether an asset is a file of raster bands (a measurement), else an accessory.
 
     The ``data`` role says yes. Otherwise, as odc-stac decides: not a picture of the data
-    (``thumbnail``, ``overview`` roles), nor only ``metadata``; then an ``image/*`` or other
+    (``thumbnail``, ``overview`` roles), nor only ``metadata`` unless it describes its pixels
+    (``raster:bands``, as ESA WorldCover's quality layers do); then an ``image/*`` or other
     raster media type says yes, and without a media type the file's suffix decides. With
     ``need_grid`` (other assets of the Item give their pixel grid) an asset without one is not
     a band either.
@@ -692,7 +693,7 @@ def _is_data(asset: Mapping[str, Any], *, need_grid: bool = False) -> bool:
     roles = asset.get("roles") or ()
     if "data" in roles:
         return True
-    if _PICTURE_ROLES.intersection(roles) or list(roles) == ["metadata"]:
+    if _PICTURE_ROLES.intersection(roles) or (list(roles) == ["metadata"] and not _describes_pixels(asset)):
         return False
     if need_grid and ("proj:shape" not in asset or "proj:transform" not in asset):
         return False
@@ -704,6 +705,15 @@ def _is_data(asset: Mapping[str, Any], *, need_grid: bool = False) -> bool:
         return "." in name and name.rsplit(".", 1)[1].lower() in _RASTER_SUFFIXES
     mt = mt.split(";", 1)[0].strip().lower()
     return mt.startswith("image/") or mt in _RASTER_MEDIA_TYPES
+
+
+def _describes_pixels(asset: Mapping[str, Any]) -> bool:
+    """Whether an asset lists its bands' pixel types (``raster:bands``, STAC 1.1's ``bands``)."""
+    for key in ("raster:bands", "bands"):
+        bands = asset.get(key)
+        if isinstance(bands, list) and any(isinstance(b, dict) and "data_type" in b for b in bands):
+            return True
+    return False
 
 
 def _eo_bands(asset: Mapping[str, Any], props: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -760,7 +770,9 @@ def _data_bands(assets: Mapping[str, Any], props: Mapping[str, Any], *, where: s
             continue
         roles = a.get("roles")
         if not (roles.__class__ is list and "data" in roles):
-            if roles.__class__ is list and (roles == ["metadata"] or _PICTURE_ROLES.intersection(roles)):
+            if roles.__class__ is list and (
+                (roles == ["metadata"] and not _describes_pixels(a)) or _PICTURE_ROLES.intersection(roles)
+            ):
                 continue  # not a band, whatever the rest says (as _is_data decides, sooner)
             if need_grid is None:
                 need_grid = not ("proj:shape" in props and "proj:transform" in props) and any(
@@ -786,6 +798,15 @@ def _data_bands(assets: Mapping[str, Any], props: Mapping[str, Any], *, where: s
             out.append((key, name, 1, 1, eo[0] if eo else _NO_BAND, raster[0] if raster else _NO_BAND))
             continue
         eo, raster = _eo_bands(a, props), _raster_bands(a)
+        mt = a.get("type")
+        if (
+            "eo:bands" in a
+            and isinstance(mt, str)
+            and mt.split(";", 1)[0].strip().lower() in _RASTER_MEDIA_TYPES
+        ):
+            # The eo:bands of a NetCDF, HDF or Zarr asset (Sentinel-3's) name the spectral bands its
+            # variable was made from, not bands of the file: only raster:bands count those.
+            eo = eo[: max(len(raster), 1)]
         count = max(len(eo), len(raster), 1)
         key = str(key)
         base = product_name_for(key) or "_"
@@ -827,6 +848,27 @@ def _crs_of(props: Mapping[str, Any]) -> str | None:
     if props.get("proj:wkt2") is not None:
         return str(props["proj:wkt2"])
     return None
+
+
+def _asset_crs(assets: Mapping[str, Any], bands: Sequence[_Band], where: str) -> str | None:
+    """The CRS the data assets give when the Item gives none (projection fields on assets only,
+    as Planet's Items have them); a dataset has one CRS, so they must agree."""
+    found: dict[str, str] = {}
+    for key, *_ in bands:
+        c = _crs_of(assets[key])
+        if c is not None:
+            found.setdefault(c, key)
+    if len(found) > 1:
+        (c1, k1), (c2, k2) = list(found.items())[:2]
+        raise DocumentError(
+            f"{where}: data assets {k1!r} and {k2!r} are in different CRSs ({c1}, {c2}) and the "
+            "Item names none; a dataset has one CRS: give the Item's proj:code or import the "
+            "assets as Items of their own",
+            field=f"assets.{k2}.proj:code",
+            value=c2,
+            doc=where,
+        )
+    return next(iter(found), None)
 
 
 def _item_product(
@@ -957,6 +999,8 @@ def item_to_eo3(
             doc=where,
         )
     bands = _data_bands(assets, item["properties"], where=where)
+    if crs is None:
+        crs = _asset_crs(assets, bands, where)
     if isinstance(item.get("odc:grids"), dict):
         grids = dict(item["odc:grids"])
 
@@ -1234,10 +1278,17 @@ def collection_to_product_doc(
             m["aliases"] = aliases[name_]
         measurements.append(m)
     if not measurements:
+        given = sample_item.get("assets") if sample_item is not None else item_assets
+        kinds = sorted(
+            {str(a.get("type") or "no media type") for a in given.values() if isinstance(a, dict)}
+            if isinstance(given, dict)
+            else ()
+        )
+        found = f" (its assets: {', '.join(kinds)})" if kinds else " (it has no assets)"
         raise DocumentError(
-            f"{where}: no data assets to infer measurements from (no asset has the data role, "
-            "an image or other raster media type, or a raster file name); add the product first "
-            "or import into a given product",
+            f"{where}: no data assets to infer measurements from{found}: no asset has the data "
+            "role, an image or other raster media type, or a raster file name; add the product "
+            "first or import into a given product",
             field="item_assets" if sample_item is None else "assets",
             value=None,
             doc=where,
