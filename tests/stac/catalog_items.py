@@ -1128,6 +1128,213 @@ def pystac_extended(root: str = "", size: int | None = None) -> dict[str, Any]:
     }
 
 
+_PROJ_20 = "https://stac-extensions.github.io/projection/v2.0.0/schema.json"
+
+
+def planet_psscene(
+    root: str = "https://api.planet.com/data/v1/assets/psscene", size: int = 2400
+) -> dict[str, Any]:
+    """Planet's PlanetScope scenes (STAC 1.1, projection 2.0): the projection fields on each
+    asset and none on the Item, multi-band assets described by ``raster:bands`` and
+    ``eo:bands``."""
+    res = 3.0 * 2400 / size
+    x0, y0 = 452100.0, 4512300.0
+    grid = {"proj:code": "EPSG:32633", **_grid(size, res, x0, y0)}
+    colours = [("Blue", "blue"), ("Green", "green"), ("Red", "red"), ("NIR", "nir")]
+    return {
+        "type": "Feature",
+        "stac_version": "1.1.0",
+        "stac_extensions": [_EO, _RASTER, _PROJ_20, _VIEW],
+        "id": "20230611_101530_42_24a1",
+        "collection": "psscene",
+        "geometry": _box(14.42, 40.69, 14.51, 40.76),
+        "bbox": [14.42, 40.69, 14.51, 40.76],
+        "properties": {
+            "datetime": "2023-06-11T10:15:30.421Z",
+            "platform": "24a1",
+            "constellation": "planetscope",
+            "instruments": ["PSB.SD"],
+            "gsd": 3.9,
+            "eo:cloud_cover": 2.0,
+            "view:off_nadir": 3.1,
+            "pl:item_type": "PSScene",
+        },
+        "links": [],
+        "assets": {
+            "ortho_visual": {
+                "href": _href(root, "20230611_101530_42_24a1_3B_Visual.tif"),
+                "type": "image/tiff",
+                "roles": ["data", "visual"],
+                "eo:bands": [{"name": n, "common_name": c} for n, c in reversed(colours[:3])],
+                "raster:bands": [{"data_type": "uint8", "spatial_resolution": res} for _ in range(3)],
+                **grid,
+            },
+            "ortho_analytic_4b_sr": {
+                "href": _href(root, "20230611_101530_42_24a1_3B_AnalyticMS_SR.tif"),
+                "type": "image/tiff",
+                "roles": ["data", "reflectance"],
+                "eo:bands": [{"name": n, "common_name": c} for n, c in colours],
+                "raster:bands": [{"data_type": "uint16", "nodata": 0, "scale": 0.0001} for _ in colours],
+                **grid,
+            },
+            "ortho_udm2": {
+                "href": _href(root, "20230611_101530_42_24a1_3B_udm2.tif"),
+                "type": "image/tiff",
+                "roles": ["data", "snow-ice", "cloud", "cloud-shadow"],
+                "raster:bands": [{"data_type": "uint8"}],
+                **grid,
+            },
+            "metadata": {
+                "href": _href(root, "20230611_101530_42_24a1_metadata.json"),
+                "type": "application/json",
+                "roles": ["metadata"],
+            },
+        },
+    }
+
+
+def esa_worldcover(
+    root: str = "https://esa-worldcover.s3.eu-central-1.amazonaws.com/v200/2021/map", size: int = 36000
+) -> dict[str, Any]:
+    """ESA WorldCover (stactools, Planetary Computer): a 3 degree lon/lat tile, a classified
+    ``data`` map at 10 m and a three-band quality layer at 60 m whose only role is
+    ``metadata`` but which lists its ``raster:bands``."""
+    res = 3.0 / size
+    quality = [
+        ("Sentinel-1 observations", "int16"),
+        ("Sentinel-2 observations", "int16"),
+        ("Share of invalid Sentinel-2 observations", "int16"),
+    ]
+    return {
+        "type": "Feature",
+        "stac_version": "1.0.0",
+        "stac_extensions": [
+            _PROJ_10,
+            _RASTER,
+            "https://stac-extensions.github.io/classification/v1.0.0/schema.json",
+        ],
+        "id": "ESA_WorldCover_10m_2021_v200_N45E012",
+        "collection": "esa-worldcover",
+        "geometry": _box(12.0, 45.0, 15.0, 48.0),
+        "bbox": [12.0, 45.0, 15.0, 48.0],
+        "properties": {
+            "start_datetime": "2021-01-01T00:00:00Z",
+            "end_datetime": "2021-12-31T23:59:59Z",
+            "datetime": None,
+            "esa_worldcover:product_tile": "N45E012",
+            "proj:epsg": 4326,
+            "platform": "sentinel-2a",
+        },
+        "links": [],
+        "assets": {
+            "map": {
+                "href": _href(root, "ESA_WorldCover_10m_2021_v200_N45E012_Map.tif"),
+                "type": COG,
+                "roles": ["data"],
+                "raster:bands": [
+                    {"name": "Band1", "nodata": 0, "data_type": "uint8", "spatial_resolution": 10}
+                ],
+                **_grid(size, res, 12.0, 48.0),
+            },
+            "input_quality": {
+                "href": _href(root, "ESA_WorldCover_10m_2021_v200_N45E012_InputQuality.tif"),
+                "type": COG,
+                "roles": ["metadata"],
+                "raster:bands": [
+                    {"name": f"Band{i + 1}", "description": d, "nodata": -1, "data_type": t}
+                    for i, (d, t) in enumerate(quality)
+                ],
+                **_grid(size // 6, res * 6, 12.0, 48.0),
+            },
+            "thumbnail": {
+                "href": _href(root, "ESA_WorldCover_10m_2021_v200_N45E012_Map.png"),
+                "type": "image/png",
+                "roles": ["thumbnail"],
+            },
+        },
+    }
+
+
+def sentinel3_olci(
+    root: str = "https://sentinel3euwest.blob.core.windows.net/sentinel-3/OLCI",
+) -> dict[str, Any]:
+    """Sentinel-3 OLCI land products (stactools): NetCDF ``data`` assets whose ``eo:bands``
+    list the spectral bands each variable was made from, no projection (a swath), a time range
+    and a ``datetime``."""
+    safe = (
+        "S3B_OL_2_LFR____20220914T231542_20220914T231842_20220916T042117_0179_070_358_3420_PS2_O_NT_003.SEN3"
+    )
+
+    def olci(*numbers: int) -> list[dict[str, Any]]:
+        return [{"name": f"Oa{n:02d}", "description": f"Band {n}"} for n in numbers]
+
+    def nc(name: str, bands: list[dict[str, Any]] | None) -> dict[str, Any]:
+        asset: dict[str, Any] = {"href": _href(root, f"{safe}/{name}.nc"), "type": "application/x-netcdf"}
+        if bands is not None:
+            asset["eo:bands"] = bands
+        return {**asset, "s3:shape": [4091, 4865], "roles": ["data"]}
+
+    return {
+        "type": "Feature",
+        "stac_version": "1.0.0",
+        "stac_extensions": [_EO, _FILE, "https://stac-extensions.github.io/sat/v1.0.0/schema.json"],
+        "id": safe.removesuffix(".SEN3"),
+        "collection": "sentinel-3-olci-lfr-l2-netcdf",
+        "geometry": {
+            "type": "Polygon",
+            "coordinates": [[[120.3, 40.1], [134.9, 37.2], [139.6, 49.3], [122.8, 52.6], [120.3, 40.1]]],
+        },
+        "bbox": [120.3, 37.2, 139.6, 52.6],
+        "properties": {
+            "datetime": "2022-09-14T23:17:12.000000Z",
+            "start_datetime": "2022-09-14T23:15:42.000000Z",
+            "end_datetime": "2022-09-14T23:18:42.000000Z",
+            "platform": "Sentinel-3B",
+            "constellation": "Sentinel-3",
+            "instruments": ["OLCI"],
+            "s3:product_type": "OL_2_LFR___",
+            "sat:orbit_state": "descending",
+        },
+        "links": [],
+        "assets": {
+            "safe-manifest": {
+                "href": _href(root, f"{safe}/xfdumanifest.xml"),
+                "type": "application/xml",
+                "roles": ["metadata"],
+            },
+            "ogvi": nc("ogvi", olci(3, 10, 17)),
+            "otci": nc("otci", olci(10, 11, 12)),
+            "iwv": nc("iwv", olci(18, 19)),
+            "lqsf": nc("lqsf", None),
+        },
+    }
+
+
+def planetary_computer_zarr(root: str = "abfs://cil-gdpcir/ScenarioMIP") -> dict[str, Any]:
+    """Planetary Computer's climate projections: one Zarr store per variable
+    (``application/vnd+zarr``, no roles), a global box, a null ``datetime`` with a range.
+    Neither terracube nor odc-stac takes these for raster bands: importing them is refused."""
+    return {
+        "type": "Feature",
+        "stac_version": "1.0.0",
+        "stac_extensions": ["https://stac-extensions.github.io/datacube/v2.0.0/schema.json"],
+        "id": "cmip6-model-a-ssp245-r1i1p1f1-day",
+        "collection": "cmip6-daily",
+        "geometry": _box(-180.0, -90.0, 180.0, 90.0),
+        "bbox": [-180.0, -90.0, 180.0, 90.0],
+        "properties": {
+            "datetime": None,
+            "start_datetime": "2015-01-01T12:00:00Z",
+            "end_datetime": "2100-12-31T12:00:00Z",
+        },
+        "links": [],
+        "assets": {
+            v: {"href": f"{root}/model-a/ssp245/r1i1p1f1/day/{v}/v1.1.zarr", "type": "application/vnd+zarr"}
+            for v in ("pr", "tasmax", "tasmin")
+        },
+    }
+
+
 #: Every shape, by a short name (the catalog it comes from).
 CATALOGS = {
     "usgs-landsat-c2": usgs_landsat_c2,
@@ -1142,4 +1349,7 @@ CATALOGS = {
     "dea-eodatasets": dea_eodatasets,
     "pystac-simple": pystac_simple,
     "pystac-extended": pystac_extended,
+    "planet-psscene": planet_psscene,
+    "esa-worldcover": esa_worldcover,
+    "sentinel3-olci": sentinel3_olci,
 }

@@ -40,9 +40,13 @@ from .catalog_items import (
     dea_eodatasets,
     earth_search_v0,
     earth_search_v1,
+    esa_worldcover,
+    planet_psscene,
     planetary_computer_s2,
+    planetary_computer_zarr,
     pystac_extended,
     pystac_simple,
+    sentinel3_olci,
     usgs_landsat_c2,
     usgs_landsat_c2_band_indices,
 )
@@ -82,6 +86,13 @@ EXPECTED = {
     "dea-eodatasets": ("ga_ls8c_ard_3", 4, {"nbart_red", "oa_fmask"}),
     "pystac-simple": ("simple_collection", 1, {"visual"}),
     "pystac-extended": ("simple_collection", 6, {"analytic", "analytic_4", "visual", "udm"}),
+    "planet-psscene": (
+        "psscene",
+        8,
+        {"ortho_visual", "ortho_visual_3", "ortho_analytic_4b_sr_4", "ortho_udm2"},
+    ),
+    "esa-worldcover": ("esa_worldcover", 4, {"map", "input_quality", "input_quality_3"}),
+    "sentinel3-olci": ("sentinel_3_olci_lfr_l2_netcdf", 4, {"ogvi", "otci", "iwv", "lqsf"}),
 }
 
 
@@ -289,6 +300,13 @@ def test_assets_without_roles_are_decided_by_media_type(tmp_path: Path) -> None:
         ({"type": "image/png", "roles": ["overview"]}, False, False),
         ({"type": "image/tiff", "roles": ["metadata"]}, False, False),
         ({"type": "image/tiff", "roles": ["metadata", "water-mask"]}, False, True),
+        (
+            {"type": "image/tiff", "roles": ["metadata"], "raster:bands": [{"data_type": "int16"}]},
+            False,
+            True,
+        ),
+        ({"type": "image/tiff", "roles": ["metadata"], "bands": [{"data_type": "int16"}]}, False, True),
+        ({"type": "image/tiff", "roles": ["metadata"], "raster:bands": [{"unit": "m"}]}, False, False),
         ({"type": "application/json"}, False, False),
         ({"type": "text/plain"}, False, False),
         ({"href": "x/B1.TIF"}, False, True),
@@ -491,3 +509,99 @@ def test_a_lon_lat_footprint_cut_at_the_antimeridian_is_joined_in_the_native_crs
     item["geometry"] = {"type": "Polygon", "coordinates": [[[0, 95], [1, 95], [1, 96], [0, 95]]]}
     doc, _ = item_to_eo3(item)
     assert "geometry" not in doc and "grids" in doc
+
+
+# --- 9. Projection fields on the assets only -----------------------------------------------------
+
+
+def test_projection_fields_on_the_assets_alone_give_the_crs(tmp_path: Path) -> None:
+    item = planet_psscene()
+    assert not any(k.startswith("proj:") for k in item["properties"])
+    _, ds = _import_one(tmp_path, item)
+    assert ds.metadata_doc["crs"] == "EPSG:32633"
+    assert ds.metadata_doc["grids"] == {
+        "default": {"shape": [2400, 2400], "transform": [3.0, 0.0, 452100.0, 0.0, -3.0, 4512300.0]}
+    }
+    # The footprint is the Item's, brought into that CRS.
+    from pyproj import Transformer
+
+    x, y = Transformer.from_crs("EPSG:4326", "EPSG:32633", always_xy=True).transform(14.42, 40.69)
+    assert ds.metadata_doc["geometry"]["coordinates"][0][0] == pytest.approx([x, y])
+    # The way back gives the CRS on the Item.
+    assert dataset_to_item(ds)["properties"]["proj:code"] == "EPSG:32633"
+    # Assets in two CRSs and none on the Item: refused, naming both.
+    item["assets"]["ortho_udm2"]["proj:code"] = "EPSG:32634"
+    with pytest.raises(
+        DocumentError,
+        match=r"data assets 'ortho_visual' and 'ortho_udm2' are in different CRSs \(EPSG:32633, EPSG:32634\)",
+    ):
+        item_to_eo3(item)
+    # The Item's own CRS wins over its assets'.
+    item["properties"]["proj:code"] = "EPSG:32633"
+    assert item_to_eo3(item)[0]["crs"] == "EPSG:32633"
+
+
+# --- 10. A metadata asset that describes its pixels ----------------------------------------------
+
+
+def test_a_metadata_asset_listing_its_raster_bands_is_a_band(tmp_path: Path) -> None:
+    _, ds = _import_one(tmp_path, esa_worldcover())
+    bands = {m.name: (m.dtype, m.nodata) for m in ds.product.measurements.values()}
+    assert bands == {
+        "map": ("uint8", 0),
+        "input_quality": ("int16", -1),
+        "input_quality_2": ("int16", -1),
+        "input_quality_3": ("int16", -1),
+    }
+    assert ds.measurements["input_quality_3"] == {
+        "path": ds.measurements["input_quality"]["path"],
+        "band": 3,
+        "asset": "input_quality",
+        "grid": "input_quality",
+    }
+    assert ds.metadata_doc["grids"]["input_quality"]["shape"] == [6000, 6000]
+    assert set(ds.metadata_doc["accessories"]) == {"thumbnail"}
+    # Without raster:bands it is what its role says: an accessory.
+    item = esa_worldcover()
+    del item["assets"]["input_quality"]["raster:bands"]
+    doc, _ = item_to_eo3(item)
+    assert set(doc["measurements"]) == {"map"}
+    assert "input_quality" in doc["accessories"]
+
+
+# --- 11. NetCDF assets -----------------------------------------------------------------------------
+
+
+def test_the_eo_bands_of_a_netcdf_asset_do_not_split_it(tmp_path: Path) -> None:
+    item = sentinel3_olci()
+    assert len(item["assets"]["ogvi"]["eo:bands"]) == 3
+    _, ds = _import_one(tmp_path, item)
+    assert set(ds.measurements) == {"ogvi", "otci", "iwv", "lqsf"}
+    assert all("band" not in m for m in ds.measurements.values())
+    assert ds.metadata_doc["crs"] == "EPSG:4326"  # a swath: no projection, the Item's footprint
+    assert ds.metadata_doc["properties"]["dtr:start_datetime"] == "2022-09-14T23:15:42.000000Z"
+    # A GeoTIFF's eo:bands still do (the bands of the file).
+    item["assets"]["ogvi"]["type"] = COG
+    assert {"ogvi_2", "ogvi_3"} <= set(item_to_eo3(item)[0]["measurements"])
+    # So do a NetCDF asset's raster:bands.
+    item["assets"]["ogvi"]["type"] = "application/x-netcdf"
+    item["assets"]["ogvi"]["raster:bands"] = [{"data_type": "float32"}, {"data_type": "float32"}]
+    measurements = item_to_eo3(item)[0]["measurements"]
+    assert "ogvi_2" in measurements and "ogvi_3" not in measurements
+
+
+def test_an_item_of_zarr_stores_is_refused_naming_what_it_holds(tmp_path: Path) -> None:
+    index = MemoryIndex()
+    index.init_db()
+    with pytest.raises(
+        DocumentError,
+        match=r"no data assets to infer measurements from \(its assets: application/vnd\+zarr\)",
+    ):
+        import_stac(index, [_write(tmp_path / "item.json", planetary_computer_zarr())])
+    assert [p.name for p in index.products.get_all()] == []
+    # Into a product that is given, it is a dataset with no bands, found where and when it is.
+    index.products.add_document(product_doc("ls8"))
+    assert import_stac(index, [tmp_path / "item.json"], product="ls8").added == 1
+    (ds,) = index.datasets.search(product="ls8")
+    assert set(ds.metadata_doc["accessories"]) == {"pr", "tasmax", "tasmin"}
+    assert index.datasets.count(product="ls8", time=("2050-01-01", "2050-01-02")) == 1
