@@ -1335,6 +1335,103 @@ def planetary_computer_zarr(root: str = "abfs://cil-gdpcir/ScenarioMIP") -> dict
     }
 
 
+def cdse_sentinel2_l2a(
+    root: str = "s3://eodata/Sentinel-2/MSI/L2A/2024/08/14", size: int = 10980
+) -> dict[str, Any]:
+    """The Copernicus Data Space Ecosystem's Sentinel-2 L2A (STAC 1.1, projection and raster
+    2.0): no projection on the Item, ``proj:code`` and a grid on every asset; the pixel type and
+    nodata on the asset itself (``data_type``, ``nodata``) rather than in ``raster:bands``;
+    ``bands`` holding eo fields only, or (a three-band asset) each band's pixel type; a band
+    at several resolutions, each its own asset; JPEG 2000 files."""
+    safe = "S2B_MSIL2A_20240814T101559_N0511_R065_T32TQM_20240814T131409.SAFE"
+    x0, y0 = 699960.0, 5100000.0
+
+    def jp2(
+        name: str, res: int, bands: list[dict[str, Any]] | None, data_type: str, **extra: Any
+    ) -> dict[str, Any]:
+        n, pixel = size * 10 // res, res * 10980 / size  # pixels across, and their size
+        asset: dict[str, Any] = {
+            "href": _href(root, f"{safe}/GRANULE/IMG_DATA/R{res}m/T32TQM_20240814T101559_{name}.jp2"),
+            "type": "image/jp2",
+            "title": f"{name}",
+            "roles": ["data", f"gsd:{res}m"],
+            "gsd": res,
+            "proj:code": "EPSG:32632",
+            "proj:bbox": [x0, y0 - n * pixel, x0 + n * pixel, y0],
+            **_grid(n, pixel, x0, y0),
+            **extra,
+        }
+        if bands is not None:
+            asset["bands"] = bands
+        if data_type:
+            asset["data_type"] = data_type
+        return asset
+
+    def band(name: str, common: str) -> list[dict[str, Any]]:
+        return [{"name": name, "eo:common_name": common, "eo:center_wavelength": 0.5}]
+
+    reflectance = {"nodata": 0, "raster:scale": 0.0001, "raster:offset": -0.1}
+    return {
+        "type": "Feature",
+        "stac_version": "1.1.0",
+        "stac_extensions": [
+            "https://stac-extensions.github.io/eo/v2.0.0/schema.json",
+            _PROJ_20,
+            "https://stac-extensions.github.io/raster/v2.0.0/schema.json",
+            _FILE,
+        ],
+        "id": safe.removesuffix(".SAFE"),
+        "collection": "sentinel-2-l2a",
+        "geometry": {  # the tile's corners: the whole grid holds data
+            "type": "Polygon",
+            "coordinates": [
+                [
+                    [11.583549, 46.024365],
+                    [11.538707, 45.037034],
+                    [12.930033, 44.997588],
+                    [12.999321, 45.983545],
+                    [11.583549, 46.024365],
+                ]
+            ],
+        },
+        "bbox": [11.538707, 44.997588, 12.999321, 46.024365],
+        "properties": {
+            "datetime": "2024-08-14T10:15:59.024Z",
+            "start_datetime": "2024-08-14T10:15:59.024Z",
+            "end_datetime": "2024-08-14T10:15:59.024Z",
+            "platform": "sentinel-2b",
+            "constellation": "sentinel-2",
+            "instruments": ["msi"],
+            "eo:cloud_cover": 12.5,
+            "grid:code": "MGRS-32TQM",
+            "product:type": "S2MSI2A",
+        },
+        "links": [],
+        "assets": {
+            "AOT_10m": jp2("AOT_10m", 10, None, "uint16", **reflectance),
+            "B02_10m": jp2("B02_10m", 10, band("B02", "blue"), "uint16", **reflectance),
+            "B02_20m": jp2("B02_20m", 20, band("B02", "blue"), "uint16", **reflectance),
+            "B04_10m": jp2("B04_10m", 10, band("B04", "red"), "uint16", **reflectance),
+            "B05_20m": jp2("B05_20m", 20, band("B05", "rededge071"), "uint16", **reflectance),
+            "SCL_20m": jp2("SCL_20m", 20, None, "uint8", nodata=0),
+            "TCI_10m": jp2(
+                "TCI_10m",
+                10,
+                [
+                    {"name": n, "description": n, "nodata": 0, "data_type": "uint8"}
+                    for n in ("B04", "B03", "B02")
+                ],
+                "",
+            ),
+            "product_metadata": {
+                "href": _href(root, f"{safe}/MTD_MSIL2A.xml"),
+                "type": "application/xml",
+                "roles": ["metadata"],
+            },
+        },
+    }
+
+
 #: Every shape, by a short name (the catalog it comes from).
 CATALOGS = {
     "usgs-landsat-c2": usgs_landsat_c2,
@@ -1352,4 +1449,5 @@ CATALOGS = {
     "planet-psscene": planet_psscene,
     "esa-worldcover": esa_worldcover,
     "sentinel3-olci": sentinel3_olci,
+    "cdse-sentinel2-l2a": cdse_sentinel2_l2a,
 }

@@ -37,6 +37,7 @@ from terracube.stac._mapping import _is_data
 from .catalog_items import (
     CATALOGS,
     COG,
+    cdse_sentinel2_l2a,
     dea_eodatasets,
     earth_search_v0,
     earth_search_v1,
@@ -93,6 +94,7 @@ EXPECTED = {
     ),
     "esa-worldcover": ("esa_worldcover", 4, {"map", "input_quality", "input_quality_3"}),
     "sentinel3-olci": ("sentinel_3_olci_lfr_l2_netcdf", 4, {"ogvi", "otci", "iwv", "lqsf"}),
+    "cdse-sentinel2-l2a": ("sentinel_2_l2a", 9, {"AOT_10m", "B02_20m", "SCL_20m", "TCI_10m", "TCI_10m_3"}),
 }
 
 
@@ -605,3 +607,34 @@ def test_an_item_of_zarr_stores_is_refused_naming_what_it_holds(tmp_path: Path) 
     (ds,) = index.datasets.search(product="ls8")
     assert set(ds.metadata_doc["accessories"]) == {"pr", "tasmax", "tasmin"}
     assert index.datasets.count(product="ls8", time=("2050-01-01", "2050-01-02")) == 1
+
+
+# --- 12. STAC 1.1: pixel types on the asset --------------------------------------------------------
+
+
+def test_pixel_types_given_on_the_asset_or_its_bands_describe_the_bands(tmp_path: Path) -> None:
+    _, ds = _import_one(tmp_path, cdse_sentinel2_l2a())
+    bands = {m.name: (m.dtype, m.nodata) for m in ds.product.measurements.values()}
+    assert bands["B02_10m"] == ("uint16", 0)
+    assert bands["AOT_10m"] == ("uint16", 0)
+    assert bands["SCL_20m"] == ("uint8", 0)
+    assert bands["TCI_10m"] == bands["TCI_10m_3"] == ("uint8", 0)
+    assert ds.metadata_doc["crs"] == "EPSG:32632"
+    assert ds.measurements["B02_20m"]["grid"] == "B02_20m"
+    # The same band at two resolutions: its name and common name are no alias of either.
+    aliases = {m.name: m.aliases for m in ds.product.measurements.values()}
+    assert aliases["B02_10m"] == aliases["B02_20m"] == ()
+    assert aliases["B04_10m"] == ("B04", "red")  # a one-band asset's, not the three-band one's
+    # The Item's own fields describe every band, unless the asset or a band says otherwise.
+    item = cdse_sentinel2_l2a()
+    item["properties"]["data_type"] = "int16"
+    del item["assets"]["B02_10m"]["data_type"]
+    doc = collection_to_product_doc(None, sample_item=item)
+    dtypes = {m["name"]: m["dtype"] for m in doc["measurements"]}
+    assert (dtypes["B02_10m"], dtypes["SCL_20m"], dtypes["TCI_10m_2"]) == ("int16", "uint8", "uint8")
+    # Given in both, the STAC 1.1 fields win over raster:bands.
+    item["assets"]["B04_10m"]["raster:bands"] = [{"data_type": "float32", "unit": "m"}]
+    (b04,) = (
+        m for m in collection_to_product_doc(None, sample_item=item)["measurements"] if m["name"] == "B04_10m"
+    )
+    assert (b04["dtype"], b04["units"]) == ("uint16", "m")

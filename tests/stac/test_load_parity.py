@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import warnings
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pystac
@@ -25,9 +26,6 @@ from terracube.storage.bands import resolve_uri, uri_to_path
 
 from .catalog_items import CATALOGS
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
 SIZE = 36  # pixels across at the finest resolution: every Sentinel-2 resolution divides it
 
 
@@ -37,23 +35,24 @@ def _write_rasters(item: dict[str, Any], item_uri: str, seed: int) -> None:
     props = item["properties"]
     for asset in item["assets"].values():
         uri = resolve_uri(item_uri, asset["href"])
-        if not uri.startswith("file://") or not uri.lower().endswith((".tif", ".tiff")):
-            continue
+        if not uri.startswith("file://") or not uri.lower().endswith((".tif", ".tiff", ".jp2")):
+            continue  # (a ".jp2" is written as a GeoTIFF: GDAL reads a file by its content)
         shape = asset.get("proj:shape") or props.get("proj:shape")
         transform = asset.get("proj:transform") or props.get("proj:transform")
         if shape is None:  # a picture, not a band
             continue
         crs = asset.get("proj:code") or props.get("proj:code") or f"EPSG:{props['proj:epsg']}"
-        raster = asset.get("raster:bands") or [{}]
+        raster = asset.get("raster:bands") or asset.get("bands") or [{}]
         count = max(len(raster), len(asset.get("eo:bands") or asset.get("bands") or []), 1)
-        dtype = raster[0].get("data_type", "uint16")
-        nodata = raster[0].get("nodata")
+        dtype = raster[0].get("data_type") or asset.get("data_type") or "uint16"
+        nodata = raster[0].get("nodata", asset.get("nodata"))
         pixels = (
             rng.random((count, *shape)).astype(dtype)
             if np.dtype(dtype).kind == "f"
             else rng.integers(1, 5000, (count, *shape)).astype(dtype)
         )
         profile = {"driver": "GTiff", "width": shape[1], "height": shape[0], "count": count, "dtype": dtype}
+        Path(uri_to_path(uri)).parent.mkdir(parents=True, exist_ok=True)
         with rasterio.open(
             uri_to_path(uri),
             "w",
@@ -87,6 +86,7 @@ def _odc_stac_name(name: str, band: int | None) -> str:
         ("pystac-extended", True),  # a four-band asset, proj:code
         ("planet-psscene", True),  # the CRS and grid on the assets only, three- and four-band assets
         ("esa-worldcover", False),  # lon/lat; a three-band int16 quality layer with the metadata role
+        ("cdse-sentinel2-l2a", True),  # STAC 1.1: pixel types and grids on the assets only
     ],
 )
 def test_terracube_loads_what_odc_stac_loads(name: str, relative: bool, tmp_path: Path) -> None:

@@ -708,7 +708,10 @@ def _is_data(asset: Mapping[str, Any], *, need_grid: bool = False) -> bool:
 
 
 def _describes_pixels(asset: Mapping[str, Any]) -> bool:
-    """Whether an asset lists its bands' pixel types (``raster:bands``, STAC 1.1's ``bands``)."""
+    """Whether an asset gives its bands' pixel type (``raster:bands``, STAC 1.1's ``bands`` or
+    ``data_type``)."""
+    if "data_type" in asset:
+        return True
     for key in ("raster:bands", "bands"):
         bands = asset.get(key)
         if isinstance(bands, list) and any(isinstance(b, dict) and "data_type" in b for b in bands):
@@ -740,11 +743,32 @@ def _eo_bands(asset: Mapping[str, Any], props: Mapping[str, Any]) -> list[Mappin
     return out
 
 
-def _raster_bands(asset: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    bands = asset.get("raster:bands")
-    if not isinstance(bands, list):
-        bands = asset.get("bands")
-    return [b if isinstance(b, dict) else {} for b in bands] if isinstance(bands, list) else []
+#: The fields that describe a band's pixels: in ``raster:bands``, or (STAC 1.1) in ``bands``, on
+#: the asset or on the Item for all of its bands.
+_PIXEL_FIELDS: Final = ("data_type", "nodata", "unit")
+
+
+def _pixel_fields(obj: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: obj[k] for k in _PIXEL_FIELDS if obj.get(k) is not None}
+
+
+def _raster_bands(asset: Mapping[str, Any], inherited: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """An asset's bands' pixel descriptions: its ``raster:bands``, overridden by what STAC 1.1
+    says of them (``inherited``: the Item's and the asset's own fields; then each of ``bands``)."""
+    raster = asset.get("raster:bands")
+    raster = [b if isinstance(b, dict) else {} for b in raster] if isinstance(raster, list) else []
+    common = asset.get("bands")
+    common = [b if isinstance(b, dict) else {} for b in common] if isinstance(common, list) else []
+    if not common and not inherited:
+        return raster
+    return [
+        {
+            **(raster[i] if i < len(raster) else {}),
+            **inherited,
+            **(_pixel_fields(common[i]) if i < len(common) else {}),
+        }
+        for i in range(max(len(raster), len(common), 1))
+    ]
 
 
 if TYPE_CHECKING:
@@ -763,6 +787,7 @@ def _data_bands(assets: Mapping[str, Any], props: Mapping[str, Any], *, where: s
     ``<key>``, ``<key>_2``, ``<key>_3``... as odc-stac names them.
     """
     need_grid: bool | None = None  # worked out for the first asset without the data role
+    item_pixels = _pixel_fields(props)  # STAC 1.1: data_type, nodata, unit for every band
     out: list[_Band] = []
     taken: dict[str, str] = {}
     for key, a in assets.items():
@@ -783,6 +808,11 @@ def _data_bands(assets: Mapping[str, Any], props: Mapping[str, Any], *, where: s
                 continue
         eo = a.get("eo:bands")
         raster = a.get("raster:bands")
+        inherited = (
+            {**item_pixels, **_pixel_fields(a)}
+            if item_pixels or "data_type" in a or "nodata" in a or "unit" in a
+            else None
+        )
         if (
             (eo is None or (eo.__class__ is list and len(eo) == 1 and eo[0].__class__ is dict))
             and (
@@ -790,6 +820,7 @@ def _data_bands(assets: Mapping[str, Any], props: Mapping[str, Any], *, where: s
                 or (raster.__class__ is list and len(raster) == 1 and raster[0].__class__ is dict)
             )
             and "bands" not in a
+            and not inherited
         ):  # one band described by objects (or not at all): the common case, kept quick
             name = product_name_for(key) or "_"
             if name in taken:
@@ -797,7 +828,7 @@ def _data_bands(assets: Mapping[str, Any], props: Mapping[str, Any], *, where: s
             taken[name] = key
             out.append((key, name, 1, 1, eo[0] if eo else _NO_BAND, raster[0] if raster else _NO_BAND))
             continue
-        eo, raster = _eo_bands(a, props), _raster_bands(a)
+        eo, raster = _eo_bands(a, props), _raster_bands(a, inherited or {})
         mt = a.get("type")
         if (
             "eo:bands" in a
@@ -808,6 +839,8 @@ def _data_bands(assets: Mapping[str, Any], props: Mapping[str, Any], *, where: s
             # variable was made from, not bands of the file: only raster:bands count those.
             eo = eo[: max(len(raster), 1)]
         count = max(len(eo), len(raster), 1)
+        if inherited and len(raster) < count:  # the asset's own fields describe all its bands
+            raster = [*raster, *([inherited] * (count - len(raster)))]
         key = str(key)
         base = product_name_for(key) or "_"
         for i in range(count):
