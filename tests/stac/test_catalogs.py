@@ -638,3 +638,29 @@ def test_pixel_types_given_on_the_asset_or_its_bands_describe_the_bands(tmp_path
         m for m in collection_to_product_doc(None, sample_item=item)["measurements"] if m["name"] == "B04_10m"
     )
     assert (b04["dtype"], b04["units"]) == ("uint16", "m")
+
+
+# --- 13. A CRS given only as PROJJSON ------------------------------------------------------------
+
+
+def test_a_crs_given_only_as_projjson_is_read(tmp_path: Path) -> None:
+    from pyproj import CRS
+
+    item = earth_search_v1()
+    epsg = item["properties"].pop("proj:epsg")
+    item["properties"]["proj:projjson"] = CRS.from_epsg(epsg).to_json_dict()
+    _, ds = _import_one(tmp_path, item)
+    assert ds.metadata_doc["crs"] == f"EPSG:{epsg}"  # it names its EPSG code
+    assert ds.metadata_doc["properties"]["proj:projjson"] == item["properties"]["proj:projjson"]
+    # One without an id: its WKT2.
+    del item["properties"]["proj:projjson"]["id"]
+    doc, _ = item_to_eo3(item)
+    assert CRS.from_wkt(doc["crs"]).equals(CRS.from_epsg(epsg))
+    # On the assets alone, as the other projection fields.
+    pj = item["properties"].pop("proj:projjson")
+    for asset in item["assets"].values():
+        asset["proj:projjson"] = pj
+    assert CRS.from_wkt(item_to_eo3(item)[0]["crs"]).equals(CRS.from_epsg(epsg))
+    item["assets"]["red"]["proj:projjson"] = {"type": "nonsense"}
+    with pytest.raises(DocumentError, match="proj:projjson is not a CRS pyproj can read"):
+        item_to_eo3(item)

@@ -880,7 +880,34 @@ def _crs_of(props: Mapping[str, Any]) -> str | None:
         return f"EPSG:{int(props['proj:epsg'])}"
     if props.get("proj:wkt2") is not None:
         return str(props["proj:wkt2"])
+    if isinstance(props.get("proj:projjson"), dict):
+        import orjson
+
+        return _projjson_crs(orjson.dumps(props["proj:projjson"], option=orjson.OPT_SORT_KEYS).decode())
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _projjson_crs(text: str) -> str:
+    """The CRS a ``proj:projjson`` gives (its only projection field), as ``EPSG:<code>`` when it
+    names one, else as WKT2."""
+    import orjson
+
+    pj = orjson.loads(text)
+    ident = pj.get("id")
+    if isinstance(ident, dict) and str(ident.get("authority", "")).upper() == "EPSG" and ident.get("code"):
+        return f"EPSG:{ident['code']}"
+    from pyproj import CRS
+    from pyproj.exceptions import CRSError
+
+    try:
+        return str(CRS.from_json(text).to_wkt())
+    except CRSError as e:
+        raise DocumentError(
+            f"proj:projjson is not a CRS pyproj can read ({e}); give the Item's proj:code or proj:wkt2",
+            field="properties.proj:projjson",
+            value=pj.get("name"),
+        ) from None
 
 
 def _asset_crs(assets: Mapping[str, Any], bands: Sequence[_Band], where: str) -> str | None:
@@ -1078,7 +1105,8 @@ def item_to_eo3(
     if crs is None and (grids or native_geom is not None):
         raise DocumentError(
             f"{where}: the STAC Item has proj:shape/proj:transform or proj:geometry but no "
-            "proj:code, proj:epsg or proj:wkt2; give its CRS",
+            "proj:code, proj:epsg, proj:wkt2 or proj:projjson (on the Item or its data assets); "
+            "give its CRS",
             field="properties.proj:code",
             value=None,
             doc=where,
