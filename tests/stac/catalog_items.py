@@ -1432,6 +1432,82 @@ def cdse_sentinel2_l2a(
     }
 
 
+def planetary_computer_modis_polar(
+    root: str = "https://modiseuwest.blob.core.windows.net/modis-061/MOD13A1/26/02/2022017", size: int = 2400
+) -> dict[str, Any]:
+    """Planetary Computer's MODIS tiles (stactools) near the pole: the sinusoidal CRS as
+    ``proj:wkt2`` with a null ``proj:epsg``, ``proj:geometry`` the whole tile (most of it past
+    the antimeridian, off the Earth), ``geometry`` the part that holds data, densified."""
+    import math
+
+    radius = 6371007.181
+    x0, x1, y0, y1 = 8895604.157333, 10007554.677, 6671703.118, 7783653.637667
+    res = (x1 - x0) / size
+    top = math.degrees(math.acos(x0 / (radius * math.pi)))  # where the tile's west edge meets 180°
+    west_edge = [
+        [round(math.degrees(x0 / (radius * math.cos(math.radians(lat)))), 6), round(lat, 6)]
+        for lat in (60.0 + (top - 60.0) * i / 8 for i in range(9))
+    ]
+    west_edge[-1][0] = 180.0
+    ring = [[180.0, 60.0], *reversed(west_edge), [180.0, 60.0]]
+    wkt2 = (
+        'PROJCRS["unnamed",BASEGEOGCRS["Unknown datum based upon the custom spheroid",'
+        'DATUM["Not specified (based on custom spheroid)",ELLIPSOID["Custom spheroid",6371007.181,0,'
+        'LENGTHUNIT["metre",1]]],PRIMEM["Greenwich",0,ANGLEUNIT["degree",0.0174532925199433]]],'
+        'CONVERSION["unnamed",METHOD["Sinusoidal"],PARAMETER["Longitude of natural origin",0,'
+        'ANGLEUNIT["degree",0.0174532925199433]],PARAMETER["False easting",0,LENGTHUNIT["metre",1]],'
+        'PARAMETER["False northing",0,LENGTHUNIT["metre",1]]],CS[Cartesian,2],'
+        'AXIS["easting",east,ORDER[1],LENGTHUNIT["metre",1]],AXIS["northing",north,ORDER[2],'
+        'LENGTHUNIT["metre",1]]]'
+    )
+    return {
+        "type": "Feature",
+        "stac_version": "1.0.0",
+        "stac_extensions": [_PROJ_10, _RASTER],
+        "id": "MOD13A1.A2022017.h26v02.061.2022034050111",
+        "collection": "modis-13A1-061",
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+        "bbox": [west_edge[0][0], 60.0, 180.0, round(top, 6)],
+        "properties": {
+            "start_datetime": "2022-01-17T00:00:00Z",
+            "end_datetime": "2022-02-01T23:59:59Z",
+            "datetime": None,
+            "platform": "terra",
+            "instruments": ["modis"],
+            "modis:tile-id": "51026002",
+            "modis:horizontal-tile": 26,
+            "modis:vertical-tile": 2,
+            "proj:epsg": None,
+            "proj:wkt2": wkt2,
+            "proj:shape": [size, size],
+            "proj:transform": [res, 0.0, x0, 0.0, -res, y1],
+            "proj:geometry": {
+                "type": "Polygon",
+                "coordinates": [[[x1, y0], [x1, y1], [x0, y1], [x0, y0], [x1, y0]]],
+            },
+        },
+        "links": [],
+        "assets": {
+            "hdf": {
+                "href": _href(root, "MOD13A1.A2022017.h26v02.061.2022034050111.hdf"),
+                "type": "application/x-hdf",
+                "roles": ["data"],
+            },
+            "500m_16_days_NDVI": {
+                "href": _href(root, "MOD13A1.A2022017.h26v02.061.2022034050111_NDVI.tif"),
+                "type": COG,
+                "roles": ["data"],
+                "raster:bands": [{"data_type": "int16", "nodata": -3000, "scale": 0.0001}],
+            },
+            "metadata": {
+                "href": _href(root, "MOD13A1.A2022017.h26v02.061.2022034050111.hdf.xml"),
+                "type": "application/xml",
+                "roles": ["metadata"],
+            },
+        },
+    }
+
+
 #: Every shape, by a short name (the catalog it comes from).
 CATALOGS = {
     "usgs-landsat-c2": usgs_landsat_c2,

@@ -43,6 +43,7 @@ from .catalog_items import (
     earth_search_v1,
     esa_worldcover,
     planet_psscene,
+    planetary_computer_modis_polar,
     planetary_computer_s2,
     planetary_computer_zarr,
     pystac_extended,
@@ -152,7 +153,7 @@ def test_round_trip_keeps_what_stac_says(name: str, tmp_path: Path) -> None:
         if key in _REFORMED or key in _EO3_NAMES:
             continue
         assert out["properties"][key] == value, key
-    if "proj:epsg" in item["properties"]:
+    if item["properties"].get("proj:epsg") is not None:
         assert out["properties"]["proj:code"] == f"EPSG:{item['properties']['proj:epsg']}"
     # Assets: the same keys, hrefs (relative ones resolved against the Item's file) and media types.
     assert set(out["assets"]) == set(item["assets"])
@@ -664,3 +665,23 @@ def test_a_crs_given_only_as_projjson_is_read(tmp_path: Path) -> None:
     item["assets"]["red"]["proj:projjson"] = {"type": "nonsense"}
     with pytest.raises(DocumentError, match="proj:projjson is not a CRS pyproj can read"):
         item_to_eo3(item)
+
+
+# --- 14. A tile past the antimeridian --------------------------------------------------------------
+
+
+def test_a_sinusoidal_tile_past_the_antimeridian_is_found_where_it_holds_data(tmp_path: Path) -> None:
+    item = planetary_computer_modis_polar()
+    index, ds = _import_one(tmp_path, item)
+    assert ds.metadata_doc["crs"] == item["properties"]["proj:wkt2"]
+    # The footprint is the Item's geometry: the tile's outline would wrap around the globe.
+    back = shapely.geometry.shape(dataset_to_item(ds)["geometry"])
+    assert back.symmetric_difference(shapely.geometry.shape(item["geometry"])).area < 1e-3 * back.area
+    inside = [(175.0, 61.0), (172.0, 62.0), (179.9, 63.5)]
+    outside = [(-150.0, 65.0), (-130.0, 69.0), (150.0, 61.0), (165.0, 62.0), (175.0, 66.0)]
+    for points, count in ((inside, 1), (outside, 0)):
+        for lon, lat in points:
+            assert index.datasets.count(lon=(lon, lon + 0.01), lat=(lat, lat + 0.01)) == count, (lon, lat)
+    # A catalog's own box across the antimeridian: the tile's outline is the footprint.
+    item["bbox"] = [160.0, 60.0, -170.0, 70.0]
+    assert item_to_eo3(item)[0]["geometry"] == item["properties"]["proj:geometry"]

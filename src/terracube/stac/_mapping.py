@@ -1113,7 +1113,9 @@ def item_to_eo3(
         )
     if crs is not None:
         doc["crs"] = crs
-        if native_geom is not None:
+        if native_geom is not None and not (
+            item.get("geometry") is not None and _wraps(native_geom, crs, item.get("bbox"))
+        ):
             doc["geometry"] = native_geom
         elif item.get("geometry") is not None and "odc:geometry" not in item:
             # The Item's footprint, not the whole grid: it is what searches should find.
@@ -1245,6 +1247,38 @@ def _to_crs(geometry: Mapping[str, Any], crs: str) -> dict[str, Any] | None:
             return None
         return orjson.loads(shapely.to_geojson(g))  # type: ignore[no-any-return]
     return {"type": kind, "coordinates": out[0] if kind == "Polygon" else out}
+
+
+@functools.lru_cache(maxsize=64)
+def _to_lonlat(crs: str) -> Any:
+    """A transformer from ``crs`` to lon/lat (x, y order)."""
+    from pyproj import Transformer
+
+    return Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+
+
+def _wraps(geometry: Any, crs: str, bbox: Any) -> bool:
+    """Whether a ``proj:geometry`` reaches past the antimeridian, or past where its CRS is
+    defined, though the Item's lon/lat ``bbox`` does not: a MODIS tile near the poles is the
+    whole sinusoidal tile, most of it outside the Earth, while its ``geometry`` is the part that
+    holds data. The Item's ``geometry`` is then the footprint."""
+    import numpy as np
+
+    if not isinstance(bbox, list) or len(bbox) not in (4, 6) or not isinstance(geometry, dict):
+        return False
+    try:
+        west, east = float(bbox[0]), float(bbox[len(bbox) // 2])
+        coords = geometry.get("coordinates")
+        polygons = coords if geometry.get("type") == "MultiPolygon" else [coords]
+        xy = np.concatenate([np.asarray(ring, dtype="float64")[:, :2] for poly in polygons for ring in poly])
+        lon, lat = _to_lonlat(crs).transform(xy[:, 0], xy[:, 1])
+    except Exception:  # a geometry or bbox that cannot be read this way: keep proj:geometry
+        return False
+    if not (0 <= east - west <= 180):  # the Item's box crosses the antimeridian itself
+        return False
+    if not (np.isfinite(lon).all() and np.isfinite(lat).all()):
+        return True
+    return bool(lon.max() - lon.min() > 180)
 
 
 def _aliases(bands: Sequence[_Band]) -> dict[str, list[str]]:
