@@ -1268,7 +1268,7 @@ def _wraps(geometry: Any, crs: str, bbox: Any) -> bool:
         return False
     try:
         west, east = float(bbox[0]), float(bbox[len(bbox) // 2])
-        coords = geometry.get("coordinates")
+        coords: list[Any] = geometry["coordinates"]
         polygons = coords if geometry.get("type") == "MultiPolygon" else [coords]
         xy = np.concatenate([np.asarray(ring, dtype="float64")[:, :2] for poly in polygons for ring in poly])
         lon, lat = _to_lonlat(crs).transform(xy[:, 0], xy[:, 1])
