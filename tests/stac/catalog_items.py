@@ -1128,6 +1128,386 @@ def pystac_extended(root: str = "", size: int | None = None) -> dict[str, Any]:
     }
 
 
+_PROJ_20 = "https://stac-extensions.github.io/projection/v2.0.0/schema.json"
+
+
+def planet_psscene(
+    root: str = "https://api.planet.com/data/v1/assets/psscene", size: int = 2400
+) -> dict[str, Any]:
+    """Planet's PlanetScope scenes (STAC 1.1, projection 2.0): the projection fields on each
+    asset and none on the Item, multi-band assets described by ``raster:bands`` and
+    ``eo:bands``."""
+    res = 3.0 * 2400 / size
+    x0, y0 = 452100.0, 4512300.0
+    grid = {"proj:code": "EPSG:32633", **_grid(size, res, x0, y0)}
+    colours = [("Blue", "blue"), ("Green", "green"), ("Red", "red"), ("NIR", "nir")]
+    return {
+        "type": "Feature",
+        "stac_version": "1.1.0",
+        "stac_extensions": [_EO, _RASTER, _PROJ_20, _VIEW],
+        "id": "20230611_101530_42_24a1",
+        "collection": "psscene",
+        "geometry": _box(14.42, 40.69, 14.51, 40.76),
+        "bbox": [14.42, 40.69, 14.51, 40.76],
+        "properties": {
+            "datetime": "2023-06-11T10:15:30.421Z",
+            "platform": "24a1",
+            "constellation": "planetscope",
+            "instruments": ["PSB.SD"],
+            "gsd": 3.9,
+            "eo:cloud_cover": 2.0,
+            "view:off_nadir": 3.1,
+            "pl:item_type": "PSScene",
+        },
+        "links": [],
+        "assets": {
+            "ortho_visual": {
+                "href": _href(root, "20230611_101530_42_24a1_3B_Visual.tif"),
+                "type": "image/tiff",
+                "roles": ["data", "visual"],
+                "eo:bands": [{"name": n, "common_name": c} for n, c in reversed(colours[:3])],
+                "raster:bands": [{"data_type": "uint8", "spatial_resolution": res} for _ in range(3)],
+                **grid,
+            },
+            "ortho_analytic_4b_sr": {
+                "href": _href(root, "20230611_101530_42_24a1_3B_AnalyticMS_SR.tif"),
+                "type": "image/tiff",
+                "roles": ["data", "reflectance"],
+                "eo:bands": [{"name": n, "common_name": c} for n, c in colours],
+                "raster:bands": [{"data_type": "uint16", "nodata": 0, "scale": 0.0001} for _ in colours],
+                **grid,
+            },
+            "ortho_udm2": {
+                "href": _href(root, "20230611_101530_42_24a1_3B_udm2.tif"),
+                "type": "image/tiff",
+                "roles": ["data", "snow-ice", "cloud", "cloud-shadow"],
+                "raster:bands": [{"data_type": "uint8"}],
+                **grid,
+            },
+            "metadata": {
+                "href": _href(root, "20230611_101530_42_24a1_metadata.json"),
+                "type": "application/json",
+                "roles": ["metadata"],
+            },
+        },
+    }
+
+
+def esa_worldcover(
+    root: str = "https://esa-worldcover.s3.eu-central-1.amazonaws.com/v200/2021/map", size: int = 36000
+) -> dict[str, Any]:
+    """ESA WorldCover (stactools, Planetary Computer): a 3 degree lon/lat tile, a classified
+    ``data`` map at 10 m and a three-band quality layer at 60 m whose only role is
+    ``metadata`` but which lists its ``raster:bands``."""
+    res = 3.0 / size
+    quality = [
+        ("Sentinel-1 observations", "int16"),
+        ("Sentinel-2 observations", "int16"),
+        ("Share of invalid Sentinel-2 observations", "int16"),
+    ]
+    return {
+        "type": "Feature",
+        "stac_version": "1.0.0",
+        "stac_extensions": [
+            _PROJ_10,
+            _RASTER,
+            "https://stac-extensions.github.io/classification/v1.0.0/schema.json",
+        ],
+        "id": "ESA_WorldCover_10m_2021_v200_N45E012",
+        "collection": "esa-worldcover",
+        "geometry": _box(12.0, 45.0, 15.0, 48.0),
+        "bbox": [12.0, 45.0, 15.0, 48.0],
+        "properties": {
+            "start_datetime": "2021-01-01T00:00:00Z",
+            "end_datetime": "2021-12-31T23:59:59Z",
+            "datetime": None,
+            "esa_worldcover:product_tile": "N45E012",
+            "proj:epsg": 4326,
+            "platform": "sentinel-2a",
+        },
+        "links": [],
+        "assets": {
+            "map": {
+                "href": _href(root, "ESA_WorldCover_10m_2021_v200_N45E012_Map.tif"),
+                "type": COG,
+                "roles": ["data"],
+                "raster:bands": [
+                    {"name": "Band1", "nodata": 0, "data_type": "uint8", "spatial_resolution": 10}
+                ],
+                **_grid(size, res, 12.0, 48.0),
+            },
+            "input_quality": {
+                "href": _href(root, "ESA_WorldCover_10m_2021_v200_N45E012_InputQuality.tif"),
+                "type": COG,
+                "roles": ["metadata"],
+                "raster:bands": [
+                    {"name": f"Band{i + 1}", "description": d, "nodata": -1, "data_type": t}
+                    for i, (d, t) in enumerate(quality)
+                ],
+                **_grid(size // 6, res * 6, 12.0, 48.0),
+            },
+            "thumbnail": {
+                "href": _href(root, "ESA_WorldCover_10m_2021_v200_N45E012_Map.png"),
+                "type": "image/png",
+                "roles": ["thumbnail"],
+            },
+        },
+    }
+
+
+def sentinel3_olci(
+    root: str = "https://sentinel3euwest.blob.core.windows.net/sentinel-3/OLCI",
+) -> dict[str, Any]:
+    """Sentinel-3 OLCI land products (stactools): NetCDF ``data`` assets whose ``eo:bands``
+    list the spectral bands each variable was made from, no projection (a swath), a time range
+    and a ``datetime``."""
+    safe = (
+        "S3B_OL_2_LFR____20220914T231542_20220914T231842_20220916T042117_0179_070_358_3420_PS2_O_NT_003.SEN3"
+    )
+
+    def olci(*numbers: int) -> list[dict[str, Any]]:
+        return [{"name": f"Oa{n:02d}", "description": f"Band {n}"} for n in numbers]
+
+    def nc(name: str, bands: list[dict[str, Any]] | None) -> dict[str, Any]:
+        asset: dict[str, Any] = {"href": _href(root, f"{safe}/{name}.nc"), "type": "application/x-netcdf"}
+        if bands is not None:
+            asset["eo:bands"] = bands
+        return {**asset, "s3:shape": [4091, 4865], "roles": ["data"]}
+
+    return {
+        "type": "Feature",
+        "stac_version": "1.0.0",
+        "stac_extensions": [_EO, _FILE, "https://stac-extensions.github.io/sat/v1.0.0/schema.json"],
+        "id": safe.removesuffix(".SEN3"),
+        "collection": "sentinel-3-olci-lfr-l2-netcdf",
+        "geometry": {
+            "type": "Polygon",
+            "coordinates": [[[120.3, 40.1], [134.9, 37.2], [139.6, 49.3], [122.8, 52.6], [120.3, 40.1]]],
+        },
+        "bbox": [120.3, 37.2, 139.6, 52.6],
+        "properties": {
+            "datetime": "2022-09-14T23:17:12.000000Z",
+            "start_datetime": "2022-09-14T23:15:42.000000Z",
+            "end_datetime": "2022-09-14T23:18:42.000000Z",
+            "platform": "Sentinel-3B",
+            "constellation": "Sentinel-3",
+            "instruments": ["OLCI"],
+            "s3:product_type": "OL_2_LFR___",
+            "sat:orbit_state": "descending",
+        },
+        "links": [],
+        "assets": {
+            "safe-manifest": {
+                "href": _href(root, f"{safe}/xfdumanifest.xml"),
+                "type": "application/xml",
+                "roles": ["metadata"],
+            },
+            "ogvi": nc("ogvi", olci(3, 10, 17)),
+            "otci": nc("otci", olci(10, 11, 12)),
+            "iwv": nc("iwv", olci(18, 19)),
+            "lqsf": nc("lqsf", None),
+        },
+    }
+
+
+def planetary_computer_zarr(root: str = "abfs://cil-gdpcir/ScenarioMIP") -> dict[str, Any]:
+    """Planetary Computer's climate projections: one Zarr store per variable
+    (``application/vnd+zarr``, no roles), a global box, a null ``datetime`` with a range.
+    Neither terracube nor odc-stac takes these for raster bands: importing them is refused."""
+    return {
+        "type": "Feature",
+        "stac_version": "1.0.0",
+        "stac_extensions": ["https://stac-extensions.github.io/datacube/v2.0.0/schema.json"],
+        "id": "cmip6-model-a-ssp245-r1i1p1f1-day",
+        "collection": "cmip6-daily",
+        "geometry": _box(-180.0, -90.0, 180.0, 90.0),
+        "bbox": [-180.0, -90.0, 180.0, 90.0],
+        "properties": {
+            "datetime": None,
+            "start_datetime": "2015-01-01T12:00:00Z",
+            "end_datetime": "2100-12-31T12:00:00Z",
+        },
+        "links": [],
+        "assets": {
+            v: {"href": f"{root}/model-a/ssp245/r1i1p1f1/day/{v}/v1.1.zarr", "type": "application/vnd+zarr"}
+            for v in ("pr", "tasmax", "tasmin")
+        },
+    }
+
+
+def cdse_sentinel2_l2a(
+    root: str = "s3://eodata/Sentinel-2/MSI/L2A/2024/08/14", size: int = 10980
+) -> dict[str, Any]:
+    """The Copernicus Data Space Ecosystem's Sentinel-2 L2A (STAC 1.1, projection and raster
+    2.0): no projection on the Item, ``proj:code`` and a grid on every asset; the pixel type and
+    nodata on the asset itself (``data_type``, ``nodata``) rather than in ``raster:bands``;
+    ``bands`` holding eo fields only, or (a three-band asset) each band's pixel type; a band
+    at several resolutions, each its own asset; JPEG 2000 files."""
+    safe = "S2B_MSIL2A_20240814T101559_N0511_R065_T32TQM_20240814T131409.SAFE"
+    x0, y0 = 699960.0, 5100000.0
+
+    def jp2(
+        name: str, res: int, bands: list[dict[str, Any]] | None, data_type: str, **extra: Any
+    ) -> dict[str, Any]:
+        n, pixel = size * 10 // res, res * 10980 / size  # pixels across, and their size
+        asset: dict[str, Any] = {
+            "href": _href(root, f"{safe}/GRANULE/IMG_DATA/R{res}m/T32TQM_20240814T101559_{name}.jp2"),
+            "type": "image/jp2",
+            "title": f"{name}",
+            "roles": ["data", f"gsd:{res}m"],
+            "gsd": res,
+            "proj:code": "EPSG:32632",
+            "proj:bbox": [x0, y0 - n * pixel, x0 + n * pixel, y0],
+            **_grid(n, pixel, x0, y0),
+            **extra,
+        }
+        if bands is not None:
+            asset["bands"] = bands
+        if data_type:
+            asset["data_type"] = data_type
+        return asset
+
+    def band(name: str, common: str) -> list[dict[str, Any]]:
+        return [{"name": name, "eo:common_name": common, "eo:center_wavelength": 0.5}]
+
+    reflectance = {"nodata": 0, "raster:scale": 0.0001, "raster:offset": -0.1}
+    return {
+        "type": "Feature",
+        "stac_version": "1.1.0",
+        "stac_extensions": [
+            "https://stac-extensions.github.io/eo/v2.0.0/schema.json",
+            _PROJ_20,
+            "https://stac-extensions.github.io/raster/v2.0.0/schema.json",
+            _FILE,
+        ],
+        "id": safe.removesuffix(".SAFE"),
+        "collection": "sentinel-2-l2a",
+        "geometry": {  # the tile's corners: the whole grid holds data
+            "type": "Polygon",
+            "coordinates": [
+                [
+                    [11.583549, 46.024365],
+                    [11.538707, 45.037034],
+                    [12.930033, 44.997588],
+                    [12.999321, 45.983545],
+                    [11.583549, 46.024365],
+                ]
+            ],
+        },
+        "bbox": [11.538707, 44.997588, 12.999321, 46.024365],
+        "properties": {
+            "datetime": "2024-08-14T10:15:59.024Z",
+            "start_datetime": "2024-08-14T10:15:59.024Z",
+            "end_datetime": "2024-08-14T10:15:59.024Z",
+            "platform": "sentinel-2b",
+            "constellation": "sentinel-2",
+            "instruments": ["msi"],
+            "eo:cloud_cover": 12.5,
+            "grid:code": "MGRS-32TQM",
+            "product:type": "S2MSI2A",
+        },
+        "links": [],
+        "assets": {
+            "AOT_10m": jp2("AOT_10m", 10, None, "uint16", **reflectance),
+            "B02_10m": jp2("B02_10m", 10, band("B02", "blue"), "uint16", **reflectance),
+            "B02_20m": jp2("B02_20m", 20, band("B02", "blue"), "uint16", **reflectance),
+            "B04_10m": jp2("B04_10m", 10, band("B04", "red"), "uint16", **reflectance),
+            "B05_20m": jp2("B05_20m", 20, band("B05", "rededge071"), "uint16", **reflectance),
+            "SCL_20m": jp2("SCL_20m", 20, None, "uint8", nodata=0),
+            "TCI_10m": jp2(
+                "TCI_10m",
+                10,
+                [
+                    {"name": n, "description": n, "nodata": 0, "data_type": "uint8"}
+                    for n in ("B04", "B03", "B02")
+                ],
+                "",
+            ),
+            "product_metadata": {
+                "href": _href(root, f"{safe}/MTD_MSIL2A.xml"),
+                "type": "application/xml",
+                "roles": ["metadata"],
+            },
+        },
+    }
+
+
+def planetary_computer_modis_polar(
+    root: str = "https://modiseuwest.blob.core.windows.net/modis-061/MOD13A1/26/02/2022017", size: int = 2400
+) -> dict[str, Any]:
+    """Planetary Computer's MODIS tiles (stactools) near the pole: the sinusoidal CRS as
+    ``proj:wkt2`` with a null ``proj:epsg``, ``proj:geometry`` the whole tile (most of it past
+    the antimeridian, off the Earth), ``geometry`` the part that holds data, densified."""
+    import math
+
+    radius = 6371007.181
+    x0, x1, y0, y1 = 8895604.157333, 10007554.677, 6671703.118, 7783653.637667
+    res = (x1 - x0) / size
+    top = math.degrees(math.acos(x0 / (radius * math.pi)))  # where the tile's west edge meets 180°
+    west_edge = [
+        [round(math.degrees(x0 / (radius * math.cos(math.radians(lat)))), 6), round(lat, 6)]
+        for lat in (60.0 + (top - 60.0) * i / 8 for i in range(9))
+    ]
+    west_edge[-1][0] = 180.0
+    ring = [[180.0, 60.0], *reversed(west_edge), [180.0, 60.0]]
+    wkt2 = (
+        'PROJCRS["unnamed",BASEGEOGCRS["Unknown datum based upon the custom spheroid",'
+        'DATUM["Not specified (based on custom spheroid)",ELLIPSOID["Custom spheroid",6371007.181,0,'
+        'LENGTHUNIT["metre",1]]],PRIMEM["Greenwich",0,ANGLEUNIT["degree",0.0174532925199433]]],'
+        'CONVERSION["unnamed",METHOD["Sinusoidal"],PARAMETER["Longitude of natural origin",0,'
+        'ANGLEUNIT["degree",0.0174532925199433]],PARAMETER["False easting",0,LENGTHUNIT["metre",1]],'
+        'PARAMETER["False northing",0,LENGTHUNIT["metre",1]]],CS[Cartesian,2],'
+        'AXIS["easting",east,ORDER[1],LENGTHUNIT["metre",1]],AXIS["northing",north,ORDER[2],'
+        'LENGTHUNIT["metre",1]]]'
+    )
+    return {
+        "type": "Feature",
+        "stac_version": "1.0.0",
+        "stac_extensions": [_PROJ_10, _RASTER],
+        "id": "MOD13A1.A2022017.h26v02.061.2022034050111",
+        "collection": "modis-13A1-061",
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+        "bbox": [west_edge[0][0], 60.0, 180.0, round(top, 6)],
+        "properties": {
+            "start_datetime": "2022-01-17T00:00:00Z",
+            "end_datetime": "2022-02-01T23:59:59Z",
+            "datetime": None,
+            "platform": "terra",
+            "instruments": ["modis"],
+            "modis:tile-id": "51026002",
+            "modis:horizontal-tile": 26,
+            "modis:vertical-tile": 2,
+            "proj:epsg": None,
+            "proj:wkt2": wkt2,
+            "proj:shape": [size, size],
+            "proj:transform": [res, 0.0, x0, 0.0, -res, y1],
+            "proj:geometry": {
+                "type": "Polygon",
+                "coordinates": [[[x1, y0], [x1, y1], [x0, y1], [x0, y0], [x1, y0]]],
+            },
+        },
+        "links": [],
+        "assets": {
+            "hdf": {
+                "href": _href(root, "MOD13A1.A2022017.h26v02.061.2022034050111.hdf"),
+                "type": "application/x-hdf",
+                "roles": ["data"],
+            },
+            "500m_16_days_NDVI": {
+                "href": _href(root, "MOD13A1.A2022017.h26v02.061.2022034050111_NDVI.tif"),
+                "type": COG,
+                "roles": ["data"],
+                "raster:bands": [{"data_type": "int16", "nodata": -3000, "scale": 0.0001}],
+            },
+            "metadata": {
+                "href": _href(root, "MOD13A1.A2022017.h26v02.061.2022034050111.hdf.xml"),
+                "type": "application/xml",
+                "roles": ["metadata"],
+            },
+        },
+    }
+
+
 #: Every shape, by a short name (the catalog it comes from).
 CATALOGS = {
     "usgs-landsat-c2": usgs_landsat_c2,
@@ -1142,4 +1522,8 @@ CATALOGS = {
     "dea-eodatasets": dea_eodatasets,
     "pystac-simple": pystac_simple,
     "pystac-extended": pystac_extended,
+    "planet-psscene": planet_psscene,
+    "esa-worldcover": esa_worldcover,
+    "sentinel3-olci": sentinel3_olci,
+    "cdse-sentinel2-l2a": cdse_sentinel2_l2a,
 }

@@ -37,12 +37,18 @@ from terracube.stac._mapping import _is_data
 from .catalog_items import (
     CATALOGS,
     COG,
+    cdse_sentinel2_l2a,
     dea_eodatasets,
     earth_search_v0,
     earth_search_v1,
+    esa_worldcover,
+    planet_psscene,
+    planetary_computer_modis_polar,
     planetary_computer_s2,
+    planetary_computer_zarr,
     pystac_extended,
     pystac_simple,
+    sentinel3_olci,
     usgs_landsat_c2,
     usgs_landsat_c2_band_indices,
 )
@@ -82,6 +88,14 @@ EXPECTED = {
     "dea-eodatasets": ("ga_ls8c_ard_3", 4, {"nbart_red", "oa_fmask"}),
     "pystac-simple": ("simple_collection", 1, {"visual"}),
     "pystac-extended": ("simple_collection", 6, {"analytic", "analytic_4", "visual", "udm"}),
+    "planet-psscene": (
+        "psscene",
+        8,
+        {"ortho_visual", "ortho_visual_3", "ortho_analytic_4b_sr_4", "ortho_udm2"},
+    ),
+    "esa-worldcover": ("esa_worldcover", 4, {"map", "input_quality", "input_quality_3"}),
+    "sentinel3-olci": ("sentinel_3_olci_lfr_l2_netcdf", 4, {"ogvi", "otci", "iwv", "lqsf"}),
+    "cdse-sentinel2-l2a": ("sentinel_2_l2a", 9, {"AOT_10m", "B02_20m", "SCL_20m", "TCI_10m", "TCI_10m_3"}),
 }
 
 
@@ -139,7 +153,7 @@ def test_round_trip_keeps_what_stac_says(name: str, tmp_path: Path) -> None:
         if key in _REFORMED or key in _EO3_NAMES:
             continue
         assert out["properties"][key] == value, key
-    if "proj:epsg" in item["properties"]:
+    if item["properties"].get("proj:epsg") is not None:
         assert out["properties"]["proj:code"] == f"EPSG:{item['properties']['proj:epsg']}"
     # Assets: the same keys, hrefs (relative ones resolved against the Item's file) and media types.
     assert set(out["assets"]) == set(item["assets"])
@@ -289,6 +303,13 @@ def test_assets_without_roles_are_decided_by_media_type(tmp_path: Path) -> None:
         ({"type": "image/png", "roles": ["overview"]}, False, False),
         ({"type": "image/tiff", "roles": ["metadata"]}, False, False),
         ({"type": "image/tiff", "roles": ["metadata", "water-mask"]}, False, True),
+        (
+            {"type": "image/tiff", "roles": ["metadata"], "raster:bands": [{"data_type": "int16"}]},
+            False,
+            True,
+        ),
+        ({"type": "image/tiff", "roles": ["metadata"], "bands": [{"data_type": "int16"}]}, False, True),
+        ({"type": "image/tiff", "roles": ["metadata"], "raster:bands": [{"unit": "m"}]}, False, False),
         ({"type": "application/json"}, False, False),
         ({"type": "text/plain"}, False, False),
         ({"href": "x/B1.TIF"}, False, True),
@@ -491,3 +512,176 @@ def test_a_lon_lat_footprint_cut_at_the_antimeridian_is_joined_in_the_native_crs
     item["geometry"] = {"type": "Polygon", "coordinates": [[[0, 95], [1, 95], [1, 96], [0, 95]]]}
     doc, _ = item_to_eo3(item)
     assert "geometry" not in doc and "grids" in doc
+
+
+# --- 9. Projection fields on the assets only -----------------------------------------------------
+
+
+def test_projection_fields_on_the_assets_alone_give_the_crs(tmp_path: Path) -> None:
+    item = planet_psscene()
+    assert not any(k.startswith("proj:") for k in item["properties"])
+    _, ds = _import_one(tmp_path, item)
+    assert ds.metadata_doc["crs"] == "EPSG:32633"
+    assert ds.metadata_doc["grids"] == {
+        "default": {"shape": [2400, 2400], "transform": [3.0, 0.0, 452100.0, 0.0, -3.0, 4512300.0]}
+    }
+    # The footprint is the Item's, brought into that CRS.
+    from pyproj import Transformer
+
+    x, y = Transformer.from_crs("EPSG:4326", "EPSG:32633", always_xy=True).transform(14.42, 40.69)
+    assert ds.metadata_doc["geometry"]["coordinates"][0][0] == pytest.approx([x, y])
+    # The way back gives the CRS on the Item.
+    assert dataset_to_item(ds)["properties"]["proj:code"] == "EPSG:32633"
+    # Assets in two CRSs and none on the Item: refused, naming both.
+    item["assets"]["ortho_udm2"]["proj:code"] = "EPSG:32634"
+    with pytest.raises(
+        DocumentError,
+        match=r"data assets 'ortho_visual' and 'ortho_udm2' are in different CRSs \(EPSG:32633, EPSG:32634\)",
+    ):
+        item_to_eo3(item)
+    # The Item's own CRS wins over its assets'.
+    item["properties"]["proj:code"] = "EPSG:32633"
+    assert item_to_eo3(item)[0]["crs"] == "EPSG:32633"
+
+
+# --- 10. A metadata asset that describes its pixels ----------------------------------------------
+
+
+def test_a_metadata_asset_listing_its_raster_bands_is_a_band(tmp_path: Path) -> None:
+    _, ds = _import_one(tmp_path, esa_worldcover())
+    bands = {m.name: (m.dtype, m.nodata) for m in ds.product.measurements.values()}
+    assert bands == {
+        "map": ("uint8", 0),
+        "input_quality": ("int16", -1),
+        "input_quality_2": ("int16", -1),
+        "input_quality_3": ("int16", -1),
+    }
+    assert ds.measurements["input_quality_3"] == {
+        "path": ds.measurements["input_quality"]["path"],
+        "band": 3,
+        "asset": "input_quality",
+        "grid": "input_quality",
+    }
+    assert ds.metadata_doc["grids"]["input_quality"]["shape"] == [6000, 6000]
+    assert set(ds.metadata_doc["accessories"]) == {"thumbnail"}
+    # Without raster:bands it is what its role says: an accessory.
+    item = esa_worldcover()
+    del item["assets"]["input_quality"]["raster:bands"]
+    doc, _ = item_to_eo3(item)
+    assert set(doc["measurements"]) == {"map"}
+    assert "input_quality" in doc["accessories"]
+
+
+# --- 11. NetCDF assets -----------------------------------------------------------------------------
+
+
+def test_the_eo_bands_of_a_netcdf_asset_do_not_split_it(tmp_path: Path) -> None:
+    item = sentinel3_olci()
+    assert len(item["assets"]["ogvi"]["eo:bands"]) == 3
+    _, ds = _import_one(tmp_path, item)
+    assert set(ds.measurements) == {"ogvi", "otci", "iwv", "lqsf"}
+    assert all("band" not in m for m in ds.measurements.values())
+    assert ds.metadata_doc["crs"] == "EPSG:4326"  # a swath: no projection, the Item's footprint
+    assert ds.metadata_doc["properties"]["dtr:start_datetime"] == "2022-09-14T23:15:42.000000Z"
+    # A GeoTIFF's eo:bands still do (the bands of the file).
+    item["assets"]["ogvi"]["type"] = COG
+    assert {"ogvi_2", "ogvi_3"} <= set(item_to_eo3(item)[0]["measurements"])
+    # So do a NetCDF asset's raster:bands.
+    item["assets"]["ogvi"]["type"] = "application/x-netcdf"
+    item["assets"]["ogvi"]["raster:bands"] = [{"data_type": "float32"}, {"data_type": "float32"}]
+    measurements = item_to_eo3(item)[0]["measurements"]
+    assert "ogvi_2" in measurements and "ogvi_3" not in measurements
+
+
+def test_an_item_of_zarr_stores_is_refused_naming_what_it_holds(tmp_path: Path) -> None:
+    index = MemoryIndex()
+    index.init_db()
+    with pytest.raises(
+        DocumentError,
+        match=r"no data assets to infer measurements from \(its assets: application/vnd\+zarr\)",
+    ):
+        import_stac(index, [_write(tmp_path / "item.json", planetary_computer_zarr())])
+    assert [p.name for p in index.products.get_all()] == []
+    # Into a product that is given, it is a dataset with no bands, found where and when it is.
+    index.products.add_document(product_doc("ls8"))
+    assert import_stac(index, [tmp_path / "item.json"], product="ls8").added == 1
+    (ds,) = index.datasets.search(product="ls8")
+    assert set(ds.metadata_doc["accessories"]) == {"pr", "tasmax", "tasmin"}
+    assert index.datasets.count(product="ls8", time=("2050-01-01", "2050-01-02")) == 1
+
+
+# --- 12. STAC 1.1: pixel types on the asset --------------------------------------------------------
+
+
+def test_pixel_types_given_on_the_asset_or_its_bands_describe_the_bands(tmp_path: Path) -> None:
+    _, ds = _import_one(tmp_path, cdse_sentinel2_l2a())
+    bands = {m.name: (m.dtype, m.nodata) for m in ds.product.measurements.values()}
+    assert bands["B02_10m"] == ("uint16", 0)
+    assert bands["AOT_10m"] == ("uint16", 0)
+    assert bands["SCL_20m"] == ("uint8", 0)
+    assert bands["TCI_10m"] == bands["TCI_10m_3"] == ("uint8", 0)
+    assert ds.metadata_doc["crs"] == "EPSG:32632"
+    assert ds.measurements["B02_20m"]["grid"] == "B02_20m"
+    # The same band at two resolutions: its name and common name are no alias of either.
+    aliases = {m.name: m.aliases for m in ds.product.measurements.values()}
+    assert aliases["B02_10m"] == aliases["B02_20m"] == ()
+    assert aliases["B04_10m"] == ("B04", "red")  # a one-band asset's, not the three-band one's
+    # The Item's own fields describe every band, unless the asset or a band says otherwise.
+    item = cdse_sentinel2_l2a()
+    item["properties"]["data_type"] = "int16"
+    del item["assets"]["B02_10m"]["data_type"]
+    doc = collection_to_product_doc(None, sample_item=item)
+    dtypes = {m["name"]: m["dtype"] for m in doc["measurements"]}
+    assert (dtypes["B02_10m"], dtypes["SCL_20m"], dtypes["TCI_10m_2"]) == ("int16", "uint8", "uint8")
+    # Given in both, the STAC 1.1 fields win over raster:bands.
+    item["assets"]["B04_10m"]["raster:bands"] = [{"data_type": "float32", "unit": "m"}]
+    (b04,) = (
+        m for m in collection_to_product_doc(None, sample_item=item)["measurements"] if m["name"] == "B04_10m"
+    )
+    assert (b04["dtype"], b04["units"]) == ("uint16", "m")
+
+
+# --- 13. A CRS given only as PROJJSON ------------------------------------------------------------
+
+
+def test_a_crs_given_only_as_projjson_is_read(tmp_path: Path) -> None:
+    from pyproj import CRS
+
+    item = earth_search_v1()
+    epsg = item["properties"].pop("proj:epsg")
+    item["properties"]["proj:projjson"] = CRS.from_epsg(epsg).to_json_dict()
+    _, ds = _import_one(tmp_path, item)
+    assert ds.metadata_doc["crs"] == f"EPSG:{epsg}"  # it names its EPSG code
+    assert ds.metadata_doc["properties"]["proj:projjson"] == item["properties"]["proj:projjson"]
+    # One without an id: its WKT2.
+    del item["properties"]["proj:projjson"]["id"]
+    doc, _ = item_to_eo3(item)
+    assert CRS.from_wkt(doc["crs"]).equals(CRS.from_epsg(epsg))
+    # On the assets alone, as the other projection fields.
+    pj = item["properties"].pop("proj:projjson")
+    for asset in item["assets"].values():
+        asset["proj:projjson"] = pj
+    assert CRS.from_wkt(item_to_eo3(item)[0]["crs"]).equals(CRS.from_epsg(epsg))
+    item["assets"]["red"]["proj:projjson"] = {"type": "nonsense"}
+    with pytest.raises(DocumentError, match="proj:projjson is not a CRS pyproj can read"):
+        item_to_eo3(item)
+
+
+# --- 14. A tile past the antimeridian --------------------------------------------------------------
+
+
+def test_a_sinusoidal_tile_past_the_antimeridian_is_found_where_it_holds_data(tmp_path: Path) -> None:
+    item = planetary_computer_modis_polar()
+    index, ds = _import_one(tmp_path, item)
+    assert ds.metadata_doc["crs"] == item["properties"]["proj:wkt2"]
+    # The footprint is the Item's geometry: the tile's outline would wrap around the globe.
+    back = shapely.geometry.shape(dataset_to_item(ds)["geometry"])
+    assert back.symmetric_difference(shapely.geometry.shape(item["geometry"])).area < 1e-3 * back.area
+    inside = [(175.0, 61.0), (172.0, 62.0), (179.9, 63.5)]
+    outside = [(-150.0, 65.0), (-130.0, 69.0), (150.0, 61.0), (165.0, 62.0), (175.0, 66.0)]
+    for points, count in ((inside, 1), (outside, 0)):
+        for lon, lat in points:
+            assert index.datasets.count(lon=(lon, lon + 0.01), lat=(lat, lat + 0.01)) == count, (lon, lat)
+    # A catalog's own box across the antimeridian: the tile's outline is the footprint.
+    item["bbox"] = [160.0, 60.0, -170.0, 70.0]
+    assert item_to_eo3(item)[0]["geometry"] == item["properties"]["proj:geometry"]

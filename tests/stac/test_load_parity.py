@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import warnings
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pystac
@@ -25,9 +26,6 @@ from terracube.storage.bands import resolve_uri, uri_to_path
 
 from .catalog_items import CATALOGS
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
 SIZE = 36  # pixels across at the finest resolution: every Sentinel-2 resolution divides it
 
 
@@ -35,25 +33,26 @@ def _write_rasters(item: dict[str, Any], item_uri: str, seed: int) -> None:
     """A GeoTIFF for every local ``.tif`` asset with a grid, on that grid, with random pixels."""
     rng = np.random.default_rng(seed)
     props = item["properties"]
-    crs = props.get("proj:code") or f"EPSG:{props['proj:epsg']}"
     for asset in item["assets"].values():
         uri = resolve_uri(item_uri, asset["href"])
-        if not uri.startswith("file://") or not uri.lower().endswith((".tif", ".tiff")):
-            continue
+        if not uri.startswith("file://") or not uri.lower().endswith((".tif", ".tiff", ".jp2")):
+            continue  # (a ".jp2" is written as a GeoTIFF: GDAL reads a file by its content)
         shape = asset.get("proj:shape") or props.get("proj:shape")
         transform = asset.get("proj:transform") or props.get("proj:transform")
         if shape is None:  # a picture, not a band
             continue
-        raster = asset.get("raster:bands") or [{}]
+        crs = asset.get("proj:code") or props.get("proj:code") or f"EPSG:{props['proj:epsg']}"
+        raster = asset.get("raster:bands") or asset.get("bands") or [{}]
         count = max(len(raster), len(asset.get("eo:bands") or asset.get("bands") or []), 1)
-        dtype = raster[0].get("data_type", "uint16")
-        nodata = raster[0].get("nodata")
+        dtype = raster[0].get("data_type") or asset.get("data_type") or "uint16"
+        nodata = raster[0].get("nodata", asset.get("nodata"))
         pixels = (
             rng.random((count, *shape)).astype(dtype)
             if np.dtype(dtype).kind == "f"
             else rng.integers(1, 5000, (count, *shape)).astype(dtype)
         )
         profile = {"driver": "GTiff", "width": shape[1], "height": shape[0], "count": count, "dtype": dtype}
+        Path(uri_to_path(uri)).parent.mkdir(parents=True, exist_ok=True)
         with rasterio.open(
             uri_to_path(uri),
             "w",
@@ -85,6 +84,9 @@ def _odc_stac_name(name: str, band: int | None) -> str:
         ("de-pacific", True),  # EPSG:3832, across the antimeridian, NaN nodata
         ("dea-eodatasets", False),  # no collection
         ("pystac-extended", True),  # a four-band asset, proj:code
+        ("planet-psscene", True),  # the CRS and grid on the assets only, three- and four-band assets
+        ("esa-worldcover", False),  # lon/lat; a three-band int16 quality layer with the metadata role
+        ("cdse-sentinel2-l2a", True),  # STAC 1.1: pixel types and grids on the assets only
     ],
 )
 def test_terracube_loads_what_odc_stac_loads(name: str, relative: bool, tmp_path: Path) -> None:
@@ -116,7 +118,14 @@ def test_terracube_loads_what_odc_stac_loads(name: str, relative: bool, tmp_path
     mine, other = ours.odc.geobox, theirs.odc.geobox
     assert (mine.shape, mine.crs) == (other.shape, other.crs)
     assert mine.transform.almost_equals(other.transform, precision=1e-9 * abs(other.transform.a))
-    assert list(ours.time.values) == list(theirs.time.values)
+    if item["properties"].get("datetime"):
+        assert list(ours.time.values) == list(theirs.time.values)
+    else:  # a time range only: odc-stac loads at its start, ODC and terracube at its middle
+        start, end = (
+            np.datetime64(item["properties"][k].rstrip("Z"), "ns") for k in ("start_datetime", "end_datetime")
+        )
+        assert list(theirs.time.values) == [start]
+        assert list(ours.time.values) == [start + (end - start) / 2]
     for n, their_name in names.items():
         a, b = ours[n].values, theirs[their_name].values
         assert a.dtype == b.dtype, n

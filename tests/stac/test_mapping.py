@@ -352,7 +352,7 @@ def test_bad_items_name_the_problem(change: dict[str, Any], message: str) -> Non
 def test_projection_without_crs_is_refused() -> None:
     item = _foreign_item()
     del item["properties"]["proj:epsg"]
-    with pytest.raises(DocumentError, match="no proj:code, proj:epsg or proj:wkt2"):
+    with pytest.raises(DocumentError, match="no proj:code, proj:epsg, proj:wkt2 or proj:projjson"):
         item_to_eo3(item)
 
 

@@ -81,7 +81,8 @@ def test_schemes_and_formats() -> None:
     assert uri_scheme("S3://b/k") == "s3"
     assert guess_format("s3://b/k/x.TIF") == "GeoTIFF"
     assert guess_format("file:///x.nc") == "NetCDF"
-    assert guess_format("file:///x.jp2") is None
+    assert guess_format("file:///x.jp2") == "JPEG2000"
+    assert guess_format("file:///x.xml") is None
 
 
 def test_band_info_from_dataset() -> None:

@@ -684,7 +684,8 @@ def _is_data(asset: Mapping[str, Any], *, need_grid: bool = False) -> bool:
     """Whether an asset is a file of raster bands (a measurement), else an accessory.
 
     The ``data`` role says yes. Otherwise, as odc-stac decides: not a picture of the data
-    (``thumbnail``, ``overview`` roles), nor only ``metadata``; then an ``image/*`` or other
+    (``thumbnail``, ``overview`` roles), nor only ``metadata`` unless it describes its pixels
+    (``raster:bands``, as ESA WorldCover's quality layers do); then an ``image/*`` or other
     raster media type says yes, and without a media type the file's suffix decides. With
     ``need_grid`` (other assets of the Item give their pixel grid) an asset without one is not
     a band either.
@@ -692,7 +693,7 @@ def _is_data(asset: Mapping[str, Any], *, need_grid: bool = False) -> bool:
     roles = asset.get("roles") or ()
     if "data" in roles:
         return True
-    if _PICTURE_ROLES.intersection(roles) or list(roles) == ["metadata"]:
+    if _PICTURE_ROLES.intersection(roles) or (list(roles) == ["metadata"] and not _describes_pixels(asset)):
         return False
     if need_grid and ("proj:shape" not in asset or "proj:transform" not in asset):
         return False
@@ -704,6 +705,18 @@ def _is_data(asset: Mapping[str, Any], *, need_grid: bool = False) -> bool:
         return "." in name and name.rsplit(".", 1)[1].lower() in _RASTER_SUFFIXES
     mt = mt.split(";", 1)[0].strip().lower()
     return mt.startswith("image/") or mt in _RASTER_MEDIA_TYPES
+
+
+def _describes_pixels(asset: Mapping[str, Any]) -> bool:
+    """Whether an asset gives its bands' pixel type (``raster:bands``, STAC 1.1's ``bands`` or
+    ``data_type``)."""
+    if "data_type" in asset:
+        return True
+    for key in ("raster:bands", "bands"):
+        bands = asset.get(key)
+        if isinstance(bands, list) and any(isinstance(b, dict) and "data_type" in b for b in bands):
+            return True
+    return False
 
 
 def _eo_bands(asset: Mapping[str, Any], props: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -730,11 +743,32 @@ def _eo_bands(asset: Mapping[str, Any], props: Mapping[str, Any]) -> list[Mappin
     return out
 
 
-def _raster_bands(asset: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    bands = asset.get("raster:bands")
-    if not isinstance(bands, list):
-        bands = asset.get("bands")
-    return [b if isinstance(b, dict) else {} for b in bands] if isinstance(bands, list) else []
+#: The fields that describe a band's pixels: in ``raster:bands``, or (STAC 1.1) in ``bands``, on
+#: the asset or on the Item for all of its bands.
+_PIXEL_FIELDS: Final = ("data_type", "nodata", "unit")
+
+
+def _pixel_fields(obj: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: obj[k] for k in _PIXEL_FIELDS if obj.get(k) is not None}
+
+
+def _raster_bands(asset: Mapping[str, Any], inherited: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """An asset's bands' pixel descriptions: its ``raster:bands``, overridden by what STAC 1.1
+    says of them (``inherited``: the Item's and the asset's own fields; then each of ``bands``)."""
+    raster = asset.get("raster:bands")
+    raster = [b if isinstance(b, dict) else {} for b in raster] if isinstance(raster, list) else []
+    common = asset.get("bands")
+    common = [b if isinstance(b, dict) else {} for b in common] if isinstance(common, list) else []
+    if not common and not inherited:
+        return raster
+    return [
+        {
+            **(raster[i] if i < len(raster) else {}),
+            **inherited,
+            **(_pixel_fields(common[i]) if i < len(common) else {}),
+        }
+        for i in range(max(len(raster), len(common), 1))
+    ]
 
 
 if TYPE_CHECKING:
@@ -753,6 +787,7 @@ def _data_bands(assets: Mapping[str, Any], props: Mapping[str, Any], *, where: s
     ``<key>``, ``<key>_2``, ``<key>_3``... as odc-stac names them.
     """
     need_grid: bool | None = None  # worked out for the first asset without the data role
+    item_pixels = _pixel_fields(props)  # STAC 1.1: data_type, nodata, unit for every band
     out: list[_Band] = []
     taken: dict[str, str] = {}
     for key, a in assets.items():
@@ -760,7 +795,9 @@ def _data_bands(assets: Mapping[str, Any], props: Mapping[str, Any], *, where: s
             continue
         roles = a.get("roles")
         if not (roles.__class__ is list and "data" in roles):
-            if roles.__class__ is list and (roles == ["metadata"] or _PICTURE_ROLES.intersection(roles)):
+            if roles.__class__ is list and (
+                (roles == ["metadata"] and not _describes_pixels(a)) or _PICTURE_ROLES.intersection(roles)
+            ):
                 continue  # not a band, whatever the rest says (as _is_data decides, sooner)
             if need_grid is None:
                 need_grid = not ("proj:shape" in props and "proj:transform" in props) and any(
@@ -771,6 +808,11 @@ def _data_bands(assets: Mapping[str, Any], props: Mapping[str, Any], *, where: s
                 continue
         eo = a.get("eo:bands")
         raster = a.get("raster:bands")
+        inherited = (
+            {**item_pixels, **_pixel_fields(a)}
+            if item_pixels or "data_type" in a or "nodata" in a or "unit" in a
+            else None
+        )
         if (
             (eo is None or (eo.__class__ is list and len(eo) == 1 and eo[0].__class__ is dict))
             and (
@@ -778,6 +820,7 @@ def _data_bands(assets: Mapping[str, Any], props: Mapping[str, Any], *, where: s
                 or (raster.__class__ is list and len(raster) == 1 and raster[0].__class__ is dict)
             )
             and "bands" not in a
+            and not inherited
         ):  # one band described by objects (or not at all): the common case, kept quick
             name = product_name_for(key) or "_"
             if name in taken:
@@ -785,8 +828,19 @@ def _data_bands(assets: Mapping[str, Any], props: Mapping[str, Any], *, where: s
             taken[name] = key
             out.append((key, name, 1, 1, eo[0] if eo else _NO_BAND, raster[0] if raster else _NO_BAND))
             continue
-        eo, raster = _eo_bands(a, props), _raster_bands(a)
+        eo, raster = _eo_bands(a, props), _raster_bands(a, inherited or {})
+        mt = a.get("type")
+        if (
+            "eo:bands" in a
+            and isinstance(mt, str)
+            and mt.split(";", 1)[0].strip().lower() in _RASTER_MEDIA_TYPES
+        ):
+            # The eo:bands of a NetCDF, HDF or Zarr asset (Sentinel-3's) name the spectral bands its
+            # variable was made from, not bands of the file: only raster:bands count those.
+            eo = eo[: max(len(raster), 1)]
         count = max(len(eo), len(raster), 1)
+        if inherited and len(raster) < count:  # the asset's own fields describe all its bands
+            raster = [*raster, *([inherited] * (count - len(raster)))]
         key = str(key)
         base = product_name_for(key) or "_"
         for i in range(count):
@@ -826,7 +880,55 @@ def _crs_of(props: Mapping[str, Any]) -> str | None:
         return f"EPSG:{int(props['proj:epsg'])}"
     if props.get("proj:wkt2") is not None:
         return str(props["proj:wkt2"])
+    if isinstance(props.get("proj:projjson"), dict):
+        import orjson
+
+        return _projjson_crs(orjson.dumps(props["proj:projjson"], option=orjson.OPT_SORT_KEYS).decode())
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _projjson_crs(text: str) -> str:
+    """The CRS a ``proj:projjson`` gives (its only projection field), as ``EPSG:<code>`` when it
+    names one, else as WKT2."""
+    import orjson
+
+    pj = orjson.loads(text)
+    ident = pj.get("id")
+    if isinstance(ident, dict) and str(ident.get("authority", "")).upper() == "EPSG" and ident.get("code"):
+        return f"EPSG:{ident['code']}"
+    from pyproj import CRS
+    from pyproj.exceptions import CRSError
+
+    try:
+        return str(CRS.from_json(text).to_wkt())
+    except CRSError as e:
+        raise DocumentError(
+            f"proj:projjson is not a CRS pyproj can read ({e}); give the Item's proj:code or proj:wkt2",
+            field="properties.proj:projjson",
+            value=pj.get("name"),
+        ) from None
+
+
+def _asset_crs(assets: Mapping[str, Any], bands: Sequence[_Band], where: str) -> str | None:
+    """The CRS the data assets give when the Item gives none (projection fields on assets only,
+    as Planet's Items have them); a dataset has one CRS, so they must agree."""
+    found: dict[str, str] = {}
+    for key, *_ in bands:
+        c = _crs_of(assets[key])
+        if c is not None:
+            found.setdefault(c, key)
+    if len(found) > 1:
+        (c1, k1), (c2, k2) = list(found.items())[:2]
+        raise DocumentError(
+            f"{where}: data assets {k1!r} and {k2!r} are in different CRSs ({c1}, {c2}) and the "
+            "Item names none; a dataset has one CRS: give the Item's proj:code or import the "
+            "assets as Items of their own",
+            field=f"assets.{k2}.proj:code",
+            value=c2,
+            doc=where,
+        )
+    return next(iter(found), None)
 
 
 def _item_product(
@@ -957,6 +1059,8 @@ def item_to_eo3(
             doc=where,
         )
     bands = _data_bands(assets, item["properties"], where=where)
+    if crs is None:
+        crs = _asset_crs(assets, bands, where)
     if isinstance(item.get("odc:grids"), dict):
         grids = dict(item["odc:grids"])
 
@@ -1001,14 +1105,17 @@ def item_to_eo3(
     if crs is None and (grids or native_geom is not None):
         raise DocumentError(
             f"{where}: the STAC Item has proj:shape/proj:transform or proj:geometry but no "
-            "proj:code, proj:epsg or proj:wkt2; give its CRS",
+            "proj:code, proj:epsg, proj:wkt2 or proj:projjson (on the Item or its data assets); "
+            "give its CRS",
             field="properties.proj:code",
             value=None,
             doc=where,
         )
     if crs is not None:
         doc["crs"] = crs
-        if native_geom is not None:
+        if native_geom is not None and not (
+            item.get("geometry") is not None and _wraps(native_geom, crs, item.get("bbox"))
+        ):
             doc["geometry"] = native_geom
         elif item.get("geometry") is not None and "odc:geometry" not in item:
             # The Item's footprint, not the whole grid: it is what searches should find.
@@ -1142,6 +1249,38 @@ def _to_crs(geometry: Mapping[str, Any], crs: str) -> dict[str, Any] | None:
     return {"type": kind, "coordinates": out[0] if kind == "Polygon" else out}
 
 
+@functools.lru_cache(maxsize=64)
+def _to_lonlat(crs: str) -> Any:
+    """A transformer from ``crs`` to lon/lat (x, y order)."""
+    from pyproj import Transformer
+
+    return Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+
+
+def _wraps(geometry: Any, crs: str, bbox: Any) -> bool:
+    """Whether a ``proj:geometry`` reaches past the antimeridian, or past where its CRS is
+    defined, though the Item's lon/lat ``bbox`` does not: a MODIS tile near the poles is the
+    whole sinusoidal tile, most of it outside the Earth, while its ``geometry`` is the part that
+    holds data. The Item's ``geometry`` is then the footprint."""
+    import numpy as np
+
+    if not isinstance(bbox, list) or len(bbox) not in (4, 6) or not isinstance(geometry, dict):
+        return False
+    try:
+        west, east = float(bbox[0]), float(bbox[len(bbox) // 2])
+        coords: list[Any] = geometry["coordinates"]
+        polygons = coords if geometry.get("type") == "MultiPolygon" else [coords]
+        xy = np.concatenate([np.asarray(ring, dtype="float64")[:, :2] for poly in polygons for ring in poly])
+        lon, lat = _to_lonlat(crs).transform(xy[:, 0], xy[:, 1])
+    except Exception:  # a geometry or bbox that cannot be read this way: keep proj:geometry
+        return False
+    if not (0 <= east - west <= 180):  # the Item's box crosses the antimeridian itself
+        return False
+    if not (np.isfinite(lon).all() and np.isfinite(lat).all()):
+        return True
+    return bool(lon.max() - lon.min() > 180)
+
+
 def _aliases(bands: Sequence[_Band]) -> dict[str, list[str]]:
     """Each band's aliases: its eo band name and common name, where they name it alone.
 
@@ -1234,10 +1373,17 @@ def collection_to_product_doc(
             m["aliases"] = aliases[name_]
         measurements.append(m)
     if not measurements:
+        given = sample_item.get("assets") if sample_item is not None else item_assets
+        kinds = sorted(
+            {str(a.get("type") or "no media type") for a in given.values() if isinstance(a, dict)}
+            if isinstance(given, dict)
+            else ()
+        )
+        found = f" (its assets: {', '.join(kinds)})" if kinds else " (it has no assets)"
         raise DocumentError(
-            f"{where}: no data assets to infer measurements from (no asset has the data role, "
-            "an image or other raster media type, or a raster file name); add the product first "
-            "or import into a given product",
+            f"{where}: no data assets to infer measurements from{found}: no asset has the data "
+            "role, an image or other raster media type, or a raster file name; add the product "
+            "first or import into a given product",
             field="item_assets" if sample_item is None else "assets",
             value=None,
             doc=where,

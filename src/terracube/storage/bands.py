@@ -79,6 +79,7 @@ Window: TypeAlias = tuple[tuple[int, int], tuple[int, int]]
 _SUFFIX_FORMATS: dict[str, str] = {
     ".tif": "GeoTIFF",
     ".tiff": "GeoTIFF",
+    ".jp2": "JPEG2000",  # Sentinel-2 as ESA's and Earth Search's STAC Items serve it
     ".nc": "NetCDF",
     ".nc4": "NetCDF",
 }
@@ -155,7 +156,8 @@ def uri_to_path(uri: str) -> str:
 
 
 def guess_format(uri: str) -> str | None:
-    """A format name from a file suffix (``.tif`` -> ``GeoTIFF``, ``.nc`` -> ``NetCDF``), or None."""
+    """A format name from a file suffix (``.tif`` -> ``GeoTIFF``, ``.jp2`` -> ``JPEG2000``,
+    ``.nc`` -> ``NetCDF``), or None."""
     suffix = posixpath.splitext(urlparse(uri).path)[1].lower()
     return _SUFFIX_FORMATS.get(suffix)
 

@@ -210,16 +210,17 @@ class RasterioDataSource:
 
 
 class GeoTIFFReaderDriver(ReaderDriver):
-    """GeoTIFF and Cloud-Optimised GeoTIFF through rasterio (local files, HTTP(S), S3)."""
+    """GeoTIFF and Cloud-Optimised GeoTIFF through rasterio (local files, HTTP(S), S3); JPEG 2000
+    too, which GDAL reads the same way (read only: nothing here writes it)."""
 
     __slots__ = ()
 
     name: ClassVar[str] = "geotiff"
     description: ClassVar[str] = (
-        "GeoTIFF / COG through rasterio: file, http(s), s3; windowed and overview reads"
+        "GeoTIFF / COG (and JPEG 2000) through rasterio: file, http(s), s3; windowed and overview reads"
     )
     protocols: ClassVar[tuple[str, ...]] = ("file", "http", "https", "s3")
-    formats: ClassVar[tuple[str, ...]] = ("GeoTIFF", "COG", "TIFF")
+    formats: ClassVar[tuple[str, ...]] = ("GeoTIFF", "COG", "TIFF", "JPEG2000")
 
     def new_datasource(self, band: BandInfo) -> RasterioDataSource:
         """docstring inherited"""
