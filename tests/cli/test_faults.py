@@ -101,6 +101,7 @@ def files(tmp_path: Path) -> dict[str, str]:
 COMMANDS: list[tuple[str, int]] = [
     ("system init", 1),
     ("system check", 1),
+    ("system prune-roles --dry-run", 1),
     ("system drivers", 0),  # lists plugins, never opens the index
     ("system clone default {good}", 1),
     ("system clone {good} default", 1),
