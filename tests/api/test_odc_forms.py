@@ -248,6 +248,33 @@ def test_fuse_func_per_band_and_default_resampling(cube: Cube) -> None:
         cube.dc.load("ls", group_by="solar_day", fuse_func={"red": "max"})
 
 
+def test_no_measurements_loads_the_grid_and_times(cube: Cube) -> None:
+    """``measurements=[]``: the extent and dates of the data, without reading a pixel."""
+    cube.add(tile_gbox(0, 0), "2020-01-01")
+    cube.add(tile_gbox(1, 0), "2020-01-09")
+    ds = cube.dc.load("ls", measurements=[])
+    assert list(ds.data_vars) == []
+    assert dict(ds.sizes) == {"time": 2, "y": 64, "x": 128}
+    assert ds.odc.geobox == cube.dc.load("ls").odc.geobox
+    assert ds.time.values.astype("datetime64[D]").astype(str).tolist() == ["2020-01-01", "2020-01-09"]
+
+
+def test_per_band_mappings_may_name_bands_not_loaded(cube: Cube) -> None:
+    """One resampling mapping serves loads of different bands, as helper functions pass it."""
+    cube.add(tile_gbox(0, 0), "2020-01-01")
+    per_band = {"*": "bilinear", "swir": "nearest", "band_4": "average"}
+    ds = cube.dc.load("ls", measurements=["red"], output_crs="EPSG:3577", resolution=40, resampling=per_band)
+    assert list(ds.data_vars) == ["red"]
+    with pytest.raises(
+        QueryError, match=r"not loaded: \['oa_fmask'\]; the product's bands are \['red', 'swir'\]"
+    ):
+        cube.dc.load("ls", measurements=["red"], resampling={"*": "bilinear", "oa_fmask": "nearest"})
+    with pytest.raises(QueryError, match=r"unknown resampling 'nearst' for 'swir'"):
+        cube.dc.load("ls", measurements=["red"], resampling={"swir": "nearst"})
+    with pytest.raises(QueryError, match=r"fuse_func for 'swir' must be a function"):
+        cube.dc.load("ls", measurements=["red"], fuse_func={"swir": "max"})
+
+
 def test_patch_url_rewrites_each_files_url(cube: Cube, tmp_path: Path) -> None:
     # ODC's patch_url (planetary_computer.sign_url, say): a function of each file's URL.
     scene = cube.add(tile_gbox(0, 0), "2021-01-01T00:00:00")

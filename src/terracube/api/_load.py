@@ -114,14 +114,22 @@ class LoadPlan:
     box in :attr:`gbox` (None: unknown, the source may touch any pixel)."""
 
 
-def _per_band(what: str, value: Any, wanted: Mapping[str, Measurement]) -> Mapping[str, Any]:
-    """A per-band setting as a mapping (``"*"``: the others), checking it names only loaded bands."""
+def _per_band(
+    what: str, value: Any, wanted: Mapping[str, Measurement], others: Mapping[str, Measurement] | None = None
+) -> Mapping[str, Any]:
+    """A per-band setting as a mapping (``"*"``: the others), checking that it names only bands.
+
+    A name of a band of the product that is not loaded (``others``) is allowed and unused, as in
+    ODC: one mapping serves loads of different bands (``{"*": "bilinear", "oa_fmask": "nearest"}``).
+    """
     if not isinstance(value, Mapping):
         return {"*": value}
-    known = {n for m in wanted.values() for n in (m.name, *m.aliases)} | set(wanted) | {"*"}
+    bands = {**(others or {}), **wanted}
+    known = {n for m in bands.values() for n in (m.name, *m.aliases)} | set(wanted) | {"*"}
     extra = sorted(set(value) - known)
     if extra:
-        raise QueryError(f"{what} names bands that are not loaded: {extra}")
+        names = sorted({m.name for m in bands.values()})
+        raise QueryError(f"{what} names bands that are not loaded: {extra}; the product's bands are {names}")
     return value
 
 
@@ -134,23 +142,31 @@ def band_plans(
     resampling: str | Mapping[str, str] | None,
     fuse_func: Callable[[Any, Any], None] | Mapping[str, Callable[[Any, Any], None] | None] | None,
     skip: bool,
+    product_bands: Mapping[str, Measurement] | None = None,
 ) -> dict[str, BandPlan]:
     """How to fill each output variable, checking the resampling names and fuse functions.
 
     ``resampling`` and ``fuse_func`` are one value for every band or a mapping of band name
     (or alias) -> value, ``"*"`` standing for the others; None is the default (nearest; first
-    valid pixel wins).
+    valid pixel wins). A mapping may name bands of the product (``product_bands``) that are not
+    loaded; their values are checked all the same.
 
     Raises
     ------
     QueryError
         An unknown resampling, a fuse function that is not callable, or a mapping naming bands
-        that are not loaded.
+        that are neither loaded nor in ``product_bands``.
     """
     if resampling is not None and not isinstance(resampling, str | Mapping):
         raise QueryError(f"resampling must be a name or a mapping of band -> name, not {resampling!r}")
-    per_resampling = _per_band("resampling", resampling, wanted)
-    per_fuser = _per_band("fuse_func", fuse_func, wanted)
+    per_resampling = _per_band("resampling", resampling, wanted, product_bands)
+    per_fuser = _per_band("fuse_func", fuse_func, wanted, product_bands)
+    for band, method in per_resampling.items():
+        if method is not None and method not in RESAMPLING:
+            raise QueryError(f"unknown resampling {method!r} for {band!r}; use one of {list(RESAMPLING)}")
+    for band, fuser in per_fuser.items():
+        if fuser is not None and not callable(fuser):
+            raise QueryError(f"fuse_func for {band!r} must be a function fuse(dest, src), not {fuser!r}")
     plans = {}
     for name, m in wanted.items():
         method = _for_band(per_resampling, name, m, None) or "nearest"
@@ -358,14 +374,17 @@ def plan_load(
     if isinstance(measurements, str):
         measurements = [measurements]
     wanted = product.lookup_measurements(measurements)
-    bands = band_plans(wanted, resampling, fuse_func, skip_broken)
+    bands = band_plans(wanted, resampling, fuse_func, skip_broken, product.measurements)
     found = _find_datasets(index, product, datasets, like, query, limit)
     if dataset_predicate is not None:
         found = [d for d in found if dataset_predicate(d)]
     if not found:
         return None
     region = None if like is not None else query_region(query)
-    canonical = sorted({m.name for m in wanted.values()})
+    # measurements=[] loads the grid and times alone: the grid is the one all the bands would give.
+    canonical = sorted({m.name for m in wanted.values()}) or sorted(
+        {m.name for m in product.measurements.values()}
+    )
     gbox = output_geobox(
         product=product, datasets=found, measurements=canonical, region=region, like=like,
         output_crs=output_crs, resolution=resolution, align=align,
