@@ -305,6 +305,9 @@ def test_loaded_data_has_odc_geo_properties(cube: Cube) -> None:
     assert ds.crs == CRS and ds.red.crs.epsg == 32755
     assert ds.affine == gbox.transform
     assert ds.extent == gbox.extent
+    # ODC 1.8's attributes: the dataset's and each band's CRS, as notebooks read them
+    assert ds.attrs == {"crs": CRS, "grid_mapping": "spatial_ref"} and ds.red.attrs["crs"] == CRS
+    assert cube.dc.load("ls", dask_chunks={}).attrs["crs"] == CRS
     ds.red.isel(time=0).values  # noqa: B018 (still plain data)
 
 

@@ -547,7 +547,8 @@ def _to_xarray(data: Mapping[str, Any], plan: LoadPlan) -> xr.Dataset:
         if m.flags_definition is not None:
             attrs["flags_definition"] = dict(m.flags_definition)
         variables[name] = xr.Variable(dims, data[name], attrs)
-    return xr.Dataset(variables, coords=coords)
+    # ODC 1.8 named the CRS on the dataset too; notebooks read ds.attrs["crs"].
+    return xr.Dataset(variables, coords=coords, attrs={"crs": str(gbox.crs), "grid_mapping": "spatial_ref"})
 
 
 # --- pixels ----------------------------------------------------------------------------------
