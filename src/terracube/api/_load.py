@@ -265,20 +265,53 @@ def _time_span(like: Any) -> tuple[Any, Any] | None:
 
 def _find_datasets(
     index: AbstractIndex,
-    product: Product,
+    products: Sequence[Product],
     datasets: Sequence[Dataset] | None,
     like: Any,
     query: Mapping[str, Any],
     limit: int | None = None,
 ) -> list[Dataset]:
     if datasets is not None:
-        found = list(datasets)
-        others = sorted({d.product.name for d in found} - {product.name})
-        if others:
-            raise QueryError(f"datasets= holds datasets of {others}, not only of product {product.name!r}")
-        return found
+        return list(datasets)
     search = search_terms(query, like, for_load=True)
-    return list(search_datasets(index, {"product": product.name, **search}, limit))
+    names = [p.name for p in products]
+    return list(search_datasets(index, {"product": names[0] if len(names) == 1 else names, **search}, limit))
+
+
+def _bands_per_product(
+    product: Product,
+    wanted: Mapping[str, Measurement],
+    datasets: Sequence[Dataset],
+) -> dict[str, Mapping[str, Measurement]]:
+    """Product name -> output variable -> that product's band for it, for every product of ``datasets``.
+
+    Another product's band is found by the name asked for (an alias resolves in each product,
+    as bands of one name differ between sensors) and must have ``product``'s dtype and nodata.
+
+    Raises
+    ------
+    QueryError
+        A product of the datasets lacks a band, or has it with another dtype or nodata.
+    """
+    out: dict[str, Mapping[str, Measurement]] = {product.name: wanted}
+    for ds in datasets:
+        other = ds.product
+        if other.name in out:
+            continue
+        together = f"datasets of products {product.name!r} and {other.name!r} cannot be loaded together"
+        try:
+            theirs = other.lookup_measurements(list(wanted))
+        except QueryError as e:
+            raise QueryError(f"{together}: {e}; ask for measurements both have") from None
+        for var, m in wanted.items():
+            o = theirs[var]
+            if o.dtype != m.dtype or not _same_nodata(o.nodata, m.nodata):
+                raise QueryError(
+                    f"{together}: {var!r} is {m.dtype} with nodata {m.nodata!r} in the first and {o.dtype} "
+                    f"with nodata {o.nodata!r} in the second; load them apart and combine with xarray"
+                )
+        out[other.name] = theirs
+    return out
 
 
 def datasource(
@@ -358,8 +391,13 @@ def plan_load(
     limit: int | None = None,
     dataset_predicate: Callable[[Dataset], bool] | None = None,
     patch_url: Callable[[str], str] | None = None,
+    more_products: Sequence[Product] = (),
 ) -> LoadPlan | None:
     """Plan a load (arguments as ``Datacube.load`` takes them); None when no dataset matches.
+
+    ``product`` gives the bands (names, aliases, dtypes, nodata); datasets of other products
+    (``more_products``, or found in ``datasets``) are loaded with it when each of their products
+    has the bands asked for, by name or alias, with the same dtype and nodata.
 
     Raises
     ------
@@ -375,9 +413,10 @@ def plan_load(
         measurements = [measurements]
     wanted = product.lookup_measurements(measurements)
     bands = band_plans(wanted, resampling, fuse_func, skip_broken, product.measurements)
-    found = _find_datasets(index, product, datasets, like, query, limit)
+    found = _find_datasets(index, [product, *more_products], datasets, like, query, limit)
     if dataset_predicate is not None:
         found = [d for d in found if dataset_predicate(d)]
+    per_product = _bands_per_product(product, wanted, found)
     if not found:
         return None
     region = None if like is not None else query_region(query)
@@ -398,7 +437,7 @@ def plan_load(
     boxes = dict(zip([d.id for d in found], pixel_boxes(gbox, bboxes, pads), strict=True))
     ny, nx = gbox.shape
     sources = {}
-    for name, m in wanted.items():
+    for name in wanted:
         per_step = []
         for g in groups:
             srcs = []
@@ -408,7 +447,7 @@ def plan_load(
                     continue
                 src = datasource(
                     ds,
-                    m,
+                    per_product[ds.product.name][name],
                     skip=skip_broken,
                     readers=readers,
                     storage_options=storage_options,

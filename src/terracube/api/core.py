@@ -225,7 +225,7 @@ class Datacube:
 
     def load(
         self,
-        product: str | Product | None = None,
+        product: str | Product | Sequence[str | Product] | None = None,
         *,
         measurements: Sequence[str] | str | None = None,
         datasets: Sequence[Dataset] | None = None,
@@ -249,7 +249,10 @@ class Datacube:
         Parameters
         ----------
         product
-            Product name or :class:`~terracube.model.Product` (may be omitted with ``datasets=``).
+            Product name or :class:`~terracube.model.Product` (may be omitted with ``datasets=``), or
+            a list of them: their datasets are loaded together (as are ``datasets=`` of several
+            products) when each product has the bands asked for, by name or alias, with the first
+            product's dtype and nodata.
         measurements
             Band names or aliases (default: all); variables are named as asked.
         datasets
@@ -311,8 +314,12 @@ class Datacube:
 
         if progress_cbk is not None and dask_chunks is not None:
             raise QueryError("progress_cbk reports eager loads; with dask_chunks use dask's progress tools")
+        products = list(product) if isinstance(product, list | tuple) else [product]
+        if not products:
+            raise QueryError("product=[] names no product; give a product name (or several)")
+        first, *more = (self._product(p, datasets) for p in products)
         plan = plan_load(
-            self._index, self._product(product, datasets), measurements=measurements, datasets=datasets,
+            self._index, first, more_products=more, measurements=measurements, datasets=datasets,
             like=like, output_crs=output_crs, resolution=resolution, align=align, resampling=resampling,
             group_by=group_by, fuse_func=fuse_func, skip_broken=skip_broken_datasets, query=query,
             readers=self._readers, storage_options=self._storage_options, limit=limit,
