@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from terracube.errors import QueryError
 
@@ -314,7 +314,9 @@ class Datacube:
 
         if progress_cbk is not None and dask_chunks is not None:
             raise QueryError("progress_cbk reports eager loads; with dask_chunks use dask's progress tools")
-        products = list(product) if isinstance(product, list | tuple) else [product]
+        products = cast(
+            "list[str | Product | None]", list(product) if isinstance(product, list | tuple) else [product]
+        )
         if not products:
             raise QueryError("product=[] names no product; give a product name (or several)")
         first, *more = (self._product(p, datasets) for p in products)
