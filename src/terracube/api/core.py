@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     import xarray as xr
 
-    from terracube.api._grouping import DatasetGroup, GroupBy
+    from terracube.api._grouping import GroupBy
     from terracube.cfg import Config, Environment
     from terracube.drivers import ReaderDriverProtocol
     from terracube.index.abstract import AbstractIndex
@@ -215,11 +215,16 @@ class Datacube:
         return list_measurements(self._index, with_pandas=with_pandas)
 
     @staticmethod
-    def group_datasets(datasets: Sequence[Dataset], group_by: GroupBy = "time") -> list[DatasetGroup]:
-        """Group datasets into time steps (see :func:`terracube.api.group_datasets`)."""
-        from terracube.api._grouping import group_datasets
+    def group_datasets(datasets: Sequence[Dataset], group_by: GroupBy = "time") -> xr.DataArray:
+        """Group datasets into time steps, as ODC returns them: a ``time`` DataArray of dataset tuples.
 
-        return group_datasets(datasets, group_by)
+        ``grouped.values`` are the tuples (in fusing order) and ``grouped.time`` the steps' times;
+        :func:`terracube.api.group_datasets` gives the same groups as a list of
+        :class:`~terracube.api.DatasetGroup`.
+        """
+        from terracube.api._grouping import group_datasets, grouped_array
+
+        return grouped_array(group_datasets(datasets, group_by))
 
     # --- loading -------------------------------------------------------------------------------
 

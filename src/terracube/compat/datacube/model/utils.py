@@ -7,27 +7,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import xarray as xr
 
+from terracube.api._grouping import grouped_array
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from terracube.api import DatasetGroup
 
-__all__ = ["grouped_array", "xr_apply"]
-
-
-def grouped_array(groups: Sequence[DatasetGroup]) -> xr.DataArray:
-    """``dc.group_datasets(...)`` as ODC returns it: a ``time`` array of dataset tuples.
-
-    Examples
-    --------
-    >>> grouped_array([]).dims
-    ('time',)
-    """
-    cells = np.empty(len(groups), dtype=object)
-    for i, g in enumerate(groups):
-        cells[i] = g.datasets
-    times = np.array([np.datetime64(g.time, "ns") for g in groups], dtype="datetime64[ns]")
-    return xr.DataArray(cells, dims=("time",), coords={"time": times})
+__all__ = ["xr_apply"]
 
 
 def xr_apply(
@@ -40,8 +27,8 @@ def xr_apply(
 
     ``labels`` maps each coordinate name to the cell's label (``{"time": ...}``). With
     ``with_numeric_index=True`` the call is ``func(index_tuple, labels, value)``. A list of
-    :class:`~terracube.api.DatasetGroup` (what ``dc.group_datasets`` returns) is taken as its
-    ``time`` array of dataset tuples.
+    :class:`~terracube.api.DatasetGroup` (what :func:`terracube.api.group_datasets` returns) is
+    taken as ODC's ``time`` array of dataset tuples, as ``dc.group_datasets`` gives it.
 
     Examples
     --------
