@@ -15,6 +15,7 @@ from odc.geo.geom import box
 from rasterio.enums import Resampling
 
 from terracube import Datacube
+from terracube.api import group_datasets
 from terracube.errors import LoadError, ProductNotFoundError, QueryError
 
 from .conftest import RES, SIZE, tile_gbox
@@ -146,8 +147,12 @@ def test_group_by_solar_day_joins_one_pass(cube: Cube) -> None:
     np.testing.assert_array_equal(ds.red.values[0], np.hstack([a.red, b.red]))
     # At longitude ~147 E, 23:00 UTC is already the next local solar day.
     late = cube.add(tile_gbox(0, 0), "2019-12-31T23:00:00")
-    groups = Datacube.group_datasets([a.dataset, late.dataset], "solar_day")
+    groups = group_datasets([a.dataset, late.dataset], "solar_day")
     assert len(groups) == 1 and groups[0].datasets == (late.dataset, a.dataset)
+    # Datacube.group_datasets gives them as ODC does: a time array of dataset tuples
+    grouped = Datacube.group_datasets([a.dataset, late.dataset], "solar_day")
+    assert grouped.dims == ("time",) and grouped.values.tolist() == [(late.dataset, a.dataset)]
+    assert grouped.time.values[0] == np.datetime64("2019-12-31T23:00:00", "ns")
 
 
 def test_like_reuses_a_grid(cube: Cube) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
 from typing import TYPE_CHECKING, Any
@@ -13,14 +14,17 @@ from affine import Affine
 from odc.geo.geobox import GeoBox
 
 from terracube import Datacube
+from terracube.api import eo3_document
 from terracube.api._connect import application_name
 from terracube.errors import ConfigError, LoadError, QueryError
 
-from .conftest import CRS, tile_gbox
+from .conftest import CRS, tile_gbox, write_tif
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
+
+    from terracube.model import Dataset, Product
 
     from .conftest import Cube
 
@@ -248,6 +252,90 @@ def test_fuse_func_per_band_and_default_resampling(cube: Cube) -> None:
         cube.dc.load("ls", group_by="solar_day", fuse_func={"red": "max"})
 
 
+def _sensor(cube: Cube, name: str, red_band: str, dtype: str = "uint16") -> Product:
+    """A product whose red band has a sensor's own name, with ``red`` as its alias."""
+    return cube.index.products.add_document({
+        "name": name, "description": f"{name} surface reflectance", "metadata_type": "eo3",
+        "metadata": {"product": {"name": name}},
+        "measurements": [
+            {"name": "SR_B1", "dtype": "uint16", "nodata": 0, "units": "1"},
+            {"name": red_band, "dtype": dtype, "nodata": 0, "units": "1", "aliases": ["red"]},
+        ],
+    })  # fmt: skip
+
+
+def _scene(cube: Cube, product: Product, time: str, bands: dict[str, int]) -> Dataset:
+    gbox = tile_gbox(0, 0)
+    folder = cube.root / f"{product.name}-{time}"
+    folder.mkdir()
+    for band, value in bands.items():
+        write_tif(folder / f"{band}.tif", np.full(gbox.shape, value, dtype="uint16"), gbox, nodata=0)
+    doc = eo3_document(
+        product, gbox, dt.datetime.fromisoformat(time), {b: {"path": f"{b}.tif"} for b in bands}
+    )
+    return cube.index.datasets.add(cube.index.datasets.from_doc(doc, uri=(folder / "m.yaml").as_uri()))
+
+
+def test_datasets_of_several_products_load_together(cube: Cube) -> None:
+    """A helper finds the datasets of each sensor's product and loads them in one call."""
+    ls7, ls8 = _sensor(cube, "ls7_sr", "SR_B3"), _sensor(cube, "ls8_sr", "SR_B4")
+    _scene(cube, ls7, "2020-01-01", {"SR_B1": 1, "SR_B3": 73})
+    _scene(cube, ls8, "2020-01-09", {"SR_B1": 2, "SR_B3": 83, "SR_B4": 84})
+    found = [*cube.dc.find_datasets(product="ls7_sr"), *cube.dc.find_datasets(product="ls8_sr")]
+    ds = cube.dc.load(datasets=found, measurements=["red"], group_by="solar_day")
+    assert ds.red.dtype == "uint16" and ds.red.attrs["nodata"] == 0
+    # each dataset's own red band: SR_B3 of ls7, SR_B4 (not SR_B3) of ls8
+    assert ds.red.values[:, 0, 0].tolist() == [73, 84]
+    same = cube.dc.load(product=["ls7_sr", ls8], measurements=["red", "SR_B1"])
+    assert same.red.values[:, 0, 0].tolist() == [73, 84] and same.SR_B1.values[:, 0, 0].tolist() == [1, 2]
+    assert cube.dc.load(product=("ls8_sr",), measurements=["red"]).sizes["time"] == 1
+    with pytest.raises(
+        QueryError,
+        match=r"'ls7_sr' and 'ls8_sr' cannot be loaded together: .*no measurement or alias 'SR_B3'",
+    ):
+        cube.dc.load(datasets=found)  # all of ls7's bands by name: ls8 has no SR_B3 band
+    with pytest.raises(QueryError, match=r"product=\[\] names no product"):
+        cube.dc.load(product=[])
+
+
+def test_products_loaded_together_need_the_same_dtype(cube: Cube) -> None:
+    ls7, other = _sensor(cube, "ls7_sr", "SR_B3"), _sensor(cube, "other_sr", "SR_B4", dtype="int16")
+    _scene(cube, ls7, "2020-01-01", {"SR_B1": 1, "SR_B3": 73})
+    _scene(cube, other, "2020-01-09", {"SR_B1": 2, "SR_B4": 84})
+    with pytest.raises(
+        QueryError, match=r"'red' is uint16 with nodata 0 in the first and int16 with nodata 0"
+    ):
+        cube.dc.load(product=["ls7_sr", "other_sr"], measurements=["red"])
+    assert cube.dc.load(product=["ls7_sr", "other_sr"], measurements=["SR_B1"]).sizes["time"] == 2
+
+
+def test_no_measurements_loads_the_grid_and_times(cube: Cube) -> None:
+    """``measurements=[]``: the extent and dates of the data, without reading a pixel."""
+    cube.add(tile_gbox(0, 0), "2020-01-01")
+    cube.add(tile_gbox(1, 0), "2020-01-09")
+    ds = cube.dc.load("ls", measurements=[])
+    assert list(ds.data_vars) == []
+    assert dict(ds.sizes) == {"time": 2, "y": 64, "x": 128}
+    assert ds.odc.geobox == cube.dc.load("ls").odc.geobox
+    assert ds.time.values.astype("datetime64[D]").astype(str).tolist() == ["2020-01-01", "2020-01-09"]
+
+
+def test_per_band_mappings_may_name_bands_not_loaded(cube: Cube) -> None:
+    """One resampling mapping serves loads of different bands, as helper functions pass it."""
+    cube.add(tile_gbox(0, 0), "2020-01-01")
+    per_band = {"*": "bilinear", "swir": "nearest", "band_4": "average"}
+    ds = cube.dc.load("ls", measurements=["red"], output_crs="EPSG:3577", resolution=40, resampling=per_band)
+    assert list(ds.data_vars) == ["red"]
+    with pytest.raises(
+        QueryError, match=r"not loaded: \['oa_fmask'\]; the product's bands are \['red', 'swir'\]"
+    ):
+        cube.dc.load("ls", measurements=["red"], resampling={"*": "bilinear", "oa_fmask": "nearest"})
+    with pytest.raises(QueryError, match=r"unknown resampling 'nearst' for 'swir'"):
+        cube.dc.load("ls", measurements=["red"], resampling={"swir": "nearst"})
+    with pytest.raises(QueryError, match=r"fuse_func for 'swir' must be a function"):
+        cube.dc.load("ls", measurements=["red"], fuse_func={"swir": "max"})
+
+
 def test_patch_url_rewrites_each_files_url(cube: Cube, tmp_path: Path) -> None:
     # ODC's patch_url (planetary_computer.sign_url, say): a function of each file's URL.
     scene = cube.add(tile_gbox(0, 0), "2021-01-01T00:00:00")
@@ -278,6 +366,9 @@ def test_loaded_data_has_odc_geo_properties(cube: Cube) -> None:
     assert ds.crs == CRS and ds.red.crs.epsg == 32755
     assert ds.affine == gbox.transform
     assert ds.extent == gbox.extent
+    # ODC 1.8's attributes: the dataset's and each band's CRS, as notebooks read them
+    assert ds.attrs == {"crs": CRS, "grid_mapping": "spatial_ref"} and ds.red.attrs["crs"] == CRS
+    assert cube.dc.load("ls", dask_chunks={}).attrs["crs"] == CRS
     ds.red.isel(time=0).values  # noqa: B018 (still plain data)
 
 

@@ -47,6 +47,7 @@ def test_names_are_terracubes_and_odc_geos() -> None:
     assert datacube.utils.aws.configure_s3_access is configure_s3_access
     assert geometry.GeoBox is odc.geo.geobox.GeoBox and geometry.Geometry is odc.geo.geom.Geometry
     assert geometry.gbox is odc.geo.geobox
+    assert geometry._base.Geometry is odc.geo.geom.Geometry  # ODC 1.8's private module, as helpers test it
     assert datacube.model.DatasetType is terracube.Product
     assert datacube.__version__ == terracube.__version__
     with pytest.raises(AttributeError, match=r"virtual products \(datacube.virtual\) are not offered"):

@@ -294,3 +294,5 @@ def test_odc_s_other_names() -> None:
     assert (remote.local_uri, remote.local_path) == (None, None)
     assert ds.replace(uri=None).local_path is None
     assert ds.replace(uri="file://host/share/ds.yaml").local_path is None
+    assert ds.uris == ["file:///data/a%20b/ds.yaml"] and remote.uris == ["s3://bucket/ds.yaml"]
+    assert ds.replace(uri=None).uris == []

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, TypeAlias
 from terracube.errors import QueryError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Hashable, Iterable
+    from collections.abc import Callable, Hashable, Iterable, Sequence
+
+    import xarray as xr
 
     from terracube.model import Dataset
 
-__all__ = ["DatasetGroup", "GroupBy", "group_datasets", "solar_day"]
+__all__ = ["DatasetGroup", "GroupBy", "group_datasets", "grouped_array", "solar_day"]
 
 GroupBy: TypeAlias = "str | Callable[[Dataset], Hashable] | None"
 """``"time"`` (default), ``"solar_day"``, or a function of a dataset returning its group key."""
@@ -107,3 +109,18 @@ def group_datasets(datasets: Iterable[Dataset], group_by: GroupBy = "time") -> l
         out.append(DatasetGroup(items[0][0], key, tuple(it[2] for it in items)))
     out.sort(key=lambda g: (g.time, str(g.key)))
     return out
+
+
+def grouped_array(groups: Sequence[DatasetGroup]) -> xr.DataArray:
+    """Groups as ODC gives them: a ``time`` DataArray whose cells are tuples of datasets.
+
+    The ``time`` coordinate is each group's :attr:`DatasetGroup.time`.
+    """
+    import numpy as np
+    import xarray as xr
+
+    cells = np.empty(len(groups), dtype=object)
+    for i, g in enumerate(groups):
+        cells[i] = g.datasets
+    times = np.array([np.datetime64(g.time, "ns") for g in groups], dtype="datetime64[ns]")
+    return xr.DataArray(cells, dims=("time",), coords={"time": times})

@@ -114,14 +114,22 @@ class LoadPlan:
     box in :attr:`gbox` (None: unknown, the source may touch any pixel)."""
 
 
-def _per_band(what: str, value: Any, wanted: Mapping[str, Measurement]) -> Mapping[str, Any]:
-    """A per-band setting as a mapping (``"*"``: the others), checking it names only loaded bands."""
+def _per_band(
+    what: str, value: Any, wanted: Mapping[str, Measurement], others: Mapping[str, Measurement] | None = None
+) -> Mapping[str, Any]:
+    """A per-band setting as a mapping (``"*"``: the others), checking that it names only bands.
+
+    A name of a band of the product that is not loaded (``others``) is allowed and unused, as in
+    ODC: one mapping serves loads of different bands (``{"*": "bilinear", "oa_fmask": "nearest"}``).
+    """
     if not isinstance(value, Mapping):
         return {"*": value}
-    known = {n for m in wanted.values() for n in (m.name, *m.aliases)} | set(wanted) | {"*"}
+    bands = {**(others or {}), **wanted}
+    known = {n for m in bands.values() for n in (m.name, *m.aliases)} | set(wanted) | {"*"}
     extra = sorted(set(value) - known)
     if extra:
-        raise QueryError(f"{what} names bands that are not loaded: {extra}")
+        names = sorted({m.name for m in bands.values()})
+        raise QueryError(f"{what} names bands that are not loaded: {extra}; the product's bands are {names}")
     return value
 
 
@@ -134,23 +142,31 @@ def band_plans(
     resampling: str | Mapping[str, str] | None,
     fuse_func: Callable[[Any, Any], None] | Mapping[str, Callable[[Any, Any], None] | None] | None,
     skip: bool,
+    product_bands: Mapping[str, Measurement] | None = None,
 ) -> dict[str, BandPlan]:
     """How to fill each output variable, checking the resampling names and fuse functions.
 
     ``resampling`` and ``fuse_func`` are one value for every band or a mapping of band name
     (or alias) -> value, ``"*"`` standing for the others; None is the default (nearest; first
-    valid pixel wins).
+    valid pixel wins). A mapping may name bands of the product (``product_bands``) that are not
+    loaded; their values are checked all the same.
 
     Raises
     ------
     QueryError
         An unknown resampling, a fuse function that is not callable, or a mapping naming bands
-        that are not loaded.
+        that are neither loaded nor in ``product_bands``.
     """
     if resampling is not None and not isinstance(resampling, str | Mapping):
         raise QueryError(f"resampling must be a name or a mapping of band -> name, not {resampling!r}")
-    per_resampling = _per_band("resampling", resampling, wanted)
-    per_fuser = _per_band("fuse_func", fuse_func, wanted)
+    per_resampling = _per_band("resampling", resampling, wanted, product_bands)
+    per_fuser = _per_band("fuse_func", fuse_func, wanted, product_bands)
+    for band, method in per_resampling.items():
+        if method is not None and method not in RESAMPLING:
+            raise QueryError(f"unknown resampling {method!r} for {band!r}; use one of {list(RESAMPLING)}")
+    for band, fuser in per_fuser.items():
+        if fuser is not None and not callable(fuser):
+            raise QueryError(f"fuse_func for {band!r} must be a function fuse(dest, src), not {fuser!r}")
     plans = {}
     for name, m in wanted.items():
         method = _for_band(per_resampling, name, m, None) or "nearest"
@@ -249,20 +265,53 @@ def _time_span(like: Any) -> tuple[Any, Any] | None:
 
 def _find_datasets(
     index: AbstractIndex,
-    product: Product,
+    products: Sequence[Product],
     datasets: Sequence[Dataset] | None,
     like: Any,
     query: Mapping[str, Any],
     limit: int | None = None,
 ) -> list[Dataset]:
     if datasets is not None:
-        found = list(datasets)
-        others = sorted({d.product.name for d in found} - {product.name})
-        if others:
-            raise QueryError(f"datasets= holds datasets of {others}, not only of product {product.name!r}")
-        return found
+        return list(datasets)
     search = search_terms(query, like, for_load=True)
-    return list(search_datasets(index, {"product": product.name, **search}, limit))
+    names = [p.name for p in products]
+    return list(search_datasets(index, {"product": names[0] if len(names) == 1 else names, **search}, limit))
+
+
+def _bands_per_product(
+    product: Product,
+    wanted: Mapping[str, Measurement],
+    datasets: Sequence[Dataset],
+) -> dict[str, Mapping[str, Measurement]]:
+    """Product name -> output variable -> that product's band for it, for every product of ``datasets``.
+
+    Another product's band is found by the name asked for (an alias resolves in each product,
+    as bands of one name differ between sensors) and must have ``product``'s dtype and nodata.
+
+    Raises
+    ------
+    QueryError
+        A product of the datasets lacks a band, or has it with another dtype or nodata.
+    """
+    out: dict[str, Mapping[str, Measurement]] = {product.name: wanted}
+    for ds in datasets:
+        other = ds.product
+        if other.name in out:
+            continue
+        together = f"datasets of products {product.name!r} and {other.name!r} cannot be loaded together"
+        try:
+            theirs = other.lookup_measurements(list(wanted))
+        except QueryError as e:
+            raise QueryError(f"{together}: {e}; ask for measurements both have") from None
+        for var, m in wanted.items():
+            o = theirs[var]
+            if o.dtype != m.dtype or not _same_nodata(o.nodata, m.nodata):
+                raise QueryError(
+                    f"{together}: {var!r} is {m.dtype} with nodata {m.nodata!r} in the first and {o.dtype} "
+                    f"with nodata {o.nodata!r} in the second; load them apart and combine with xarray"
+                )
+        out[other.name] = theirs
+    return out
 
 
 def datasource(
@@ -342,8 +391,13 @@ def plan_load(
     limit: int | None = None,
     dataset_predicate: Callable[[Dataset], bool] | None = None,
     patch_url: Callable[[str], str] | None = None,
+    more_products: Sequence[Product] = (),
 ) -> LoadPlan | None:
     """Plan a load (arguments as ``Datacube.load`` takes them); None when no dataset matches.
+
+    ``product`` gives the bands (names, aliases, dtypes, nodata); datasets of other products
+    (``more_products``, or found in ``datasets``) are loaded with it when each of their products
+    has the bands asked for, by name or alias, with the same dtype and nodata.
 
     Raises
     ------
@@ -358,14 +412,18 @@ def plan_load(
     if isinstance(measurements, str):
         measurements = [measurements]
     wanted = product.lookup_measurements(measurements)
-    bands = band_plans(wanted, resampling, fuse_func, skip_broken)
-    found = _find_datasets(index, product, datasets, like, query, limit)
+    bands = band_plans(wanted, resampling, fuse_func, skip_broken, product.measurements)
+    found = _find_datasets(index, [product, *more_products], datasets, like, query, limit)
     if dataset_predicate is not None:
         found = [d for d in found if dataset_predicate(d)]
+    per_product = _bands_per_product(product, wanted, found)
     if not found:
         return None
     region = None if like is not None else query_region(query)
-    canonical = sorted({m.name for m in wanted.values()})
+    # measurements=[] loads the grid and times alone: the grid is the one all the bands would give.
+    canonical = sorted({m.name for m in wanted.values()}) or sorted(
+        {m.name for m in product.measurements.values()}
+    )
     gbox = output_geobox(
         product=product, datasets=found, measurements=canonical, region=region, like=like,
         output_crs=output_crs, resolution=resolution, align=align,
@@ -379,7 +437,7 @@ def plan_load(
     boxes = dict(zip([d.id for d in found], pixel_boxes(gbox, bboxes, pads), strict=True))
     ny, nx = gbox.shape
     sources = {}
-    for name, m in wanted.items():
+    for name in wanted:
         per_step = []
         for g in groups:
             srcs = []
@@ -389,7 +447,7 @@ def plan_load(
                     continue
                 src = datasource(
                     ds,
-                    m,
+                    per_product[ds.product.name][name],
                     skip=skip_broken,
                     readers=readers,
                     storage_options=storage_options,
@@ -528,7 +586,8 @@ def _to_xarray(data: Mapping[str, Any], plan: LoadPlan) -> xr.Dataset:
         if m.flags_definition is not None:
             attrs["flags_definition"] = dict(m.flags_definition)
         variables[name] = xr.Variable(dims, data[name], attrs)
-    return xr.Dataset(variables, coords=coords)
+    # ODC 1.8 named the CRS on the dataset too; notebooks read ds.attrs["crs"].
+    return xr.Dataset(variables, coords=coords, attrs={"crs": str(gbox.crs), "grid_mapping": "spatial_ref"})
 
 
 # --- pixels ----------------------------------------------------------------------------------

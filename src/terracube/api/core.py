@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from terracube.errors import QueryError
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     import xarray as xr
 
-    from terracube.api._grouping import DatasetGroup, GroupBy
+    from terracube.api._grouping import GroupBy
     from terracube.cfg import Config, Environment
     from terracube.drivers import ReaderDriverProtocol
     from terracube.index.abstract import AbstractIndex
@@ -215,17 +215,22 @@ class Datacube:
         return list_measurements(self._index, with_pandas=with_pandas)
 
     @staticmethod
-    def group_datasets(datasets: Sequence[Dataset], group_by: GroupBy = "time") -> list[DatasetGroup]:
-        """Group datasets into time steps (see :func:`terracube.api.group_datasets`)."""
-        from terracube.api._grouping import group_datasets
+    def group_datasets(datasets: Sequence[Dataset], group_by: GroupBy = "time") -> xr.DataArray:
+        """Group datasets into time steps, as ODC returns them: a ``time`` DataArray of dataset tuples.
 
-        return group_datasets(datasets, group_by)
+        ``grouped.values`` are the tuples (in fusing order) and ``grouped.time`` the steps' times;
+        :func:`terracube.api.group_datasets` gives the same groups as a list of
+        :class:`~terracube.api.DatasetGroup`.
+        """
+        from terracube.api._grouping import group_datasets, grouped_array
+
+        return grouped_array(group_datasets(datasets, group_by))
 
     # --- loading -------------------------------------------------------------------------------
 
     def load(
         self,
-        product: str | Product | None = None,
+        product: str | Product | Sequence[str | Product] | None = None,
         *,
         measurements: Sequence[str] | str | None = None,
         datasets: Sequence[Dataset] | None = None,
@@ -249,7 +254,10 @@ class Datacube:
         Parameters
         ----------
         product
-            Product name or :class:`~terracube.model.Product` (may be omitted with ``datasets=``).
+            Product name or :class:`~terracube.model.Product` (may be omitted with ``datasets=``), or
+            a list of them: their datasets are loaded together (as are ``datasets=`` of several
+            products) when each product has the bands asked for, by name or alias, with the first
+            product's dtype and nodata.
         measurements
             Band names or aliases (default: all); variables are named as asked.
         datasets
@@ -311,8 +319,14 @@ class Datacube:
 
         if progress_cbk is not None and dask_chunks is not None:
             raise QueryError("progress_cbk reports eager loads; with dask_chunks use dask's progress tools")
+        products = cast(
+            "list[str | Product | None]", list(product) if isinstance(product, list | tuple) else [product]
+        )
+        if not products:
+            raise QueryError("product=[] names no product; give a product name (or several)")
+        first, *more = (self._product(p, datasets) for p in products)
         plan = plan_load(
-            self._index, self._product(product, datasets), measurements=measurements, datasets=datasets,
+            self._index, first, more_products=more, measurements=measurements, datasets=datasets,
             like=like, output_crs=output_crs, resolution=resolution, align=align, resampling=resampling,
             group_by=group_by, fuse_func=fuse_func, skip_broken=skip_broken_datasets, query=query,
             readers=self._readers, storage_options=self._storage_options, limit=limit,

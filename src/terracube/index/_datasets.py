@@ -731,6 +731,30 @@ class AbstractDatasetResource(ABC):
         """
         return self.get_unsafe(dataset_id(id_)).uri
 
+    def get_locations(self, id_: DSID) -> list[str]:
+        """ODC 1.8's list of the dataset's locations: ``[location]``, or ``[]`` without one.
+
+        Raises
+        ------
+        DatasetNotFoundError
+            No dataset has this id.
+        """
+        uri = self.get_location(id_)
+        return [] if uri is None else [uri]
+
+    def get_product_time_bounds(
+        self, product: str | Product
+    ) -> tuple[dt.datetime | None, dt.datetime | None]:
+        """ODC 1.8's ``(earliest start, latest end)`` of a product's active datasets; ``(None, None)`` with none.
+
+        Raises
+        ------
+        ProductNotFoundError
+            No product of that name.
+        """
+        extent = self._index.products.temporal_extent(product)
+        return (None, None) if extent is None else (extent.begin, extent.end)
+
     def get_all_docs_for_product(
         self, product: str | Product, batch_size: int = 1000
     ) -> Iterator[DatasetTuple]:
@@ -779,6 +803,20 @@ class AbstractDatasetResource(ABC):
         return search_result(
             self._find(plan, uris, archived=archived, limit=limit, order_by=order), fetch_all
         )
+
+    def search_eager(self, **query: Any) -> list[Dataset]:
+        """:meth:`search` as a list: ODC 1.8's name for ``search(..., fetch_all=True)``."""
+        return list(self.search(**query))
+
+    def get_field_names(self, product_name: str | Product | None = None) -> set[str]:
+        """The search field names of one product (by name or value), or of every product.
+
+        Raises
+        ------
+        ProductNotFoundError
+            No product of that name.
+        """
+        return self._index.products.get_field_names(product_name)
 
     def search_by_product(
         self, archived: bool | None = False, fetch_all: bool = False, **query: Any

@@ -448,6 +448,11 @@ class Dataset:
         return self._uri
 
     @property
+    def uris(self) -> list[str]:
+        """The locations as a list, as ODC 1.8 gave them: ``[uri]``, or ``[]`` without one."""
+        return [] if self._uri is None else [self._uri]
+
+    @property
     def local_uri(self) -> str | None:
         """The location if it is a local file (``file:``), else None."""
         return self._uri if self._uri is not None and self._uri.startswith("file:") else None

@@ -1106,6 +1106,22 @@ class IndexTests(
 
     # --- returning, grouping, counting ------------------------------------------------------------
 
+    def test_odc_18_search_names(self, populated: AbstractIndex) -> None:
+        idx = populated
+        eager = idx.datasets.search_eager(product="ls8", cloud_cover=(0, 25))
+        assert isinstance(eager, list)
+        assert sorted(str(d.id) for d in eager) == sorted(
+            str(d.id) for d in idx.datasets.search(product="ls8", cloud_cover=(0, 25))
+        )
+        assert eager
+        fields = idx.datasets.get_field_names("ls8")
+        assert {"cloud_cover", "time", "lat", "lon"} <= fields
+        assert fields == idx.products.get_field_names("ls8") <= idx.datasets.get_field_names()
+        assert idx.datasets.get_locations(A) == [f"file:///data/ls8/{A}.yaml"]
+        ext = idx.products.temporal_extent("ls8")
+        assert ext is not None and idx.datasets.get_product_time_bounds("ls8") == (ext.begin, ext.end)
+        assert ext.begin == _utc(2019, 12, 25)
+
     def test_search_returning(self, populated: AbstractIndex) -> None:
         idx = populated
         rows = list(

@@ -8,11 +8,12 @@ GeoBox module (``gbox.flipy``, ``gbox.zoom_out``, ``gbox.pad``...).
 GeoBoxes are odc-geo's: ``GeoBox(shape, affine, crs)`` with ``shape`` as ``(ny, nx)``, and
 ``GeoBox.from_geopolygon(polygon, resolution, crs)``; ODC 1.8's ``GeoBox(width, height,
 affine, crs)`` form is not offered. :func:`assign_crs` takes ODC's arguments (``crs`` may be
-left out when the data names its CRS).
+left out when the data names its CRS). ``_base`` (ODC 1.8's private module) names this module.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 from odc.geo import CRSError
@@ -108,6 +109,10 @@ def assign_crs(xx: Any, crs: SomeCRS | None = None, crs_coord_name: str = "spati
             )
     return odc.geo.xr.assign_crs(xx, crs, crs_coord_name=crs_coord_name)
 
+
+# ODC 1.8 defined these names in its private ``_base`` module, and helper code tests
+# ``isinstance(g, datacube.utils.geometry._base.Geometry)``: the same names here.
+_base = sys.modules[__name__]
 
 __all__ = [
     "CRS",
