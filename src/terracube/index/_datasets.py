@@ -731,30 +731,6 @@ class AbstractDatasetResource(ABC):
         """
         return self.get_unsafe(dataset_id(id_)).uri
 
-    def get_locations(self, id_: DSID) -> list[str]:
-        """ODC 1.8's list of the dataset's locations: ``[location]``, or ``[]`` without one.
-
-        Raises
-        ------
-        DatasetNotFoundError
-            No dataset has this id.
-        """
-        uri = self.get_location(id_)
-        return [] if uri is None else [uri]
-
-    def get_product_time_bounds(
-        self, product: str | Product
-    ) -> tuple[dt.datetime | None, dt.datetime | None]:
-        """ODC 1.8's ``(earliest start, latest end)`` of a product's active datasets; ``(None, None)`` with none.
-
-        Raises
-        ------
-        ProductNotFoundError
-            No product of that name.
-        """
-        extent = self._index.products.temporal_extent(product)
-        return (None, None) if extent is None else (extent.begin, extent.end)
-
     def get_all_docs_for_product(
         self, product: str | Product, batch_size: int = 1000
     ) -> Iterator[DatasetTuple]:

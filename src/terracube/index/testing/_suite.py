@@ -1117,10 +1117,6 @@ class IndexTests(
         fields = idx.datasets.get_field_names("ls8")
         assert {"cloud_cover", "time", "lat", "lon"} <= fields
         assert fields == idx.products.get_field_names("ls8") <= idx.datasets.get_field_names()
-        assert idx.datasets.get_locations(A) == [f"file:///data/ls8/{A}.yaml"]
-        ext = idx.products.temporal_extent("ls8")
-        assert ext is not None and idx.datasets.get_product_time_bounds("ls8") == (ext.begin, ext.end)
-        assert ext.begin == _utc(2019, 12, 25)
 
     def test_search_returning(self, populated: AbstractIndex) -> None:
         idx = populated
