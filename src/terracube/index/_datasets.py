@@ -780,20 +780,6 @@ class AbstractDatasetResource(ABC):
             self._find(plan, uris, archived=archived, limit=limit, order_by=order), fetch_all
         )
 
-    def search_eager(self, **query: Any) -> list[Dataset]:
-        """:meth:`search` as a list: ODC 1.8's name for ``search(..., fetch_all=True)``."""
-        return list(self.search(**query))
-
-    def get_field_names(self, product_name: str | Product | None = None) -> set[str]:
-        """The search field names of one product (by name or value), or of every product.
-
-        Raises
-        ------
-        ProductNotFoundError
-            No product of that name.
-        """
-        return self._index.products.get_field_names(product_name)
-
     def search_by_product(
         self, archived: bool | None = False, fetch_all: bool = False, **query: Any
     ) -> Iterator[ProductDatasets] | list[ProductDatasets]:

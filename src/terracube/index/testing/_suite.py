@@ -1106,18 +1106,6 @@ class IndexTests(
 
     # --- returning, grouping, counting ------------------------------------------------------------
 
-    def test_odc_18_search_names(self, populated: AbstractIndex) -> None:
-        idx = populated
-        eager = idx.datasets.search_eager(product="ls8", cloud_cover=(0, 25))
-        assert isinstance(eager, list)
-        assert sorted(str(d.id) for d in eager) == sorted(
-            str(d.id) for d in idx.datasets.search(product="ls8", cloud_cover=(0, 25))
-        )
-        assert eager
-        fields = idx.datasets.get_field_names("ls8")
-        assert {"cloud_cover", "time", "lat", "lon"} <= fields
-        assert fields == idx.products.get_field_names("ls8") <= idx.datasets.get_field_names()
-
     def test_search_returning(self, populated: AbstractIndex) -> None:
         idx = populated
         rows = list(
