@@ -271,9 +271,9 @@ def test_unknown_format_is_a_clear_error(cube: Cube) -> None:
     s = cube.add(tile_gbox(0, 0), "2020-01-01")
     doc = s.dataset.metadata_doc
     doc["id"] = "00000000-0000-0000-0000-000000000001"
-    doc["properties"]["odc:file_format"] = "JPEG2000"
+    doc["properties"]["odc:file_format"] = "HDF4-EOS"
     cube.index.datasets.add(cube.index.datasets.from_doc(doc, uri=s.dataset.uri))
-    with pytest.raises(LoadError, match="format 'JPEG2000'"):
+    with pytest.raises(LoadError, match="format 'HDF4-EOS'"):
         cube.dc.load("ls", time="2020-01-01")
 
 
