@@ -39,7 +39,9 @@ AUTO_WORKERS_FROM: Final = 1000
 
 #: What a worker sends back per file: its label, an error message or None, and per document
 #: its label and ``("ok", shipped dataset)``, ``("error", message)`` or ``("doc", uri, doc)``
-#: (a document of a product the worker does not know: this process validates it).
+#: (a document of a product the worker does not know: this process validates it). A shipped
+#: dataset carries its stored JSON and the row an index stores beside it, so this process
+#: neither pickles a document's objects nor derives the row again.
 FileResult = tuple[str, str | None, list[tuple[str, tuple[Any, ...]]]]
 
 
@@ -54,8 +56,12 @@ def default_workers() -> int:
 # --- what a worker does (and this process, without workers) ---------------------------------------
 
 
-def read_chunk(paths: list[str], products: dict[str, Product]) -> list[FileResult]:
-    """Read and validate the documents of some files (see :data:`FileResult`)."""
+def read_chunk(paths: list[str], products: dict[str, Product], *, ship: bool = True) -> list[FileResult]:
+    """Read and validate the documents of some files (see :data:`FileResult`).
+
+    Without ``ship`` (read in the process that writes), a valid document's item is
+    ``("dataset", dataset)``, not to be pickled.
+    """
     from terracube.model import Dataset, read_documents
     from terracube.model.fields import get_path
 
@@ -83,30 +89,47 @@ def read_chunk(paths: list[str], products: dict[str, Product]) -> list[FileResul
                     docs.append((label, ()))
             out.append((path, None, docs))
         if todo:
-            _validate(todo, Dataset)
+            _validate(todo, Dataset, ship)
     finally:
         if was_enabled:
             gc.enable()
     return out
 
 
-def _validate(todo: list[Any], dataset_cls: type[Dataset]) -> None:
+def _validate(todo: list[Any], dataset_cls: type[Dataset], ship: bool) -> None:
     """Validate documents together, or one by one when one of them is bad; fill in the results."""
     try:
         datasets = dataset_cls.from_docs(
             [t[2] for t in todo], [t[3] for t in todo], uris=[t[4] for t in todo], wheres=[t[5] for t in todo]
         )
     except TerracubeError:
+        good = []
         for docs, i, doc, product, uri, label in todo:
             try:
                 ds = dataset_cls.from_doc(doc, product, uri=uri, where=label)
             except TerracubeError as e:
                 docs[i] = (label, ("error", str(e)))
             else:
-                docs[i] = (label, ("ok", ds._shipped()))
-        return
-    for (docs, i, _, _, _, label), ds in zip(todo, datasets, strict=True):
-        docs[i] = (label, ("ok", ds._shipped()))
+                good.append((docs, i, label, ds))
+    else:
+        good = [(docs, i, label, ds) for (docs, i, _, _, _, label), ds in zip(todo, datasets, strict=True)]
+    if ship:
+        _ship(good)
+    else:
+        for docs, i, label, ds in good:
+            docs[i] = (label, ("dataset", ds))
+
+
+def _ship(good: list[tuple[list[Any], int, str, Dataset]]) -> None:
+    """Fill in valid datasets as shipped, with the rows an index stores derived here."""
+    from terracube.index._rows import shippable_rows
+
+    try:
+        rows: list[Any] = shippable_rows([g[3] for g in good])
+    except TerracubeError:  # a search field the writer must report: it derives the rows itself
+        rows = [None] * len(good)
+    for (docs, i, label, ds), row in zip(good, rows, strict=True):
+        docs[i] = (label, ("ok", ds._shipped(row)))
 
 
 _PRODUCTS: dict[str, Product] = {}
@@ -196,7 +219,7 @@ class DocumentReader:
         pool = self._pool
         if pool is None:
             for chunk in self._chunks:
-                yield read_chunk(chunk, self.products)
+                yield read_chunk(chunk, self.products, ship=False)
             return
         window: collections.deque[Future[list[FileResult]]] = collections.deque()
         ahead = 2 * self.workers + 1  # tasks queued or running: enough to keep workers busy
@@ -219,6 +242,8 @@ class DocumentReader:
                 if kind == "ok":
                     shipped = item[1]
                     yield label, Dataset._unshipped(shipped, self.products[shipped[1]])
+                elif kind == "dataset":
+                    yield label, item[1]
                 elif kind == "error":
                     report(label, item[1])
                 else:

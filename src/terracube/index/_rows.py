@@ -14,7 +14,7 @@ Shared by the SQL drivers so they agree on encoding:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from terracube.model import Range
@@ -29,12 +29,15 @@ if TYPE_CHECKING:
 __all__ = [
     "DATETIME_OPEN",
     "NUMBER_OPEN",
+    "SHIPPED_ROW",
     "TIME_FIELD",
     "DatasetRow",
     "dataset_row",
     "dataset_rows",
+    "footprint_wkbs",
     "from_micros",
     "order_by_sql",
+    "shippable_rows",
     "time_span",
     "to_micros",
     "value_for_storage",
@@ -105,9 +108,12 @@ class DatasetRow:
     t1: int | None
     """End of the ``time`` range in microseconds, if the dataset has one."""
     footprint: shapely.Geometry | None
-    """Lon/lat footprint within [-180, 180], or None for a non-spatial dataset."""
+    """Lon/lat footprint within [-180, 180], or None for a non-spatial dataset (or one whose
+    row came from another process, which gives :attr:`wkb`)."""
     boxes: tuple[tuple[float, float, float, float], ...]
     """(west, south, east, north) of each part of the footprint."""
+    wkb: bytes | None = field(default=None, compare=False)
+    """The footprint as WKB, when the row came so (see :func:`shippable_rows`)."""
 
 
 def dataset_row(ds: Dataset) -> DatasetRow:
@@ -140,7 +146,14 @@ def dataset_rows(datasets: Sequence[Dataset]) -> list[DatasetRow]:
 
     plans: dict[int, dict[str, tuple[str, str, Any, Any, bool]]] = {}
     values = []
+    shipped: dict[int, DatasetRow] = {}
     for ds in datasets:
+        row = ds._derived.get(SHIPPED_ROW)
+        if row is not None:  # derived where the dataset was validated
+            fields, t0, t1, wkb, boxes = row
+            shipped[len(values)] = DatasetRow(fields, t0, t1, None, boxes, wkb)
+            values.append(({}, None, None, None))
+            continue
         mt = ds.product.metadata_type
         plan = plans.get(id(mt))
         if plan is None:
@@ -167,7 +180,39 @@ def dataset_rows(datasets: Sequence[Dataset]) -> list[DatasetRow]:
         parts, owners = shapely.get_parts(footprints, return_index=True)
         for owner, box in zip(owners.tolist(), shapely.bounds(parts).tolist(), strict=True):
             boxes[spatial[owner]].append(tuple(box))
-    return [DatasetRow(f, t0, t1, fp, tuple(b)) for (f, t0, t1, fp), b in zip(values, boxes, strict=True)]
+    return [
+        shipped.get(i) or DatasetRow(f, t0, t1, fp, tuple(b))
+        for i, ((f, t0, t1, fp), b) in enumerate(zip(values, boxes, strict=True))
+    ]
+
+
+#: Where :func:`dataset_rows` finds a row derived in another process (``Dataset._derived``).
+SHIPPED_ROW: Final = "row"
+
+
+def shippable_rows(datasets: Sequence[Dataset]) -> list[tuple[Any, ...]]:
+    """The rows of validated datasets as plain values (footprints as WKB), to send to another process.
+
+    Given to ``Dataset._shipped``, each comes back in the rebuilt dataset, and
+    :func:`dataset_rows` takes it instead of deriving the row again (the search field values
+    and the lon/lat footprint, which cost more than the insert).
+    """
+    import shapely
+
+    rows = dataset_rows(datasets)
+    wkbs = shapely.to_wkb([r.footprint for r in rows]).tolist()
+    return [(r.fields, r.t0, r.t1, w, r.boxes) for r, w in zip(rows, wkbs, strict=True)]
+
+
+def footprint_wkbs(rows: Sequence[DatasetRow], *, hex: bool = False) -> list[Any]:
+    """Each row's footprint as WKB (bytes, or with ``hex`` upper-case hex text), None where it has none."""
+    import shapely
+
+    out: list[Any] = shapely.to_wkb([r.footprint for r in rows], hex=hex).tolist()
+    for i, r in enumerate(rows):
+        if r.wkb is not None:
+            out[i] = r.wkb.hex().upper() if hex else r.wkb
+    return out
 
 
 #: ORDER BY expressions of the native columns; any other name is a search field.

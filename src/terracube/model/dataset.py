@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,12 +44,24 @@ if TYPE_CHECKING:
 __all__ = ["Dataset", "Grid", "SourceRef"]
 
 
-def _storable_copy(doc: Mapping[str, Any], uri: str | None, where: str) -> tuple[dict[str, Any], bool]:
-    """A JSON-only deep copy of a document, refusing what no index stores (NUL characters).
+#: In compact JSON a null value follows one of these; a string holding one of them only sends
+#: a document down the slower, exact path.
+_NULL_VALUE = re.compile(rb"[:,\[]null")
 
-    The common document takes orjson's fast round trip. One holding NaN or an infinity (which
-    orjson would write as null) takes :func:`jsonify`, which keeps them as ``"NaN"``,
-    ``"Infinity"`` and ``"-Infinity"``, as ODC stores them.
+
+def _storable_copy_json(
+    doc: Mapping[str, Any], uri: str | None, where: str
+) -> tuple[dict[str, Any], bytes | None, bool]:
+    """A JSON-only deep copy of a document, refusing what no index stores (NUL characters); its
+    compact JSON (what :meth:`Dataset.to_json` gives) when known; and whether the document held
+    neither NUL nor NaN nor infinity.
+
+    NaN and infinities (which orjson would write as null) go through :func:`jsonify`, which
+    keeps them as ``"NaN"``, ``"Infinity"`` and ``"-Infinity"``, as ODC stores them.
+
+    Most documents hold only strings, numbers, lists and mappings with string keys, no NUL
+    character and no null: one ``orjson.dumps`` shows that (a NUL is written ``\\u0000``, a NaN
+    ``null``) and gives the stored JSON, which a walk of the document would only confirm.
     """
     if uri is not None and "\x00" in uri:
         raise DocumentError(
@@ -58,20 +71,28 @@ def _storable_copy(doc: Mapping[str, Any], uri: str | None, where: str) -> tuple
             value=uri,
             doc=where,
         )
+    import orjson
+
+    try:
+        data: bytes | None = orjson.dumps(doc)
+    except TypeError:  # numpy scalars, keys that are not strings, huge integers: see below
+        data = None
+    if data is not None and b"\\u0000" not in data and _NULL_VALUE.search(data) is None:
+        out = orjson.loads(data)
+        if isinstance(out, dict):
+            return out, data, True
     plain = is_plain(doc)
     if not plain:
         check_storable(doc, kind="dataset", where=where, finite=False)
         out = jsonify(doc)
     else:
-        import orjson
-
         try:
             out = orjson.loads(orjson.dumps(doc, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY))
         except TypeError:  # an integer beyond 64 bits, say
             out = jsonify(doc)
     if not isinstance(out, dict):
         raise DocumentError(f"a dataset document is a mapping, not {type(doc).__name__}")
-    return out, plain
+    return out, None, plain
 
 
 def _check_numeric_fields(doc: Mapping[str, Any], product: Product, where: str) -> None:
@@ -197,12 +218,14 @@ class Dataset:
         """
         where = where or uri or f"dataset {doc.get('id')!r}"
         given = doc
-        doc, plain = _storable_copy(doc, uri, where)
+        doc, data, plain = _storable_copy_json(doc, uri, where)
         id_, shape = _check_eo3(doc, where)
         _check_product(doc, product, where)
         if not plain:
             _check_numeric_fields(given, product, where)
         ds = cls._make(id_, product, doc, uri, None, None)
+        if data is not None:
+            ds._derived["json"] = data
         _attach_source_tree(ds)
         ds._derived["extent"] = ext = footprint(doc, shape)
         if ext is not None and not (ext.crs is not None and ext.crs.geographic):
@@ -283,7 +306,7 @@ class Dataset:
         for doc, product, uri, where in zip(docs, products, uris, wheres, strict=True):
             where = where or uri or f"dataset {doc.get('id')!r}"
             given = doc
-            doc, finite = _storable_copy(doc, uri, where)
+            doc, data, finite = _storable_copy_json(doc, uri, where)
             id_, shape = _check_eo3(doc, where, defer_plain=True)
             _check_product(doc, product, where)
             if not finite:
@@ -291,6 +314,8 @@ class Dataset:
             if isinstance(shape, bytes):
                 plain.append(len(out))
             out.append(cls._make(id_, product, doc, uri, None, None))
+            if data is not None:
+                out[-1]._derived["json"] = data
             _attach_source_tree(out[-1])
             shapes.append(shape)
         polygons = _plain_polygons([shapes[i] for i in plain], [out[i]._doc["crs"] for i in plain])
@@ -338,28 +363,34 @@ class Dataset:
         self._derived = {}
         return self
 
-    def _shipped(self) -> tuple[Any, ...]:
+    def _shipped(self, row: Any = None) -> tuple[Any, ...]:
         """This validated dataset as plain values, to rebuild in another process (:meth:`_unshipped`).
 
-        The product goes by name (the receiver holds its own), and the facts validation
-        derived (search field values, lon/lat footprint) go along so the receiver need not
-        derive them again. Pickling the tuples of many datasets together is several times
-        cheaper than pickling the datasets.
+        The product goes by name (the receiver holds its own) and the document as its stored
+        JSON when validation wrote it (bytes pickle at the cost of a copy; a document's objects
+        one by one). ``row`` is
+        what an index stores beside the document, derived here so the receiver need not derive
+        it again; it is kept in the rebuilt dataset for the index to find (the model does not
+        read it).
         """
-        d = self._derived
-        return (self._id.bytes, self._product.name, self._doc, self._uri, d.get("fields"), d.get("ll"))
+        data = self._derived.get("json")  # none for the rare document orjson cannot write exactly
+        return (self._id.bytes, self._product.name, self._doc if data is None else data, self._uri, row)
 
     @classmethod
     def _unshipped(cls, shipped: tuple[Any, ...], product: Product) -> Dataset:
         """The dataset :meth:`_shipped` gave, bound to ``product`` (which has the name shipped)."""
-        id_bytes, name, doc, uri, fields, ll = shipped
+        import orjson
+
+        id_bytes, name, data, uri, row = shipped
         if name != product.name:
             raise ValueError(f"a dataset of product {name!r} cannot be rebuilt with product {product.name!r}")
-        ds = cls._make(uuid.UUID(bytes=id_bytes), product, doc, uri, None, None)
-        if fields is not None:
-            ds._derived["fields"] = fields
-        if ll is not None:
-            ds._derived["ll"] = ll
+        if isinstance(data, bytes):
+            ds = cls._make(uuid.UUID(bytes=id_bytes), product, orjson.loads(data), uri, None, None)
+            ds._derived["json"] = data
+        else:
+            ds = cls._make(uuid.UUID(bytes=id_bytes), product, data, uri, None, None)
+        if row is not None:
+            ds._derived["row"] = row
         return ds
 
     def replace(
@@ -400,7 +431,8 @@ class Dataset:
 
     def to_json(self) -> bytes:
         """The document as compact JSON bytes (what index drivers store)."""
-        return doc_json(self._doc)
+        data: bytes | None = self._derived.get("json")  # kept from validation, which wrote it
+        return doc_json(self._doc) if data is None else data
 
     # --- identity and index state ------------------------------------------------------------
 

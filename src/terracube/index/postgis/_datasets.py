@@ -23,7 +23,7 @@ import orjson
 
 from terracube.errors import ConcurrentWriteError, DatasetNotFoundError, QueryError
 from terracube.index._datasets import AbstractDatasetResource
-from terracube.index._rows import dataset_row, dataset_rows, time_span
+from terracube.index._rows import dataset_row, dataset_rows, footprint_wkbs, time_span
 from terracube.index._shared import dataset_id, search_result
 from terracube.index.postgis._spatial import candidates, rows_sql
 from terracube.index.postgis._sql import COLUMNS, order_sql, uses_box_index, where_sql
@@ -155,10 +155,9 @@ class Datasets(AbstractDatasetResource):
             self._index._db.mark_staged(conn)
 
     def _copy_rows(self, datasets: Sequence[Dataset], cat: Catalog) -> bytes:
-        import shapely
 
         rows = dataset_rows(datasets)
-        wkbs = shapely.to_wkb([r.footprint for r in rows], hex=True)
+        wkbs = footprint_wkbs(rows, hex=True)
         lines = []
         for d, r, wkb in zip(datasets, rows, wkbs, strict=True):
             lines.append(
@@ -206,7 +205,6 @@ class Datasets(AbstractDatasetResource):
             db.run(rows_sql(sidx, src), (list(ids),), conn=conn)
 
     def _replace(self, dataset: Dataset, updated: dt.datetime) -> None:
-        import shapely
 
         db = self._index._db
         conn = db.conn()
@@ -221,7 +219,7 @@ class Datasets(AbstractDatasetResource):
                 r.t0,
                 r.t1,
                 orjson.dumps(r.fields).decode(),
-                None if r.footprint is None else shapely.to_wkb(r.footprint),
+                footprint_wkbs([r])[0],
                 dataset.id,
             ),
             conn=conn,

@@ -14,7 +14,7 @@ import orjson
 
 from terracube.errors import DatasetNotFoundError, QueryError
 from terracube.index._datasets import AbstractDatasetResource
-from terracube.index._rows import dataset_row, dataset_rows, from_micros, time_span, to_micros
+from terracube.index._rows import dataset_row, dataset_rows, footprint_wkbs, from_micros, time_span, to_micros
 from terracube.index._shared import dataset_id
 from terracube.index.sqlite._db import BATCH, MAX_PARAMS, now_us, param_chunks
 from terracube.index.sqlite._sql import order_sql, where_sql
@@ -58,7 +58,6 @@ class Datasets(AbstractDatasetResource):
     # --- writes --------------------------------------------------------------------------------
 
     def _insert(self, datasets: Sequence[Dataset]) -> set[uuid.UUID]:
-        import shapely
 
         idx = self._index
         conn = idx._conn()
@@ -72,7 +71,7 @@ class Datasets(AbstractDatasetResource):
             return existing
         (base,) = conn.execute("SELECT COALESCE(MAX(ref), 0) FROM dataset").fetchone()
         derived = dataset_rows(new)
-        wkbs = shapely.to_wkb([r.footprint for r in derived])
+        wkbs = footprint_wkbs(derived)
         ds_rows = []
         rt_rows = []
         for i, (d, r, wkb) in enumerate(zip(new, derived, wkbs, strict=True)):
@@ -113,7 +112,6 @@ class Datasets(AbstractDatasetResource):
         return existing
 
     def _replace(self, dataset: Dataset, updated: dt.datetime) -> None:
-        import shapely
 
         conn = self._index._conn()
         cat = self._index._catalog()
@@ -129,7 +127,7 @@ class Datasets(AbstractDatasetResource):
                 r.t0,
                 r.t1,
                 orjson.dumps(r.fields).decode(),
-                None if r.footprint is None else shapely.to_wkb(r.footprint),
+                footprint_wkbs([r])[0],
                 ref,
             ),
         )
