@@ -296,3 +296,39 @@ def test_odc_s_other_names() -> None:
     assert ds.replace(uri="file://host/share/ds.yaml").local_path is None
     assert ds.uris == ["file:///data/a%20b/ds.yaml"] and remote.uris == ["s3://bucket/ds.yaml"]
     assert ds.replace(uri=None).uris == []
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {},
+        {"x:none": None},  # a null: the exact path
+        {"x:nan": float("nan"), "x:inf": float("-inf")},
+        {"x:text": "says :null and [null"},  # looks like a null to the quick check only
+        {"x:count": 2**70},  # beyond orjson
+        {"x:when": dt.datetime(2020, 1, 2, 3, 4, 5)},  # written as text
+        {"x:id": uuid.UUID(int=7)},
+        {"x:slash": "a\\u0000b"},  # a backslash, not a NUL
+    ],
+)
+def test_stored_json_and_shipping_keep_the_document(extra: dict[str, Any]) -> None:
+    from terracube.model._docs import doc_json, jsonify
+
+    doc = dataset_doc("p1", properties=extra)
+    ds = Dataset.from_doc(doc, PRODUCT, uri="file:///d/x.yaml")
+    assert ds.metadata_doc["properties"] == {**ds.metadata_doc["properties"], **jsonify(extra)}
+    assert ds.to_json() == doc_json(ds.metadata_doc)
+    (many,) = Dataset.from_docs([doc], PRODUCT, uris=["file:///d/x.yaml"])
+    assert many.to_json() == ds.to_json()
+    shipped = pickle.loads(pickle.dumps(ds._shipped(("row",))))
+    back = Dataset._unshipped(shipped, PRODUCT)
+    assert back == ds
+    assert back.to_json() == ds.to_json()
+    assert back._derived["row"] == ("row",)
+
+
+def test_nul_character_refused_after_the_quick_check() -> None:
+    with pytest.raises(DocumentError, match=r"field properties.x:bad holds a NUL character"):
+        Dataset.from_doc(dataset_doc("p1", properties={"x:bad": "a\x00b"}), PRODUCT)
+    with pytest.raises(DocumentError, match=r"has a key holding a NUL character"):
+        Dataset.from_doc(dataset_doc("p1", properties={"x\x00": 1}), PRODUCT)

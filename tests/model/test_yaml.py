@@ -424,3 +424,39 @@ def test_very_deep_nesting_is_an_error_not_a_crash() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.count("cannot parse 'deep.yaml': nested more than") == 2
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["a.yaml", "sub/b c%.yaml", "./sub/c.yaml", "sub//d.yaml", "sub/../e.yaml", "sub/ü.JSON", "sub/.json"],
+)
+def test_read_documents_names_files_as_pathlib_does(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    from pathlib import Path
+
+    from terracube.model import read_documents
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    Path(name).write_text('{"a": 1}\n')
+    for given in (name, Path(name), str(tmp_path / name)):
+        ((uri, doc),) = read_documents(given)
+        assert uri == Path(given).absolute().as_uri()
+        assert doc == {"a": 1}
+
+
+def test_read_documents_reads_a_pipe(tmp_path: Any) -> None:
+    import os
+    import threading
+
+    from terracube.model import read_documents
+
+    fifo = tmp_path / "docs.yaml"
+    os.mkfifo(fifo)
+    text = "".join(f"---\nn: {i}\npad: {'x' * 200}\n" for i in range(2000))
+    writer = threading.Thread(target=lambda: fifo.write_text(text))
+    writer.start()
+    docs = [d for _, d in read_documents(str(fifo))]
+    writer.join()
+    assert [d["n"] for d in docs] == list(range(2000))

@@ -7,6 +7,7 @@ import difflib
 import json
 import math
 import os
+import stat
 import uuid
 from functools import cache
 from pathlib import Path
@@ -159,9 +160,9 @@ def read_documents(path: str | Path) -> Iterator[tuple[str, dict[str, Any]]]:
         deeper than 100 levels, has aliases that expand it far beyond what is written, or holds
         something other than mappings. The message names the file.
     """
-    p = Path(path)
-    uri = p.absolute().as_uri()
-    docs = parse_documents(_read_bytes(p, uri), name=str(p), uri=uri, json=p.suffix.lower() == ".json")
+    name = path if isinstance(path, str) and _is_plain_path(path) else str(Path(path))
+    uri = _file_uri(name)
+    docs = parse_documents(_read_bytes(name, uri), name=name, uri=uri, json=_is_json_name(name))
     for i, d in enumerate(docs):
         where = uri if len(docs) == 1 else f"{uri}#{i}"
         if not isinstance(d, dict):
@@ -169,22 +170,64 @@ def read_documents(path: str | Path) -> Iterator[tuple[str, dict[str, Any]]]:
         yield where, d
 
 
-def _read_bytes(p: Path, uri: str) -> bytes:
+def _is_plain_path(path: str) -> bool:
+    """Whether ``path`` is written as :class:`pathlib.Path` writes it (no ``//``, ``.`` or ending ``/``)."""
+    return (
+        bool(path)
+        and "//" not in path
+        and "/./" not in path
+        and not path.startswith("./")
+        and not path.endswith(("/", "/."))
+        and path != "."
+    )
+
+
+def _file_uri(name: str) -> str:
+    """``Path(name).absolute().as_uri()`` of a path as :class:`pathlib.Path` writes it, without building one."""
+    if not name.startswith("/"):
+        cwd = os.getcwd()
+        name = f"{cwd}/{name}" if cwd != "/" else f"/{name}"
+        if not _is_plain_path(name):
+            return Path(name).as_uri()
+    from urllib.parse import quote_from_bytes
+
+    return "file://" + quote_from_bytes(os.fsencode(name))
+
+
+def _is_json_name(name: str) -> bool:
+    """Whether a file's suffix (as :attr:`pathlib.PurePath.suffix` gives it) is ``.json``, in any case."""
+    base = name.rpartition("/")[2]
+    return base.lower().endswith(".json") and len(base) > 5
+
+
+def _read_bytes(name: str, uri: str) -> bytes:
     try:
-        with open(p, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            st = os.fstat(fd)
+            size = st.st_size
             if size > MAX_DOCUMENT_BYTES:
                 raise DocumentError(
-                    f"cannot read {str(p)!r}: it holds {size:,} bytes, more than the "
+                    f"cannot read {name!r}: it holds {size:,} bytes, more than the "
                     f"{MAX_DOCUMENT_BYTES:,} a document file may hold",
                     doc=uri,
                 )
-            data = f.read(MAX_DOCUMENT_BYTES + 1)
+            # One read takes a whole regular file; a pipe, or a file grown since, takes more.
+            want = size + 1 if size else 1 << 16
+            data = os.read(fd, want)
+            if len(data) == want or not stat.S_ISREG(st.st_mode):
+                parts, got = [data], len(data)
+                while parts[-1] and got <= MAX_DOCUMENT_BYTES:
+                    parts.append(os.read(fd, min(MAX_DOCUMENT_BYTES + 1 - got, 1 << 20)))
+                    got += len(parts[-1])
+                data = b"".join(parts)
+        finally:
+            os.close(fd)
     except OSError as e:
-        raise DocumentError(f"cannot read {str(p)!r}: {e.strerror or e}", doc=uri) from e
+        raise DocumentError(f"cannot read {name!r}: {e.strerror or e}", doc=uri) from e
     if len(data) > MAX_DOCUMENT_BYTES:  # it grew while being read
         raise DocumentError(
-            f"cannot read {str(p)!r}: more than the {MAX_DOCUMENT_BYTES:,} bytes a document file may hold",
+            f"cannot read {name!r}: more than the {MAX_DOCUMENT_BYTES:,} bytes a document file may hold",
             doc=uri,
         )
     return data
