@@ -440,9 +440,9 @@ def test_read_documents_names_files_as_pathlib_does(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "sub").mkdir()
     Path(name).write_text('{"a": 1}\n')
-    for given in (name, Path(name), str(tmp_path / name)):
-        ((uri, doc),) = read_documents(given)
-        assert uri == Path(given).absolute().as_uri()
+    for arg in (name, Path(name), str(tmp_path / name)):
+        ((uri, doc),) = read_documents(arg)
+        assert uri == Path(arg).absolute().as_uri()
         assert doc == {"a": 1}
 
 
