@@ -268,6 +268,24 @@ def test_update_new_location_is_allowed(
     assert info["uri"] == new.absolute().as_uri()
 
 
+def test_update_reads_a_dataset_again_after_updating_it(
+    run: Callable[..., Result], indexed: Path, docs: Path, write_yaml: Callable[..., Path], ds_doc: DsDoc
+) -> None:
+    # Stored versions are read for many files at once; a dataset named twice is compared the
+    # second time with what the first update stored, and an unknown one is still reported.
+    write_yaml(docs / "twice" / "a.yaml", ds_doc(1, properties={"x:note": "added"}))  # safe: new
+    write_yaml(docs / "twice" / "b.yaml", ds_doc(7))
+    write_yaml(docs / "twice" / "c.yaml", ds_doc(1, properties={"x:note": "changed"}))  # not: changed
+    result = run("dataset", "update", str(docs / "twice"), code=1)
+    assert "1 updated, 0 unchanged, 2 failed." in result.stdout
+    assert f"Updated {ds_id(1)} ({docs / 'twice' / 'a.yaml'}):" in result.stdout
+    errors = result.stderr.splitlines()
+    assert "b.yaml" in errors[0] and "add it with `terracube dataset add` first" in errors[0]
+    assert "c.yaml" in errors[1] and "changes not allowed" in errors[1] and "x:note" in errors[1]
+    info = json.loads(run("dataset", "info", ds_id(1), "-f", "json").stdout)
+    assert info["uri"] == (docs / "twice" / "a.yaml").absolute().as_uri()
+
+
 def test_update_unknown_dataset(
     run: Callable[..., Result], indexed: Path, docs: Path, write_yaml: Callable[..., Path], ds_doc: DsDoc
 ) -> None:

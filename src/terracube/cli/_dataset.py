@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sys
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import click
 
@@ -28,11 +29,13 @@ from terracube.cli._records import changes_text, describe_changes
 from terracube.errors import DatasetNotFoundError, QueryError, TerracubeError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from terracube.model import Dataset
 
 __all__ = ["dataset", "parse_offset", "query_from"]
+
+_T = TypeVar("_T")
 
 _paths = click.argument("paths", nargs=-1, required=True, metavar="PATHS...")
 _expressions = click.argument("expressions", nargs=-1, metavar="[EXPRESSIONS...]")
@@ -268,11 +271,17 @@ def update(
     try:
         for arg in files.unmatched:
             failures.report(arg, "no such file, folder or matching pattern")
+        tolerance = _tolerance(archive_less_mature)
         with DocumentReader(index, iter(files), failures, workers=workers) as reader:
-            for label, ds in reader:
-                _update_one(
-                    index, label, ds, allowed, dry_run, failures, counts, _tolerance(archive_less_mature)
-                )
+            for batch in _batches(reader, _UPDATE_BATCH):
+                # The stored versions of a batch in one read; an id met twice in it (the second
+                # time after the first update) and one not stored are read one by one.
+                # Archiving less mature versions changes others as it goes: no reading ahead then.
+                ids = {ds.id for _, ds in batch} if tolerance is None else ()
+                stored = {d.id: d for d in index.datasets.bulk_get(ids)}
+                for label, ds in batch:
+                    existing = stored.pop(ds.id, None)
+                    _update_one(index, label, ds, allowed, dry_run, failures, counts, tolerance, existing)
     except StopRun:
         pass
     verb = "would be updated" if dry_run else "updated"
@@ -284,6 +293,16 @@ def update(
         ctx.exit(1)
 
 
+#: Datasets whose stored versions ``dataset update`` reads at once.
+_UPDATE_BATCH: Final = 500
+
+
+def _batches(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
 def _update_one(
     index: Any,
     label: str,
@@ -293,10 +312,14 @@ def _update_one(
     failures: Failures,
     counts: dict[str, int],
     archive_less_mature: int | None = None,
+    existing: Dataset | None = None,
 ) -> None:
+    from terracube.index.changes import update_changes
+
     try:
-        existing = index.datasets.get_unsafe(ds.id)
-        ok, safe, unsafe = index.datasets.can_update(ds, allowed)
+        if existing is None:
+            existing = index.datasets.get_unsafe(ds.id)
+        ok, safe, unsafe = update_changes(existing, ds, allowed)
         moved = existing.uri != ds.uri
         if archive_less_mature is not None and ok:
             victims = [d.id for d in index.datasets.find_less_mature(ds, archive_less_mature)]

@@ -36,7 +36,7 @@ from terracube.index._maturity import (
     maturity_tolerance,
 )
 from terracube.index._shared import DSID, dataset_id, gc_paused, search_result, utc_now
-from terracube.index.changes import AllowPolicy, Offset, classify_changes, get_doc_changes
+from terracube.index.changes import AllowPolicy, Offset, update_changes
 from terracube.index.query import (
     OrderBy,
     ProductQuery,
@@ -525,13 +525,7 @@ class AbstractDatasetResource(ABC):
         prefix of it) to a policy that allows it (see :mod:`terracube.index.changes`). The
         product may never change. A new location is always allowed.
         """
-        existing = self.get_unsafe(dataset.id)
-        if existing.product.name != dataset.product.name:
-            change: Change = (("product", "name"), existing.product.name, dataset.product.name)
-            return False, [], [change]
-        changes = get_doc_changes(existing.metadata_doc, dataset.metadata_doc)
-        safe, unsafe = classify_changes(changes, dict(updates_allowed or {}))
-        return not unsafe, safe, unsafe
+        return update_changes(self.get_unsafe(dataset.id), dataset, updates_allowed)
 
     def update(
         self,

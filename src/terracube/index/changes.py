@@ -8,7 +8,10 @@ prefix wins). A change no policy allows makes the update unsafe; nothing is writ
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
+
+if TYPE_CHECKING:
+    from terracube.model import Dataset
 
 __all__ = [
     "MISSING",
@@ -22,6 +25,7 @@ __all__ = [
     "classify_changes",
     "get_doc_changes",
     "is_text_change",
+    "update_changes",
 ]
 
 Offset: TypeAlias = tuple[str | int, ...]
@@ -111,3 +115,22 @@ def is_text_change(change: Change) -> bool:
         and offset[-1] == "description"
         and all(v is MISSING or isinstance(v, str) for v in (old, new))
     )
+
+
+def update_changes(
+    existing: Dataset, dataset: Dataset, updates_allowed: Mapping[Offset, AllowPolicy] | None = None
+) -> tuple[bool, list[Change], list[Change]]:
+    """Whether ``dataset`` may replace the stored ``existing``: ``(ok, safe_changes, unsafe_changes)``.
+
+    What ``index.datasets.can_update`` answers, for a stored version already at hand (a command
+    updating many datasets reads them in batches). Every change to the document is unsafe
+    unless ``updates_allowed`` maps its offset (or a prefix of it) to a policy that allows it.
+    The product may never change; the location is not compared.
+    """
+    if existing.product.name != dataset.product.name:
+        return False, [], [(("product", "name"), existing.product.name, dataset.product.name)]
+    if existing.same_document(dataset):  # most often, when many files are updated again
+        return True, [], []
+    changes = get_doc_changes(existing.metadata_doc, dataset.metadata_doc)
+    safe, unsafe = classify_changes(changes, dict(updates_allowed or {}))
+    return not unsafe, safe, unsafe
