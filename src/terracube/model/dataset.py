@@ -77,7 +77,11 @@ def _storable_copy_json(
         data: bytes | None = orjson.dumps(doc)
     except TypeError:  # numpy scalars, keys that are not strings, huge integers: see below
         data = None
-    if data is not None and b"\\u0000" not in data and _NULL_VALUE.search(data) is None:
+    if (
+        data is not None
+        and b"\\u0000" not in data
+        and (b"null" not in data or _NULL_VALUE.search(data) is None)
+    ):
         out = orjson.loads(data)
         if isinstance(out, dict):
             return out, data, True
