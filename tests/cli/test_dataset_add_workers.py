@@ -47,6 +47,12 @@ def fresh(tmp: Path, name: str, product_file: Path) -> Path:
     return db
 
 
+@pytest.fixture(autouse=True)
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tasks of a few files, so that these few files make many tasks, as many files do."""
+    monkeypatch.setattr("terracube.cli._reading.CHUNK_FILES", 4)
+
+
 @pytest.fixture
 def mixed(tmp_path: Path, write_yaml: Callable[..., Path], ds_doc: DsDoc) -> Path:
     """A folder of good and bad documents of every kind, over many files."""

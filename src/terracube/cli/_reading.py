@@ -32,8 +32,10 @@ if TYPE_CHECKING:
 
 __all__ = ["AUTO_WORKERS_FROM", "CHUNK_FILES", "DocumentReader", "default_workers", "read_chunk"]
 
-#: Files a worker reads and validates in one task.
-CHUNK_FILES: Final = 64
+#: Files a worker reads and validates in one task: validation and the rows derived for the
+#: index go a chunk at a time (one lon/lat transform per CRS, vectorised geometry), and below a
+#: few hundred documents the fixed cost per chunk shows.
+CHUNK_FILES: Final = 256
 #: With the worker count left to terracube, runs of more files than this use workers.
 AUTO_WORKERS_FROM: Final = 1000
 
