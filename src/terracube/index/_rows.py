@@ -145,13 +145,12 @@ def dataset_rows(datasets: Sequence[Dataset]) -> list[DatasetRow]:
     import shapely
 
     plans: dict[int, dict[str, tuple[str, str, Any, Any, bool]]] = {}
-    values = []
+    values: list[tuple[dict[str, Any], Any, Any, Any]] = []
     shipped: dict[int, DatasetRow] = {}
     for ds in datasets:
         row = ds._derived.get(SHIPPED_ROW)
         if row is not None:  # derived where the dataset was validated
-            fields, t0, t1, wkb, boxes = row
-            shipped[len(values)] = DatasetRow(fields, t0, t1, None, boxes, wkb)
+            shipped[len(values)] = DatasetRow(row[0], row[1], row[2], None, row[4], row[3])
             values.append(({}, None, None, None))
             continue
         mt = ds.product.metadata_type
