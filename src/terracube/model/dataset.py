@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import math
 import re
@@ -183,7 +184,8 @@ class Dataset:
 
     _TREES = ("source_tree", "derived_tree")
 
-    __slots__ = ("_archived", "_derived", "_doc", "_id", "_indexed", "_product", "_uri")
+    # ``_json``: the document as JSON text, kept by :meth:`_make_json` until ``_doc`` is first read.
+    __slots__ = ("_archived", "_derived", "_doc", "_id", "_indexed", "_json", "_product", "_uri")
 
     _id: uuid.UUID
     _product: Product
@@ -366,6 +368,48 @@ class Dataset:
         self._indexed = indexed
         self._derived = {}
         return self
+
+    @classmethod
+    def _make_json(
+        cls,
+        id_: uuid.UUID,
+        product: Product,
+        text: str | bytes,
+        uri: str | None,
+        archived: dt.datetime | None,
+        indexed: dt.datetime | None,
+    ) -> Dataset:
+        """:meth:`_make` of a document still in JSON text, decoded when something first reads it.
+
+        An index search returns many datasets whose documents are often never read (ids,
+        locations, counts); decoding is most of the cost of building them. The JSON text must be
+        that of an already validated document.
+        """
+        self = object.__new__(cls)
+        self._id = id_
+        self._product = product
+        self._json = text
+        self._uri = uri
+        self._archived = archived
+        self._indexed = indexed
+        self._derived = {}
+        return self
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for an unset slot: ``_doc`` of a dataset made by _make_json.
+        if name == "_doc":
+            import orjson
+
+            try:
+                text = self._json
+            except AttributeError:  # another thread decoded it just now
+                return object.__getattribute__(self, "_doc")
+            doc = orjson.loads(text)
+            self._doc = doc
+            with contextlib.suppress(AttributeError):  # deleted by another thread
+                del self._json  # only one of the two is kept
+            return doc
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def _shipped(self, row: Any = None) -> tuple[Any, ...]:
         """This validated dataset as plain values, to rebuild in another process (:meth:`_unshipped`).

@@ -124,7 +124,7 @@ class Datasets(AbstractDatasetResource):
         product = cat.products.get(pid)
         if product is None:
             product = self._index.products.get_unsafe(pid)
-        return Dataset._make(id_, product, doc, uri, archived, added)
+        return Dataset._make_json(id_, product, doc, uri, archived, added)
 
     # --- writes --------------------------------------------------------------------------------
 

@@ -34,8 +34,9 @@ __all__ = [
     "where_sql",
 ]
 
-#: Columns every dataset query selects, in the order ``_make`` reads them.
-COLUMNS: Final = "d.id, d.product_id, d.doc, d.uri, d.archived, d.added"
+#: Columns every dataset query selects, in the order ``_make`` reads them. The document comes
+#: as JSON text, decoded only when the dataset's document is first read.
+COLUMNS: Final = "d.id, d.product_id, d.doc::text, d.uri, d.archived, d.added"
 
 _US_PER_DAY: Final = 86_400_000_000
 _UNBOUNDED: Final = 1e30  # query box bound on an axis the query leaves open
