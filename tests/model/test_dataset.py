@@ -33,6 +33,24 @@ def test_value_semantics() -> None:
     assert a.metadata_doc["properties"]["eo:platform"] == "landsat-8"  # copies, not views
 
 
+def test_document_kept_as_json_text_until_first_read() -> None:
+    doc = dataset_doc("p1")
+    a = Dataset.from_doc(doc, PRODUCT, uri="file:///a.yaml")
+    text = a.to_json().decode()
+    lazy = Dataset._make_json(a.id, PRODUCT, text, a.uri, None, None)
+    assert object.__getattribute__(lazy, "_json") == text  # nothing decoded yet
+    assert lazy.uri == a.uri and lazy.id == a.id  # index state reads no document
+    assert lazy.metadata_doc == a.metadata_doc
+    with pytest.raises(AttributeError):
+        object.__getattribute__(lazy, "_json")  # decoded once, the text let go
+    assert lazy == a
+    b = Dataset._make_json(a.id, PRODUCT, text.encode(), a.uri, None, None)
+    assert b == a and b.time == a.time and b.extent == a.extent
+    assert pickle.loads(pickle.dumps(Dataset._make_json(a.id, PRODUCT, text, a.uri, None, None))) == a
+    with pytest.raises(AttributeError, match="no_such"):
+        _ = lazy.no_such  # type: ignore[attr-defined]
+
+
 def test_lineage_trees_ride_along() -> None:
     a = Dataset.from_doc(dataset_doc("p1"), PRODUCT)
     src = LineageTree(
