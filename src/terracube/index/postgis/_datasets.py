@@ -329,10 +329,15 @@ class Datasets(AbstractDatasetResource):
     def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[Dataset]:
         """Run a query through a server-side cursor, yielding datasets batch by batch."""
         idx = self._index
+        make = Dataset._make_json
         for rows in idx._db.batches(sql, params, in_transaction=idx.in_transaction):
-            cat = idx._catalog()
-            for r in rows:
-                yield self._make(r, cat)
+            products = idx._catalog().products
+            # _make, inlined: this loop builds every dataset a search returns.
+            for id_, pid, doc, uri, archived, added in rows:
+                product = products.get(pid)
+                if product is None:
+                    product = idx.products.get_unsafe(pid)
+                yield make(id_, product, doc, uri, archived, added)
 
     def search_by_metadata(
         self, metadata: Mapping[str, Any], archived: bool | None = False, fetch_all: bool = False
