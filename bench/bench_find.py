@@ -27,6 +27,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -35,7 +36,7 @@ from _eo3_docs import T0
 SERVER = "postgresql://postgres@127.0.0.1:5432"
 
 
-def query(i: int) -> dict[str, object]:
+def query(i: int) -> dict[str, Any]:
     """The i-th query: two years from a start in the first month, a 6-degree box at the grid's edge."""
     r = random.Random(i)
     t0 = T0 + dt.timedelta(days=r.randint(0, 30))

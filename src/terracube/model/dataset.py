@@ -190,6 +190,7 @@ class Dataset:
     _id: uuid.UUID
     _product: Product
     _doc: dict[str, Any]
+    _json: str | bytes
     _uri: str | None
     _archived: dt.datetime | None
     _indexed: dt.datetime | None
