@@ -129,3 +129,41 @@ def test_index_id_is_not_part_of_the_value() -> None:
     assert stored == mt
     assert hash(stored) == hash(mt)
     assert pickle.loads(pickle.dumps(stored)).id == 7
+
+
+def _small_metadata_type() -> dict[str, object]:
+    return {
+        "name": "scenes",
+        "description": "Scene records",
+        "dataset": {
+            "id": ["id"],
+            "creation_dt": ["properties", "created"],
+            "label": ["label"],
+            "sources": ["lineage", "source_datasets"],
+            "search_fields": {"sensor": {"description": "Sensor", "offset": ["properties", "sensor"]}},
+        },
+    }
+
+
+def test_odc_metadata_type_rules() -> None:
+    # The sections ODC requires are required here, and keys it does not know are refused, so a
+    # metadata type terracube accepts is one ODC accepts too.
+    mt = MetadataType.from_doc(_small_metadata_type())
+    assert mt.search_fields["sensor"].extract({"properties": {"sensor": "oli"}}) == "oli"
+    doc = _small_metadata_type()
+    del doc["description"]
+    with pytest.raises(DocumentError, match=r"field description is missing"):
+        MetadataType.from_doc(doc)
+    for section in ("id", "creation_dt", "label", "sources"):
+        doc = _small_metadata_type()
+        del doc["dataset"][section]  # type: ignore[attr-defined]
+        with pytest.raises(DocumentError, match=rf"field dataset\.{section} is missing"):
+            MetadataType.from_doc(doc)
+    doc = _small_metadata_type()
+    doc["dataset"]["search_fields"]["sensor"]["ofset"] = ["x"]  # type: ignore[index]
+    with pytest.raises(DocumentError, match=r"unknown field .*ofset.*did you mean 'offset'"):
+        MetadataType.from_doc(doc)
+    doc = _small_metadata_type()
+    doc["datasets"] = {}
+    with pytest.raises(DocumentError, match=r"unknown field datasets"):
+        MetadataType.from_doc(doc)

@@ -27,15 +27,19 @@ _NAME = r"^\w+$"
 _OFFSET = {"type": "array", "minItems": 1, "items": {"type": ["string", "integer"]}}
 _OFFSETS = {"oneOf": [_OFFSET, {"type": "array", "minItems": 1, "items": _OFFSET}]}
 
+# The metadata type document rules are ODC's: the same required sections and no other keys, so a
+# document this accepts is one ODC accepts (offsets may also hold integers and alternatives).
 _SCHEMA: Final = {
     "type": "object",
-    "required": ["name", "dataset"],
+    "required": ["name", "description", "dataset"],
+    "additionalProperties": False,
     "properties": {
         "name": {"type": "string", "pattern": _NAME},
         "description": {"type": "string"},
         "dataset": {
             "type": "object",
-            "required": ["search_fields"],
+            "required": ["id", "creation_dt", "label", "sources", "search_fields"],
+            "additionalProperties": False,
             "properties": {
                 "id": _OFFSET,
                 "sources": _OFFSET,
@@ -57,6 +61,7 @@ _SCHEMA: Final = {
                             "max_offset": _OFFSETS,
                             "indexed": {"type": "boolean"},
                         },
+                        "additionalProperties": False,
                     },
                 },
             },
