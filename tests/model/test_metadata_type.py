@@ -7,7 +7,7 @@ import pytest
 
 from terracube.errors import DocumentError
 from terracube.index.testing import custom_metadata_type_doc, dataset_doc
-from terracube.model import MetadataType, NativeField, eo3_metadata_type
+from terracube.model import MetadataType, NativeField, Range, default_metadata_types, eo3_metadata_type
 
 
 def test_builtin_eo3() -> None:
@@ -167,3 +167,21 @@ def test_odc_metadata_type_rules() -> None:
     doc["datasets"] = {}
     with pytest.raises(DocumentError, match=r"unknown field datasets"):
         MetadataType.from_doc(doc)
+
+
+def test_default_metadata_types_hold_the_legacy_ones() -> None:
+    # Products of existing deployments name eo and telemetry without shipping them.
+    eo3, eo, telemetry = default_metadata_types()
+    assert (eo3.name, eo.name, telemetry.name) == ("eo3", "eo", "telemetry")
+    assert eo3 == eo3_metadata_type()
+    assert eo.search_fields["lat"].type == "double-range"
+    assert eo.search_fields["time"].type == "datetime-range"
+    assert eo.dataset_offsets["measurements"] == ("image", "bands")
+    assert telemetry.search_fields["orbit"].type == "integer"
+    assert telemetry.search_fields["gsi"].indexed is False
+    scene = {
+        "extent": {
+            "coord": {c: {"lat": -30.0 - i, "lon": 140.0 + i} for i, c in enumerate(("ul", "ur", "ll", "lr"))}
+        }
+    }
+    assert eo.search_fields["lat"].extract(scene) == Range(-33.0, -30.0)

@@ -16,7 +16,7 @@ from terracube.model.fields import Field, NativeField, Offset, SearchField, comp
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-__all__ = ["RESERVED_FIELD_NAMES", "MetadataType", "eo3_metadata_type"]
+__all__ = ["RESERVED_FIELD_NAMES", "MetadataType", "default_metadata_types", "eo3_metadata_type"]
 
 #: Query keywords with a meaning of their own; a search field may not take these names.
 RESERVED_FIELD_NAMES: Final = frozenset(
@@ -285,11 +285,24 @@ def _restore(cls: Any, args: tuple[Any, ...], id_: int | None) -> Any:
 
 
 @cache
-def eo3_metadata_type() -> MetadataType:
-    """The built-in ``eo3`` metadata type."""
+def _builtin(name: str) -> MetadataType:
     import yaml
 
     from terracube.model._docs import _loader
 
-    text = resources.files("terracube.model").joinpath("builtin/eo3.yaml").read_text("utf-8")
-    return MetadataType.from_doc(yaml.load(text, Loader=_loader()), where="built-in eo3")
+    text = resources.files("terracube.model").joinpath(f"builtin/{name}.yaml").read_text("utf-8")
+    return MetadataType.from_doc(yaml.load(text, Loader=_loader()), where=f"built-in {name}")
+
+
+def eo3_metadata_type() -> MetadataType:
+    """The built-in ``eo3`` metadata type."""
+    return _builtin("eo3")
+
+
+def default_metadata_types() -> tuple[MetadataType, ...]:
+    """The metadata types a new index starts with: ``eo3``, and the legacy ``eo`` and ``telemetry``.
+
+    The legacy two are there because products of existing deployments name them without
+    shipping them; their datasets are read as eo3 documents.
+    """
+    return (_builtin("eo3"), _builtin("eo"), _builtin("telemetry"))
