@@ -644,6 +644,26 @@ class IndexTests(
             writable.datasets.add(orphan)
         assert writable.datasets.count(archived=None) == 0
 
+    def test_legacy_dataset_document_refused_as_such(
+        self, products: dict[str, Product], writable: AbstractIndex
+    ) -> None:
+        # A pre-eo3 document has no product.name to look up: the error says it is not eo3 and
+        # what to do, in one line, rather than listing the products.
+        scene = {
+            "id": str(uuid.uuid4()),
+            "product_type": "level1",
+            "platform": {"code": "LANDSAT_8"},
+            "extent": {"center_dt": "2020-01-01T00:00:00Z"},
+            "image": {"bands": {"red": {"path": "red.tif"}}},
+        }
+        for call in (writable.datasets.from_doc, lambda d: writable.datasets.from_docs([d])[0]):
+            with pytest.raises(
+                DocumentError, match=r"not an eo3 document .* eo3 dataset documents only"
+            ) as err:
+                call(scene)
+            assert "\n" not in str(err.value)
+            assert "ls8" not in str(err.value)
+
     def test_nongeo_dataset(self, products: dict[str, Product], writable: AbstractIndex) -> None:
         if not writable.supports_nongeo:
             return
