@@ -29,8 +29,10 @@ def test_metadata_add_list_show(
     assert again == "Unchanged: metadata type 'eo3_custom' is already in the index.\n"
     rows = json.loads(run("metadata", "list", "-f", "json").stdout)
     assert [(r["name"], r["search_fields"], r["products"]) for r in rows] == [
+        ("eo", 6, 0),
         ("eo3", 9, 0),
         ("eo3_custom", 11, 0),
+        ("telemetry", 8, 0),
     ]
     shown = list(yaml.safe_load_all(run("metadata", "show", "eo3_custom").stdout))
     assert shown == [custom_metadata_type_doc("eo3_custom")]
@@ -46,8 +48,10 @@ def test_metadata_show_round_trips(
     dumped.write_text(run("metadata", "show").stdout)
     out = run("metadata", "add", str(dumped)).stdout
     assert out.splitlines() == [
+        "Unchanged: metadata type 'eo' is already in the index.",
         "Unchanged: metadata type 'eo3' is already in the index.",
         "Unchanged: metadata type 'mine' is already in the index.",
+        "Unchanged: metadata type 'telemetry' is already in the index.",
     ]
 
 

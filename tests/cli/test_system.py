@@ -26,7 +26,32 @@ def test_init_creates_then_is_idempotent(run: Callable[..., Result], db_path: Pa
     second = run("system", "init")
     assert second.stdout.startswith("Up to date: sqlite index")
     out = run("metadata", "list", "--format", "json").stdout
-    assert [m["name"] for m in json.loads(out)] == ["eo3"]
+    # eo3, and the legacy types that products of existing deployments name without shipping.
+    assert [m["name"] for m in json.loads(out)] == ["eo", "eo3", "telemetry"]
+
+
+def test_init_lets_products_of_legacy_types_in(run: Callable[..., Result], tmp_path: Path) -> None:
+    # Deployments' products name the legacy eo and telemetry types without shipping them.
+    run("system", "init")
+    scenes = {
+        "name": "old_scenes",
+        "description": "Scenes described the pre-eo3 way",
+        "metadata_type": "eo",
+        "metadata": {"product_type": "old_scenes"},
+        "measurements": [{"name": "red", "dtype": "int16", "nodata": -999, "units": "1"}],
+    }
+    passes = {
+        "name": "downlinks",
+        "description": "Ground station passes",
+        "metadata_type": "telemetry",
+        "metadata": {"product_type": "downlinks"},
+    }
+    path = tmp_path / "legacy.yaml"
+    path.write_text(json.dumps(scenes) + "\n---\n" + json.dumps(passes), encoding="utf-8")
+    assert run("product", "add", str(path)).stdout.splitlines() == [
+        "Added product 'old_scenes'.",
+        "Added product 'downlinks'.",
+    ]
 
 
 def test_init_without_default_types(run: Callable[..., Result]) -> None:
@@ -43,7 +68,7 @@ def test_check_initialised(run: Callable[..., Result], index_ready: None, db_pat
         "db_url": f"sqlite:///{db_path}",
         "connected": True,
         "initialised": True,
-        "metadata_types": 1,
+        "metadata_types": 3,
         "products": 0,
         "datasets": 0,
         "archived_datasets": 0,

@@ -7,7 +7,7 @@ import pytest
 
 from terracube.errors import DocumentError
 from terracube.index.testing import custom_metadata_type_doc, dataset_doc
-from terracube.model import MetadataType, NativeField, eo3_metadata_type
+from terracube.model import MetadataType, NativeField, Range, default_metadata_types, eo3_metadata_type
 
 
 def test_builtin_eo3() -> None:
@@ -129,3 +129,59 @@ def test_index_id_is_not_part_of_the_value() -> None:
     assert stored == mt
     assert hash(stored) == hash(mt)
     assert pickle.loads(pickle.dumps(stored)).id == 7
+
+
+def _small_metadata_type() -> dict[str, object]:
+    return {
+        "name": "scenes",
+        "description": "Scene records",
+        "dataset": {
+            "id": ["id"],
+            "creation_dt": ["properties", "created"],
+            "label": ["label"],
+            "sources": ["lineage", "source_datasets"],
+            "search_fields": {"sensor": {"description": "Sensor", "offset": ["properties", "sensor"]}},
+        },
+    }
+
+
+def test_odc_metadata_type_rules() -> None:
+    # The sections ODC requires are required here, and keys it does not know are refused, so a
+    # metadata type terracube accepts is one ODC accepts too.
+    mt = MetadataType.from_doc(_small_metadata_type())
+    assert mt.search_fields["sensor"].extract({"properties": {"sensor": "oli"}}) == "oli"
+    doc = _small_metadata_type()
+    del doc["description"]
+    with pytest.raises(DocumentError, match=r"field description is missing"):
+        MetadataType.from_doc(doc)
+    for section in ("id", "creation_dt", "label", "sources"):
+        doc = _small_metadata_type()
+        del doc["dataset"][section]  # type: ignore[attr-defined]
+        with pytest.raises(DocumentError, match=rf"field dataset\.{section} is missing"):
+            MetadataType.from_doc(doc)
+    doc = _small_metadata_type()
+    doc["dataset"]["search_fields"]["sensor"]["ofset"] = ["x"]  # type: ignore[index]
+    with pytest.raises(DocumentError, match=r"unknown field .*ofset.*did you mean 'offset'"):
+        MetadataType.from_doc(doc)
+    doc = _small_metadata_type()
+    doc["datasets"] = {}
+    with pytest.raises(DocumentError, match=r"unknown field datasets"):
+        MetadataType.from_doc(doc)
+
+
+def test_default_metadata_types_hold_the_legacy_ones() -> None:
+    # Products of existing deployments name eo and telemetry without shipping them.
+    eo3, eo, telemetry = default_metadata_types()
+    assert (eo3.name, eo.name, telemetry.name) == ("eo3", "eo", "telemetry")
+    assert eo3 == eo3_metadata_type()
+    assert eo.search_fields["lat"].type == "double-range"
+    assert eo.search_fields["time"].type == "datetime-range"
+    assert eo.dataset_offsets["measurements"] == ("image", "bands")
+    assert telemetry.search_fields["orbit"].type == "integer"
+    assert telemetry.search_fields["gsi"].indexed is False
+    scene = {
+        "extent": {
+            "coord": {c: {"lat": -30.0 - i, "lon": 140.0 + i} for i, c in enumerate(("ul", "ur", "ll", "lr"))}
+        }
+    }
+    assert eo.search_fields["lat"].extract(scene) == Range(-33.0, -30.0)

@@ -53,6 +53,28 @@ def test_measurement_nodata() -> None:
 
 
 @pytest.mark.parametrize(
+    ("dtype", "nodata", "value"),
+    [
+        ("int8", 255, -1),
+        ("int8", 128, -128),
+        ("uint8", -1, 255),
+        ("uint16", -1, 65535),
+        ("int16", 40000, -25536),
+    ],
+)
+def test_measurement_nodata_of_the_other_signedness(dtype: str, nodata: int, value: int) -> None:
+    # A signed band with an unsigned nodata of the same width (or the reverse) is accepted, as
+    # ODC accepts it: pixels with those bits are nodata, read in the band's own type.
+    doc = product_doc("p1")
+    doc["measurements"] = [{"name": "b", "dtype": dtype, "nodata": nodata, "units": "1"}]
+    product = Product.from_doc(doc, eo3_metadata_type())
+    assert product.measurements["b"].nodata == value
+    assert product.definition["measurements"][0]["nodata"] == nodata
+    np = pytest.importorskip("numpy")
+    assert np.array([nodata & 0xFFFF]).astype(f"u{np.dtype(dtype).itemsize}").view(dtype)[0] == value
+
+
+@pytest.mark.parametrize(
     ("nodata", "stored", "value"),
     [
         (float("nan"), "NaN", math.nan),

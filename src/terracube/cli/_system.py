@@ -29,10 +29,15 @@ def _redacted(url: str) -> str:
 
 
 @system.command("init")
-@click.option("--no-default-types", is_flag=True, help="Do not add the built-in eo3 metadata type.")
+@click.option(
+    "--no-default-types", is_flag=True, help="Do not add the built-in metadata types (eo3, eo, telemetry)."
+)
 @pass_state
 def init(state: CliState, no_default_types: bool) -> None:
-    """Create the index (or upgrade it to this version of terracube) and add the eo3 type.
+    """Create the index (or upgrade it to this version of terracube) and add the built-in types.
+
+    The built-in metadata types are eo3, and the legacy eo and telemetry that products of
+    existing deployments name.
 
     Safe to run again: an index that is up to date is left as is.
     """

@@ -48,6 +48,7 @@ from terracube.index.query import (
     to_field_expression,
 )
 from terracube.model import Dataset, LineageRelation, NativeField, Product, Range, SearchField
+from terracube.model.eo3 import EO3_SCHEMA
 from terracube.model.fields import get_path
 
 if TYPE_CHECKING:
@@ -313,12 +314,24 @@ class AbstractDatasetResource(ABC):
         """
         where = where or uri or f"dataset {doc.get('id')!r}"
         name = get_path(doc, ("product", "name"))
+        if not isinstance(name, str) and doc.get("$schema") != EO3_SCHEMA:
+            # A legacy (pre-eo3) document, or not a dataset document at all: say so, not which
+            # products there are.
+            raise DocumentError(
+                f"invalid dataset document {where}: not an eo3 document (no $schema "
+                f"{EO3_SCHEMA!r} and no product.name); terracube indexes eo3 dataset documents "
+                "only: convert older EO documents to eo3 (eodatasets3 does) and add those",
+                field="$schema",
+                value=doc.get("$schema"),
+                doc=where,
+            )
         product = self._index.products.get_by_name(name) if isinstance(name, str) else None
         if product is None:
             known = sorted(p.name for p in self._index.products.get_all())
+            shown = f"{known[:20]}" + (f" and {len(known) - 20} more" if len(known) > 20 else "")
             raise DocumentError(
                 f"invalid dataset document {where}: field product.name = {name!r}: no such "
-                f"product in the index (products: {known}); add the product first",
+                f"product in the index (products: {shown}); add the product first",
                 field="product.name",
                 value=name,
                 doc=where,

@@ -121,7 +121,8 @@ class AbstractIndex(ABC):
     def init_db(self, with_default_types: bool = True) -> bool:
         """Create (or upgrade) the index's storage; True if it was created now.
 
-        With ``with_default_types`` the built-in ``eo3`` metadata type is added too.
+        With ``with_default_types`` the built-in metadata types are added too: ``eo3``, and the
+        legacy ``eo`` and ``telemetry`` that products of existing deployments name.
         """
 
     @abstractmethod
@@ -135,10 +136,11 @@ class AbstractIndex(ABC):
         self.close()
 
     def _add_default_types(self) -> None:
-        from terracube.model import eo3_metadata_type
+        from terracube.model import default_metadata_types
 
-        if self.metadata_types.get_by_name("eo3") is None:
-            self.metadata_types.add(eo3_metadata_type())
+        for mt in default_metadata_types():
+            if self.metadata_types.get_by_name(mt.name) is None:
+                self.metadata_types.add(mt)
 
     # --- capabilities -------------------------------------------------------------------------
 

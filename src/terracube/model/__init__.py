@@ -13,7 +13,7 @@ from terracube.model.dataset import Dataset, Grid
 from terracube.model.eo3 import EO3_SCHEMA
 from terracube.model.fields import FIELD_TYPES, Field, NativeField, Not, SearchField, parse_datetime
 from terracube.model.lineage import LineageDirection, LineageRelation, LineageTree
-from terracube.model.metadata_type import MetadataType, eo3_metadata_type
+from terracube.model.metadata_type import MetadataType, default_metadata_types, eo3_metadata_type
 from terracube.model.product import Measurement, Product
 from terracube.model.range import Range
 
@@ -33,6 +33,7 @@ __all__ = [
     "Product",
     "Range",
     "SearchField",
+    "default_metadata_types",
     "doc_json",
     "eo3_metadata_type",
     "jsonify",

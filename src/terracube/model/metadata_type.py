@@ -16,7 +16,7 @@ from terracube.model.fields import Field, NativeField, Offset, SearchField, comp
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-__all__ = ["RESERVED_FIELD_NAMES", "MetadataType", "eo3_metadata_type"]
+__all__ = ["RESERVED_FIELD_NAMES", "MetadataType", "default_metadata_types", "eo3_metadata_type"]
 
 #: Query keywords with a meaning of their own; a search field may not take these names.
 RESERVED_FIELD_NAMES: Final = frozenset(
@@ -27,15 +27,19 @@ _NAME = r"^\w+$"
 _OFFSET = {"type": "array", "minItems": 1, "items": {"type": ["string", "integer"]}}
 _OFFSETS = {"oneOf": [_OFFSET, {"type": "array", "minItems": 1, "items": _OFFSET}]}
 
+# The metadata type document rules are ODC's: the same required sections and no other keys, so a
+# document this accepts is one ODC accepts (offsets may also hold integers and alternatives).
 _SCHEMA: Final = {
     "type": "object",
-    "required": ["name", "dataset"],
+    "required": ["name", "description", "dataset"],
+    "additionalProperties": False,
     "properties": {
         "name": {"type": "string", "pattern": _NAME},
         "description": {"type": "string"},
         "dataset": {
             "type": "object",
-            "required": ["search_fields"],
+            "required": ["id", "creation_dt", "label", "sources", "search_fields"],
+            "additionalProperties": False,
             "properties": {
                 "id": _OFFSET,
                 "sources": _OFFSET,
@@ -57,6 +61,7 @@ _SCHEMA: Final = {
                             "max_offset": _OFFSETS,
                             "indexed": {"type": "boolean"},
                         },
+                        "additionalProperties": False,
                     },
                 },
             },
@@ -280,11 +285,24 @@ def _restore(cls: Any, args: tuple[Any, ...], id_: int | None) -> Any:
 
 
 @cache
-def eo3_metadata_type() -> MetadataType:
-    """The built-in ``eo3`` metadata type."""
+def _builtin(name: str) -> MetadataType:
     import yaml
 
     from terracube.model._docs import _loader
 
-    text = resources.files("terracube.model").joinpath("builtin/eo3.yaml").read_text("utf-8")
-    return MetadataType.from_doc(yaml.load(text, Loader=_loader()), where="built-in eo3")
+    text = resources.files("terracube.model").joinpath(f"builtin/{name}.yaml").read_text("utf-8")
+    return MetadataType.from_doc(yaml.load(text, Loader=_loader()), where=f"built-in {name}")
+
+
+def eo3_metadata_type() -> MetadataType:
+    """The built-in ``eo3`` metadata type."""
+    return _builtin("eo3")
+
+
+def default_metadata_types() -> tuple[MetadataType, ...]:
+    """The metadata types a new index starts with: ``eo3``, and the legacy ``eo`` and ``telemetry``.
+
+    The legacy two are there because products of existing deployments name them without
+    shipping them; their datasets are read as eo3 documents.
+    """
+    return (_builtin("eo3"), _builtin("eo"), _builtin("telemetry"))

@@ -115,6 +115,26 @@ _PRODUCT_SCHEMA: Final = {
 }
 
 
+def _same_bits(value: int, dtype: Any) -> int | None:
+    """``value`` as a pixel of integer ``dtype`` holds its bits, or None when it has too many bits.
+
+    Products in use give a signed band an unsigned nodata of the same width (255 for ``int8``)
+    or the reverse (-1 for ``uint16``), and ODC accepts them: the band's files hold those bits,
+    which the band's type reads as -1 (or 65535). A value that fits is returned unchanged; one
+    that fits neither the signed nor the unsigned type of the band's width gives None.
+    """
+    import numpy as np
+
+    info = np.iinfo(dtype)
+    if info.min <= value <= info.max:
+        return value
+    bits = info.bits
+    if not -(1 << (bits - 1)) <= value < (1 << bits):
+        return None
+    value &= (1 << bits) - 1
+    return value - (1 << bits) if value > info.max else value
+
+
 @dataclass(frozen=True, slots=True)
 class Measurement:
     """One band of a product."""
@@ -161,9 +181,10 @@ class Measurement:
         if dtype.kind in "iub":
             ok = isinstance(nodata, int) or (isinstance(nodata, float) and nodata.is_integer())
             if ok:
-                info = np.iinfo(dtype) if dtype.kind != "b" else None
-                ok = info is None or info.min <= int(nodata) <= info.max
                 nodata = int(nodata)
+                wrapped = _same_bits(nodata, dtype) if dtype.kind != "b" else nodata
+                ok = wrapped is not None
+                nodata = wrapped if wrapped is not None else nodata
             if not ok:
                 raise DocumentError(
                     f"invalid measurement {doc['name']!r} in {where}: nodata {doc['nodata']!r} "

@@ -352,7 +352,7 @@ class DocumentTests:
         # A metadata type that cannot be read takes its products with it, until it is replaced.
         assert self.overwrite_stored_document(idx, "metadata_type", "eo3_custom", '{"name": "eo3_custom"}')
         with pytest.warns(StoredRecordWarning, match=r"metadata type 'eo3_custom'.*\n?.*") as got:
-            assert [m.name for m in idx.metadata_types.get_all()] == ["eo3"]
+            assert [m.name for m in idx.metadata_types.get_all()] == ["eo", "eo3", "telemetry"]
         assert any(
             "product 'custom'" in str(w.message) and "'eo3_custom' cannot be read" in str(w.message)
             for w in got

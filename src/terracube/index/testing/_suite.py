@@ -281,13 +281,14 @@ class IndexTests(
         assert index.metadata_types.get(10_000) is None
         with pytest.raises(MetadataTypeNotFoundError, match="'nope'"):
             index.metadata_types.get_by_name_unsafe("nope")
-        assert [m.name for m in index.metadata_types.get_with_fields(["time", "lat"])] == ["eo3"]
+        assert [m.name for m in index.metadata_types.get_with_fields(["time", "lat"])] == ["eo", "eo3"]
+        assert [m.name for m in index.metadata_types.get_with_fields(["orbit"])] == ["telemetry"]
 
     def test_add_metadata_type_idempotent_and_conflict(self, writable: AbstractIndex) -> None:
         doc = custom_metadata_type_doc()
         mt = writable.metadata_types.add_document(doc)
         assert writable.metadata_types.add_document(doc) == mt
-        assert {m.name for m in writable.metadata_types.get_all()} == {"eo3", "eo3_custom"}
+        assert {m.name for m in writable.metadata_types.get_all()} == {"eo", "eo3", "eo3_custom", "telemetry"}
         other = custom_metadata_type_doc()
         other["dataset"]["search_fields"]["orbit"]["type"] = "string"
         with pytest.raises(DuplicateRecordError, match="eo3_custom"):
@@ -327,7 +328,7 @@ class IndexTests(
         mutate(doc)
         with pytest.raises(DocumentError, match=message):
             writable.metadata_types.add_document(doc)
-        assert [m.name for m in writable.metadata_types.get_all()] == ["eo3"]
+        assert [m.name for m in writable.metadata_types.get_all()] == ["eo", "eo3", "telemetry"]
 
     # --- products -------------------------------------------------------------------------------
 
@@ -356,7 +357,7 @@ class IndexTests(
         ("mutate", "message"),
         [
             (lambda d: d["measurements"][0].update(dtype="int13"), "int13"),
-            (lambda d: d["measurements"][2].update(nodata=-1), r"nodata -1 cannot be stored as uint8"),
+            (lambda d: d["measurements"][2].update(nodata=-129), r"nodata -129 cannot be stored as uint8"),
             (lambda d: d["measurements"][1].update(name="red"), "two measurements are named 'red'"),
             (lambda d: d["measurements"][0].pop("units"), "units"),
             (lambda d: d.update(name=""), "field name"),
@@ -642,6 +643,26 @@ class IndexTests(
         with pytest.raises(DocumentError, match="'orphan'"):
             writable.datasets.add(orphan)
         assert writable.datasets.count(archived=None) == 0
+
+    def test_legacy_dataset_document_refused_as_such(
+        self, products: dict[str, Product], writable: AbstractIndex
+    ) -> None:
+        # A pre-eo3 document has no product.name to look up: the error says it is not eo3 and
+        # what to do, in one line, rather than listing the products.
+        scene = {
+            "id": str(uuid.uuid4()),
+            "product_type": "level1",
+            "platform": {"code": "LANDSAT_8"},
+            "extent": {"center_dt": "2020-01-01T00:00:00Z"},
+            "image": {"bands": {"red": {"path": "red.tif"}}},
+        }
+        for call in (writable.datasets.from_doc, lambda d: writable.datasets.from_docs([d])[0]):
+            with pytest.raises(
+                DocumentError, match=r"not an eo3 document .* eo3 dataset documents only"
+            ) as err:
+                call(scene)
+            assert "\n" not in str(err.value)
+            assert "ls8" not in str(err.value)
 
     def test_nongeo_dataset(self, products: dict[str, Product], writable: AbstractIndex) -> None:
         if not writable.supports_nongeo:
@@ -1209,11 +1230,11 @@ class IndexTests(
         assert {
             k: (counts[k].completed, counts[k].skipped) for k in ("metadata_types", "products", "datasets")
         } == {
-            "metadata_types": (1, 1),  # eo3 was there already
+            "metadata_types": (1, 3),  # the built-in eo3, eo and telemetry were there already
             "products": (3, 0),
             "datasets": (10, 0),
         }
-        assert counts["metadata_types"].safe == frozenset({"eo3", "eo3_custom"})
+        assert counts["metadata_types"].safe == frozenset({"eo", "eo3", "eo3_custom", "telemetry"})
         assert counts["products"].safe == frozenset({"ls8", "s2", "custom"})
         assert counts["datasets"].safe is None
         assert counts["datasets"].seconds_elapsed == counts["datasets"].seconds >= 0
