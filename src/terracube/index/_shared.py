@@ -184,7 +184,7 @@ class Catalog:
                     )
                     raise DocumentError(f"its metadata type {name!r} cannot be read")
                 products[i] = Product.from_doc(
-                    _parsed(doc), types[mt], where=f"stored product (id {i})"
+                    _parsed(doc), types[mt], where=f"stored product (id {i})", validate=False
                 )._with_index_id(i)
             except (DocumentError, ValueError, TypeError, KeyError) as e:
                 broken[("product", _stored_name(doc, i))] = (i, str(e))

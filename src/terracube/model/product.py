@@ -162,8 +162,11 @@ class Measurement:
         return hash((self.name, self.dtype, self.units, self.aliases))
 
     @classmethod
-    def from_doc(cls, doc: Mapping[str, Any], *, where: str = "") -> Measurement:
+    def from_doc(cls, doc: Mapping[str, Any], *, where: str = "", validate: bool = True) -> Measurement:
         """Validate one entry of a product's ``measurements`` list.
+
+        ``validate=False`` skips the JSON-schema check, for a document that passed it when it
+        was stored; the nodata and dtype checks still run.
 
         Raises
         ------
@@ -173,7 +176,8 @@ class Measurement:
         import numpy as np  # here: a command that never reads a measurement need not import it
 
         doc = jsonify(doc)
-        check_schema(doc, _MEASUREMENT_SCHEMA, kind="measurement", where=where)
+        if validate or doc.get("nodata") is None:  # a null nodata: what an old NaN became
+            check_schema(doc, _MEASUREMENT_SCHEMA, kind="measurement", where=where)
         dtype = np.dtype(doc["dtype"])
         nodata = doc["nodata"]
         if isinstance(nodata, str):
@@ -238,11 +242,17 @@ class Product:
     _id: int | None
 
     def __init__(
-        self, definition: Mapping[str, Any], metadata_type: MetadataType | None = None, *, where: str = ""
+        self,
+        definition: Mapping[str, Any],
+        metadata_type: MetadataType | None = None,
+        *,
+        where: str = "",
+        validate: bool = True,
     ) -> None:
         doc: dict[str, Any] = jsonify(definition)
         where = where or f"product {doc.get('name')!r}"
-        check_schema(doc, _PRODUCT_SCHEMA, kind="product", where=where)
+        if validate:
+            check_schema(doc, _PRODUCT_SCHEMA, kind="product", where=where)
         mt_ref = doc["metadata_type"]
         if metadata_type is None:
             if not isinstance(mt_ref, dict):
@@ -265,7 +275,7 @@ class Product:
             )
         measurements: dict[str, Measurement] = {}
         for mdoc in doc.get("measurements", []):
-            m = Measurement.from_doc(mdoc, where=where)
+            m = Measurement.from_doc(mdoc, where=where, validate=validate)
             if m.name in measurements:
                 raise DocumentError(
                     f"product {doc['name']!r} ({where}): two measurements are named {m.name!r}; "
@@ -291,7 +301,12 @@ class Product:
 
     @classmethod
     def from_doc(
-        cls, doc: Mapping[str, Any], metadata_type: MetadataType | None = None, *, where: str = ""
+        cls,
+        doc: Mapping[str, Any],
+        metadata_type: MetadataType | None = None,
+        *,
+        where: str = "",
+        validate: bool = True,
     ) -> Product:
         """Validate a product document.
 
@@ -304,6 +319,9 @@ class Product:
             type as a mapping.
         where
             Names the document in error messages.
+        validate
+            Check the document against the product schema (False for a document read back from
+            an index, which passed the check when it was added; the other checks still run).
 
         Raises
         ------
@@ -311,7 +329,7 @@ class Product:
             The document is invalid; the message names the field, value and document.
         """
         check_storable(doc, kind="product", where=where or f"product {doc.get('name')!r}", finite=False)
-        return cls(doc, metadata_type, where=where)
+        return cls(doc, metadata_type, where=where, validate=validate)
 
     @property
     def name(self) -> str:
