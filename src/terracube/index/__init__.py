@@ -26,6 +26,7 @@ from terracube.index.abstract import (
     Transaction,
 )
 from terracube.index.query import (
+    AXIS_KEYWORDS,
     POINT_TOLERANCE,
     SPATIAL_KEYWORDS,
     Between,
@@ -40,6 +41,7 @@ from terracube.index.query import (
 )
 
 __all__ = [
+    "AXIS_KEYWORDS",
     "FLAGS",
     "NATIVE_FIELDS",
     "POINT_TOLERANCE",

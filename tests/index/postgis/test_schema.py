@@ -33,14 +33,17 @@ def _write_old(idx: PostgisIndex, docs: list[dict[str, Any]], version: int) -> N
     db = idx._db
     mt = eo3_metadata_type()
     product = Product.from_doc(product_doc("ls8"), mt)
-    db.run(
-        "INSERT INTO metadata_type (id, name, doc) VALUES (1, 'eo3', %s::jsonb)",
+    # Ids from the tables' own sequences, as the older version's inserts took them.
+    (mt_id,) = db.one(
+        "INSERT INTO metadata_type (name, doc) VALUES ('eo3', %s::jsonb) RETURNING id",
         (orjson.dumps(mt.definition).decode(),),
     )
-    db.run(
-        "INSERT INTO product (id, name, metadata_type_id, doc) VALUES (1, 'ls8', 1, %s::jsonb)",
+    assert mt_id == 1
+    (product_id,) = db.one(
+        "INSERT INTO product (name, metadata_type_id, doc) VALUES ('ls8', 1, %s::jsonb) RETURNING id",
         (orjson.dumps(product.definition).decode(),),
     )
+    assert product_id == 1
     for doc in docs:
         ds = Dataset.from_doc(doc, product)
         r = dataset_row(ds)
