@@ -384,3 +384,20 @@ def test_product_inferred_from_a_foreign_item() -> None:
     ]
     with pytest.raises(DocumentError, match="no data assets to infer measurements from"):
         collection_to_product_doc({"id": "empty", "item_assets": {}}, sample_item={"assets": {}})
+
+
+@pytest.mark.parametrize(
+    ("crs", "may_wrap"),
+    [
+        ("EPSG:32655", False),  # a UTM zone
+        ("EPSG:3577", False),  # a national grid
+        ("EPSG:4326", True),
+        ("EPSG:6933", True),  # a global equal-area grid
+        ("+proj=sinu +R=6371007.181 +units=m +no_defs", True),  # MODIS's sinusoidal
+    ],
+)
+def test_only_crs_of_half_the_globe_or_more_are_checked_for_wrapping(crs: str, may_wrap: bool) -> None:
+    # Every Item of a UTM or national grid skips the footprint transform that finds a wrap.
+    from terracube.stac._mapping import _may_wrap
+
+    assert _may_wrap(crs) is may_wrap

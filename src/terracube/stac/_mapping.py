@@ -1257,6 +1257,26 @@ def _to_lonlat(crs: str) -> Any:
     return Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
 
 
+@functools.lru_cache(maxsize=64)
+def _may_wrap(crs: str) -> bool:
+    """Whether footprints in ``crs`` can reach past the antimeridian or the Earth's edge.
+
+    Not for a CRS made for less than half the globe's longitudes (a UTM zone, a national grid):
+    only then is :func:`_wraps`'s transform worth its cost on every Item.
+    """
+    from pyproj import CRS
+
+    try:
+        area = CRS.from_user_input(crs).area_of_use
+    except Exception:  # unknown to pyproj: let _wraps decide
+        return True
+    if area is None:
+        return True
+    west, east = area.west, area.east
+    span = east - west if east >= west else east + 360 - west
+    return span >= 180
+
+
 def _wraps(geometry: Any, crs: str, bbox: Any) -> bool:
     """Whether a ``proj:geometry`` reaches past the antimeridian, or past where its CRS is
     defined, though the Item's lon/lat ``bbox`` does not: a MODIS tile near the poles is the
@@ -1265,6 +1285,8 @@ def _wraps(geometry: Any, crs: str, bbox: Any) -> bool:
     import numpy as np
 
     if not isinstance(bbox, list) or len(bbox) not in (4, 6) or not isinstance(geometry, dict):
+        return False
+    if not _may_wrap(crs):
         return False
     try:
         west, east = float(bbox[0]), float(bbox[len(bbox) // 2])
