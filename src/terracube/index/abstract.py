@@ -273,16 +273,26 @@ class AbstractIndex(ABC):
         )
 
 
-class AbstractIndexDriver(ABC):
+class AbstractIndexDriver:
     """A plugin that opens indexes of one kind (entry point group ``terracube.plugins.index``)."""
 
     name: ClassVar[str] = "abstract"
     description: ClassVar[str] = ""
+    #: The :class:`AbstractIndex` subclass this driver opens (or override :meth:`index_class`).
+    opens: ClassVar[type[AbstractIndex] | None] = None
 
-    @staticmethod
-    @abstractmethod
-    def index_class() -> type[AbstractIndex]:
-        """The :class:`AbstractIndex` subclass this driver opens."""
+    @classmethod
+    def index_class(cls) -> type[AbstractIndex]:
+        """The :class:`AbstractIndex` subclass this driver opens: :attr:`opens`.
+
+        Raises
+        ------
+        TypeError
+            The driver sets neither ``opens`` nor its own ``index_class``.
+        """
+        if cls.opens is None:
+            raise TypeError(f"index driver {cls.__name__} sets neither `opens` nor `index_class()`")
+        return cls.opens
 
     def connect_to_index(self, env: Environment) -> AbstractIndex:
         """Open the index an environment describes."""

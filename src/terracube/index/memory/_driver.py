@@ -391,12 +391,8 @@ class MemoryIndexDriver(AbstractIndexDriver):
     name = "memory"
     description = "in-process index for tests and notebooks (not persisted)"
 
-    @staticmethod
-    def index_class() -> type[MemoryIndex]:
-        """docstring inherited"""
-        return MemoryIndex
+    opens = MemoryIndex
 
 
-def driver_init() -> MemoryIndexDriver:
-    """Entry point of the ``memory`` index driver."""
-    return MemoryIndexDriver()
+#: Entry point of the ``memory`` index driver (a class is called with no arguments).
+driver_init = MemoryIndexDriver

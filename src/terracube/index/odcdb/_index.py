@@ -297,10 +297,7 @@ class OdcIndexDriver(AbstractIndexDriver):
     name = "odc"
     description = "ODC 1.8/1.9 database, read-only (ODC's postgres or postgis schema, as found)"
 
-    @staticmethod
-    def index_class() -> type[OdcIndex]:
-        """docstring inherited"""
-        return OdcIndex
+    opens = OdcIndex
 
     def connect_to_index(self, env: Environment) -> Any:
         """Open the ODC index the environment's ``db_url`` names (the subclass found there)."""
@@ -313,10 +310,7 @@ class OdcPostgresIndexDriver(AbstractIndexDriver):
     name = "odc_postgres"
     description = "ODC 1.8/1.9 postgres driver database (schema agdc), read-only"
 
-    @staticmethod
-    def index_class() -> type[OdcPostgresIndex]:
-        """docstring inherited"""
-        return OdcPostgresIndex
+    opens = OdcPostgresIndex
 
 
 class OdcPostgisIndexDriver(AbstractIndexDriver):
@@ -325,22 +319,16 @@ class OdcPostgisIndexDriver(AbstractIndexDriver):
     name = "odc_postgis"
     description = "ODC 1.9 postgis driver database (schema odc), read-only"
 
-    @staticmethod
-    def index_class() -> type[OdcPostgisIndex]:
-        """docstring inherited"""
-        return OdcPostgisIndex
+    opens = OdcPostgisIndex
 
 
-def driver_init() -> OdcIndexDriver:
-    """Entry point of the ``odc`` index driver."""
-    return OdcIndexDriver()
+#: Entry point of the ``odc`` index driver (a class is called with no arguments).
+driver_init = OdcIndexDriver
 
 
-def postgres_driver_init() -> OdcPostgresIndexDriver:
-    """Entry point of the ``odc_postgres`` index driver."""
-    return OdcPostgresIndexDriver()
+#: Entry point of the ``odc_postgres`` index driver (a class is called with no arguments).
+postgres_driver_init = OdcPostgresIndexDriver
 
 
-def postgis_driver_init() -> OdcPostgisIndexDriver:
-    """Entry point of the ``odc_postgis`` index driver."""
-    return OdcPostgisIndexDriver()
+#: Entry point of the ``odc_postgis`` index driver (a class is called with no arguments).
+postgis_driver_init = OdcPostgisIndexDriver

@@ -396,12 +396,8 @@ class PostgisIndexDriver(AbstractIndexDriver):
     name = "postgis"
     description = "PostgreSQL + PostGIS: many users and writers, spatial indexes per CRS"
 
-    @staticmethod
-    def index_class() -> type[PostgisIndex]:
-        """docstring inherited"""
-        return PostgisIndex
+    opens = PostgisIndex
 
 
-def driver_init() -> PostgisIndexDriver:
-    """Entry point of the ``postgis`` index driver."""
-    return PostgisIndexDriver()
+#: Entry point of the ``postgis`` index driver (a class is called with no arguments).
+driver_init = PostgisIndexDriver

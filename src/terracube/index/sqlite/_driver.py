@@ -214,12 +214,8 @@ class SQLiteIndexDriver(AbstractIndexDriver):
     name = "sqlite"
     description = "embedded index in one SQLite file (the default)"
 
-    @staticmethod
-    def index_class() -> type[SQLiteIndex]:
-        """docstring inherited"""
-        return SQLiteIndex
+    opens = SQLiteIndex
 
 
-def driver_init() -> SQLiteIndexDriver:
-    """Entry point of the ``sqlite`` index driver."""
-    return SQLiteIndexDriver()
+#: Entry point of the ``sqlite`` index driver (a class is called with no arguments).
+driver_init = SQLiteIndexDriver
