@@ -176,7 +176,7 @@ class Measurement:
         import numpy as np  # here: a command that never reads a measurement need not import it
 
         doc = jsonify(doc)
-        if validate or doc.get("nodata") is None:  # a null nodata: what an old NaN became
+        if validate:
             check_schema(doc, _MEASUREMENT_SCHEMA, kind="measurement", where=where)
         dtype = np.dtype(doc["dtype"])
         nodata = doc["nodata"]
@@ -251,7 +251,11 @@ class Product:
     ) -> None:
         doc: dict[str, Any] = jsonify(definition)
         where = where or f"product {doc.get('name')!r}"
-        if validate:
+        bands = doc.get("measurements")
+        # A null nodata is what an older version stored for NaN: the schema check names it.
+        if validate or not isinstance(bands, list) or any(
+            not isinstance(b, dict) or b.get("nodata") is None for b in bands
+        ):
             check_schema(doc, _PRODUCT_SCHEMA, kind="product", where=where)
         mt_ref = doc["metadata_type"]
         if metadata_type is None:
