@@ -253,8 +253,10 @@ class Product:
         where = where or f"product {doc.get('name')!r}"
         bands = doc.get("measurements")
         # A null nodata is what an older version stored for NaN: the schema check names it.
-        if validate or not isinstance(bands, list) or any(
-            not isinstance(b, dict) or b.get("nodata") is None for b in bands
+        if (
+            validate
+            or not isinstance(bands, list)
+            or any(not isinstance(b, dict) or b.get("nodata") is None for b in bands)
         ):
             check_schema(doc, _PRODUCT_SCHEMA, kind="product", where=where)
         mt_ref = doc["metadata_type"]
