@@ -241,7 +241,7 @@ class AbstractDatasetResource(ABC):
                     f"no product named {', '.join(map(repr, wanted))} in the index; products: {known}"
                 )
         plan = self._plan(query)
-        terms = {k: v for k, v in query.items() if v is not None}
+        terms = {k: v for k, v in query.items() if v is not None} if not plan else {}
         if not plan and (terms or uris is not None):
             raise QueryError(
                 f"no product in the index matches the search terms {terms}: no product has these "

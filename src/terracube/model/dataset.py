@@ -360,10 +360,23 @@ class Dataset:
         indexed: dt.datetime | None,
     ) -> Dataset:
         """Wrap an already validated document (used by index drivers; no checks)."""
+        self = cls._bare(id_, product, uri, archived, indexed)
+        self._doc = doc
+        return self
+
+    @classmethod
+    def _bare(
+        cls,
+        id_: uuid.UUID,
+        product: Product,
+        uri: str | None,
+        archived: dt.datetime | None,
+        indexed: dt.datetime | None,
+    ) -> Dataset:
+        """A dataset with everything but its document, which the caller sets."""
         self = object.__new__(cls)
         self._id = id_
         self._product = product
-        self._doc = doc
         self._uri = uri
         self._archived = archived
         self._indexed = indexed
@@ -386,14 +399,8 @@ class Dataset:
         locations, counts); decoding is most of the cost of building them. The JSON text must be
         that of an already validated document.
         """
-        self = object.__new__(cls)
-        self._id = id_
-        self._product = product
+        self = cls._bare(id_, product, uri, archived, indexed)
         self._json = text
-        self._uri = uri
-        self._archived = archived
-        self._indexed = indexed
-        self._derived = {}
         return self
 
     def __getattr__(self, name: str) -> Any:
