@@ -345,6 +345,20 @@ def test_stored_json_and_shipping_keep_the_document(extra: dict[str, Any]) -> No
     assert back._derived["row"] == ("row",)
 
 
+def test_shipped_dataset_stays_json_until_its_document_is_read() -> None:
+    src = uuid.UUID(int=5)
+    doc = dataset_doc("p1", lineage={"level1": [str(src)]})
+    ds = Dataset.from_doc(doc, PRODUCT, uri="file:///d/x.yaml")
+    back = Dataset._unshipped(pickle.loads(pickle.dumps(ds._shipped(None))), PRODUCT)
+    assert back.source_ids == (("level1", src),)
+    moved = back.replace(uri="file:///e/x.yaml", archived_time=None)
+    for d in (back, moved):
+        assert object.__getattribute__(d, "_json") == ds.to_json()  # not decoded by any of that
+    assert moved.uri == "file:///e/x.yaml"
+    assert moved.metadata_doc == ds.metadata_doc
+    assert back == ds
+
+
 def test_nul_character_refused_after_the_quick_check() -> None:
     with pytest.raises(DocumentError, match=r"field properties.x:bad holds a NUL character"):
         Dataset.from_doc(dataset_doc("p1", properties={"x:bad": "a\x00b"}), PRODUCT)

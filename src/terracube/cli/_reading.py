@@ -10,21 +10,21 @@ one in this process, which is what happens with few files or ``--workers 0``.
 
 from __future__ import annotations
 
-import collections
-import contextlib
 import gc
 import itertools
-import os
-import signal
-import sys
-import threading
 from typing import TYPE_CHECKING, Any, Final
 
 from terracube.errors import TerracubeError
+from terracube.index._workers import (
+    AUTO_WORKERS_FROM,
+    WorkerPool,
+    default_workers,
+    validate_into,
+    worker_products,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
-    from concurrent.futures import Future, ProcessPoolExecutor
 
     from terracube.cli._files import Failures
     from terracube.index.abstract import AbstractIndex
@@ -36,8 +36,6 @@ __all__ = ["AUTO_WORKERS_FROM", "CHUNK_FILES", "DocumentReader", "default_worker
 #: index go a chunk at a time (one lon/lat transform per CRS, vectorised geometry), and below a
 #: few hundred documents the fixed cost per chunk shows.
 CHUNK_FILES: Final = 256
-#: With the worker count left to terracube, runs of more files than this use workers.
-AUTO_WORKERS_FROM: Final = 1000
 
 #: What a worker sends back per file: its label, an error message or None, and per document
 #: its label and ``("ok", shipped dataset)``, ``("error", message)`` or ``("doc", uri, doc)``
@@ -45,14 +43,6 @@ AUTO_WORKERS_FROM: Final = 1000
 #: dataset carries its stored JSON and the row an index stores beside it, so this process
 #: neither pickles a document's objects nor derives the row again.
 FileResult = tuple[str, str | None, list[tuple[str, tuple[Any, ...]]]]
-
-
-def default_workers() -> int:
-    """Worker processes to use: one per CPU this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 # --- what a worker does (and this process, without workers) ---------------------------------------
@@ -64,7 +54,7 @@ def read_chunk(paths: list[str], products: dict[str, Product], *, ship: bool = T
     Without ``ship`` (read in the process that writes), a valid document's item is
     ``("dataset", dataset)``, not to be pickled.
     """
-    from terracube.model import Dataset, read_documents
+    from terracube.model import read_documents
     from terracube.model.fields import get_path
 
     out: list[FileResult] = []
@@ -91,66 +81,15 @@ def read_chunk(paths: list[str], products: dict[str, Product], *, ship: bool = T
                     docs.append((label, ()))
             out.append((path, None, docs))
         if todo:
-            _validate(todo, Dataset, ship)
+            validate_into(todo, ship=ship)
     finally:
         if was_enabled:
             gc.enable()
     return out
 
 
-def _validate(todo: list[Any], dataset_cls: type[Dataset], ship: bool) -> None:
-    """Validate documents together, or one by one when one of them is bad; fill in the results."""
-    try:
-        datasets = dataset_cls.from_docs(
-            [t[2] for t in todo], [t[3] for t in todo], uris=[t[4] for t in todo], wheres=[t[5] for t in todo]
-        )
-    except TerracubeError:
-        good = []
-        for docs, i, doc, product, uri, label in todo:
-            try:
-                ds = dataset_cls.from_doc(doc, product, uri=uri, where=label)
-            except TerracubeError as e:
-                docs[i] = (label, ("error", str(e)))
-            else:
-                good.append((docs, i, label, ds))
-    else:
-        good = [(docs, i, label, ds) for (docs, i, _, _, _, label), ds in zip(todo, datasets, strict=True)]
-    if ship:
-        _ship(good)
-    else:
-        for docs, i, label, ds in good:
-            docs[i] = (label, ("dataset", ds))
-
-
-def _ship(good: list[tuple[list[Any], int, str, Dataset]]) -> None:
-    """Fill in valid datasets as shipped, with the rows an index stores derived here."""
-    from terracube.index._rows import shippable_rows
-
-    try:
-        rows: list[Any] = shippable_rows([g[3] for g in good])
-    except TerracubeError:  # a search field the writer must report: it derives the rows itself
-        rows = [None] * len(good)
-    for (docs, i, label, ds), row in zip(good, rows, strict=True):
-        docs[i] = (label, ("ok", ds._shipped(row)))
-
-
-_PRODUCTS: dict[str, Product] = {}
-
-
-def _start_worker(products: dict[str, Product]) -> None:
-    _PRODUCTS.clear()
-    _PRODUCTS.update(products)
-    # This process decides what an interrupt stops; a worker just ends with it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform == "linux":  # and ends if this process is killed
-        import ctypes
-
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-
-
 def _work(paths: list[str]) -> list[FileResult]:
-    return read_chunk(paths, _PRODUCTS)
+    return read_chunk(paths, worker_products())
 
 
 # --- this process ---------------------------------------------------------------------------------
@@ -197,9 +136,9 @@ class DocumentReader:
             it = itertools.chain(head, it)
         self._chunks = _chunks(it, CHUNK_FILES)
         self.workers = workers if workers > 1 else 0
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: WorkerPool | None = None
         if self.workers:
-            self._pool = _start_pool(self.workers, self.products)
+            self._pool = WorkerPool(self.workers, self.products)
 
     def __enter__(self) -> DocumentReader:
         return self
@@ -211,7 +150,7 @@ class DocumentReader:
         """Stop the workers (tasks not started are dropped; running ones are let finish)."""
         if self._pool is not None:
             pool, self._pool = self._pool, None
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.close()
 
     def __iter__(self) -> Iterator[tuple[str, Dataset]]:
         for results in self._results():
@@ -223,14 +162,7 @@ class DocumentReader:
             for chunk in self._chunks:
                 yield read_chunk(chunk, self.products, ship=False)
             return
-        window: collections.deque[Future[list[FileResult]]] = collections.deque()
-        ahead = 2 * self.workers + 1  # tasks queued or running: enough to keep workers busy
-        for chunk in self._chunks:
-            window.append(pool.submit(_work, chunk))
-            if len(window) > ahead:
-                yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
+        yield from pool.map(_work, self._chunks)
 
     def _deliver(self, results: list[FileResult]) -> Iterator[tuple[str, Dataset]]:
         from terracube.model import Dataset
@@ -262,39 +194,3 @@ class DocumentReader:
 def _chunks(files: Iterator[str], size: int) -> Iterator[list[str]]:
     while chunk := list(itertools.islice(files, size)):
         yield chunk
-
-
-def _preload() -> None:
-    """Import what validating documents needs once here, not in each forked worker.
-
-    odc-geo, pyproj and shapely (with numpy and, through odc-geo, dask) take about a second of
-    CPU to import: once per worker that is a tenth of a millisecond per dataset over 20,000.
-    """
-    import odc.geo.geom  # noqa: F401
-    import pyproj  # noqa: F401
-    import shapely  # noqa: F401
-
-    import terracube.index._rows
-    import terracube.model.eo3  # noqa: F401
-
-
-def _start_pool(workers: int, products: dict[str, Product]) -> ProcessPoolExecutor:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Forking is fastest (the workers have everything imported) but only safe while this
-    # process runs one thread; otherwise start workers afresh.
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        method = "fork"
-        _preload()
-    else:
-        method = "forkserver" if "forkserver" in methods else "spawn"
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context(method),
-        initializer=_start_worker,
-        initargs=(products,),
-    )
-    pool.submit(int).result()  # start the workers now, before any other thread starts
-    return pool

@@ -161,7 +161,15 @@ def _added_products(names: list[str], made_from: dict[str, str | None]) -> str:
     "--progress/--no-progress",
     "show_progress",
     default=None,
-    help="Show a progress bar on stderr [default: when stderr is a terminal and the work is long].",
+    help="Show a progress bar on stderr [default: when stderr is a terminal].",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="Processes reading and converting Items while this one writes; 0: none "
+    "[default: one per CPU when there are more than 1,000 Items or Item files].",
 )
 @pass_state
 @click.pass_context
@@ -174,6 +182,7 @@ def import_(
     on_error: str,
     with_lineage: bool,
     show_progress: bool | None,
+    workers: int | None,
 ) -> None:
     """Add the STAC Items in PATHS to the index as eo3 datasets.
 
@@ -188,7 +197,7 @@ def import_(
     all failed is deleted again.
     """
     from terracube.cli._indexing import AddSummary, _Batcher
-    from terracube.stac import StacReader, StacToDatasets
+    from terracube.stac import StacReader, StacToDatasets, located_datasets
 
     index = state.index
     failures = Failures(stop=on_error == "stop")
@@ -196,16 +205,17 @@ def import_(
     batcher = _Batcher(index, summary, failures, batch_size, False, with_lineage)
     reader = StacReader(on_error=failures.report)
     convert = StacToDatasets(index, product_name)
+    located = located_datasets(reader, convert, paths, workers=workers, on_error=failures.report)
     try:
         try:
-            files = reader.files(paths)
-            with progress(len(files), "Importing STAC", show=show_progress) as bar:
-                for path, follow in files:
-                    for label, ds in convert(reader.read_located(path, follow), on_error=failures.report):
-                        batcher.put(label, ds)
+            with progress(None, "Importing STAC Items", show=show_progress) as bar:
+                for label, ds in located:
+                    batcher.put(label, ds)
                     bar.advance()
         except StopRun:
             summary.stopped = True
+        finally:
+            located.close()
         try:
             batcher.flush()
         except StopRun:

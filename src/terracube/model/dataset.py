@@ -430,24 +430,47 @@ class Dataset:
         read it).
         """
         data = self._derived.get("json")  # none for the rare document orjson cannot write exactly
-        return (self._id.bytes, self._product.name, self._doc if data is None else data, self._uri, row)
+        sources = tuple((k, i.bytes) for k, i in self.source_ids)
+        return (
+            self._id.bytes,
+            self._product.name,
+            self._doc if data is None else data,
+            self._uri,
+            row,
+            sources,
+        )
 
     @classmethod
     def _unshipped(cls, shipped: tuple[Any, ...], product: Product) -> Dataset:
-        """The dataset :meth:`_shipped` gave, bound to ``product`` (which has the name shipped)."""
-        import orjson
+        """The dataset :meth:`_shipped` gave, bound to ``product`` (which has the name shipped).
 
-        id_bytes, name, data, uri, row = shipped
+        Its document stays JSON until something reads it: storing it needs only the JSON, the
+        row and the lineage sources, which come shipped.
+        """
+        id_bytes, name, data, uri, row, sources = shipped
         if name != product.name:
             raise ValueError(f"a dataset of product {name!r} cannot be rebuilt with product {product.name!r}")
         if isinstance(data, bytes):
-            ds = cls._make(uuid.UUID(bytes=id_bytes), product, orjson.loads(data), uri, None, None)
+            ds = cls._make_json(uuid.UUID(bytes=id_bytes), product, data, uri, None, None)
             ds._derived["json"] = data
         else:
             ds = cls._make(uuid.UUID(bytes=id_bytes), product, data, uri, None, None)
         if row is not None:
             ds._derived["row"] = row
+        ds._derived["source_ids"] = tuple((k, uuid.UUID(bytes=i)) for k, i in sources)
         return ds
+
+    def _same_state(self, **state: Any) -> Dataset:
+        """A copy with the document as it is here (still JSON if not read yet), ``state`` set."""
+        try:
+            text = object.__getattribute__(self, "_json")
+        except AttributeError:
+            out = Dataset._make(self._id, self._product, self._doc, self._uri, self._archived, self._indexed)
+        else:
+            out = Dataset._make_json(self._id, self._product, text, self._uri, self._archived, self._indexed)
+        for name, value in state.items():
+            setattr(out, name, value)
+        return out
 
     def replace(
         self,
@@ -458,13 +481,11 @@ class Dataset:
         indexed_time: dt.datetime | None = _UNSET,
     ) -> Dataset:
         """A copy with some index state replaced (the document stays the same)."""
-        out = Dataset._make(
-            self._id,
-            self._product if product is _UNSET else product,
-            self._doc,
-            self._uri if uri is _UNSET else uri,
-            self._archived if archived_time is _UNSET else archived_time,
-            self._indexed if indexed_time is _UNSET else indexed_time,
+        out = self._same_state(
+            _product=self._product if product is _UNSET else product,
+            _uri=self._uri if uri is _UNSET else uri,
+            _archived=self._archived if archived_time is _UNSET else archived_time,
+            _indexed=self._indexed if indexed_time is _UNSET else indexed_time,
         )
         if product is _UNSET or product is self._product or product == self._product:
             out._derived = self._derived
@@ -474,7 +495,7 @@ class Dataset:
         self, *, source_tree: LineageTree | None = _UNSET, derived_tree: LineageTree | None = _UNSET
     ) -> Dataset:
         """A copy carrying lineage trees looked up in an index (the others kept as they are)."""
-        out = Dataset._make(self._id, self._product, self._doc, self._uri, self._archived, self._indexed)
+        out = self._same_state()
         out._derived = dict(self._derived)
         for key, tree in (("source_tree", source_tree), ("derived_tree", derived_tree)):
             if tree is not _UNSET:
@@ -630,6 +651,9 @@ class Dataset:
     @property
     def source_ids(self) -> tuple[SourceRef, ...]:
         """Lineage sources as ``(classifier, id)`` pairs from ``lineage.source_ids``."""
+        shipped: tuple[SourceRef, ...] | None = self._derived.get("source_ids")
+        if shipped is not None:
+            return shipped
         srcs = get_path(self._doc, ("lineage", "source_ids")) or {}
         return tuple((k, uuid.UUID(str(i))) for k, ids in srcs.items() for i in ids)
 

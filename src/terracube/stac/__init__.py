@@ -27,7 +27,14 @@ from terracube.stac._mapping import (
     product_to_collection,
 )
 from terracube.stac.export import ExportSummary, dataset_to_item, export_stac
-from terracube.stac.import_ import ImportSummary, StacReader, StacToDatasets, import_stac, read_stac
+from terracube.stac.import_ import (
+    ImportSummary,
+    StacReader,
+    StacToDatasets,
+    import_stac,
+    located_datasets,
+    read_stac,
+)
 from terracube.stac.validate import stac_problems, validate_stac
 
 __all__ = [
@@ -48,6 +55,7 @@ __all__ = [
     "import_stac",
     "item_to_eo3",
     "item_uuid",
+    "located_datasets",
     "product_name_for",
     "product_to_collection",
     "read_stac",

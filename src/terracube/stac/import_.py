@@ -20,12 +20,12 @@ from terracube.index._shared import gc_paused
 from terracube.stac._mapping import collection_to_product_doc, item_to_eo3
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Generator, Iterable, Iterator
 
     from terracube.index.abstract import AbstractIndex
     from terracube.model import Dataset, Product
 
-__all__ = ["ImportSummary", "StacReader", "StacToDatasets", "import_stac", "read_stac"]
+__all__ = ["ImportSummary", "StacReader", "StacToDatasets", "import_stac", "located_datasets", "read_stac"]
 
 STAC_SUFFIXES: Final = (".json", ".geojson", ".ndjson", ".jsonl")
 _FIRST: Final = ("catalog.json", "collection.json")
@@ -86,56 +86,105 @@ class StacReader:
 
     def read(self, path: str | Path, follow: bool) -> Iterator[tuple[str, dict[str, Any]]]:
         """The STAC objects of one file (and, with ``follow``, of the files its links name)."""
-        for label, obj, _ in self._read(os.path.abspath(path), follow):
+        for label, obj, _ in self._read(os.path.abspath(path), follow, False, False):
             yield label, obj
 
     def read_located(self, path: str | Path, follow: bool) -> Iterator[tuple[str, dict[str, Any], str]]:
         """As :meth:`read`, each object with where it was read from: relative hrefs in it
         resolve against that URI (the object's file, or for an Item among others in a file its
         absolute ``self`` link)."""
-        return self._read(os.path.abspath(path), follow)
+        return self._read(os.path.abspath(path), follow, False, False)
+
+    def units(self, paths: Iterable[str | Path]) -> Iterator[tuple[Any, ...]]:
+        """As :meth:`located`, but what can be read elsewhere is left unread: a line of an
+        ``.ndjson`` file, a file of a folder, a file an ``item`` link names. Each is yielded
+        as a *unit* (``("line", ...)`` or ``("file", ...)``), for :meth:`resolve` or a worker
+        process to read; catalogs and collections the links go through are read here, and
+        come as ``("obj", label, object, uri)``."""
+        for f, follow in self.files(paths):
+            for got in self._read(os.path.abspath(f), follow, True, not follow):
+                yield got if got[0] in ("block", "line", "file") else ("obj", *got)
+
+    def resolve(self, unit: tuple[Any, ...]) -> Iterator[tuple[str, dict[str, Any], str]]:
+        """The located objects of a unit of :meth:`units`, read here (links followed)."""
+        if unit[0] == "block":
+            try:
+                lines = block_lines(unit)
+            except OSError as e:
+                self._fail(unit[1], e)
+                return
+            for line in lines:
+                yield from self.resolve(line)
+            return
+        if unit[0] == "line":
+            _, label, line, path, uri, follow = unit
+            try:
+                obj = _loads(line, label)
+            except DocumentError as e:
+                self._fail(label, e)
+                return
+            if isinstance(obj, dict) and obj.get("type") == "Feature":
+                yield label, obj, _own_href(obj, uri)
+            else:
+                yield from self._objects(path, uri, label, obj, follow, False)
+            return
+        _, path, uri, follow = unit
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError as e:
+            self._fail(path, e)
+            return
+        try:
+            obj = _loads(data, path)
+        except DocumentError as e:
+            self._fail(path, e)
+            return
+        yield from self._objects(path, uri, path, obj, follow, False)
 
     # Below, paths are absolute path strings: the links of a catalog of a million Items are a
     # million paths to join and normalise, and os.path does it several times faster than Path.
 
-    def _read(self, path: str, follow: bool) -> Iterator[tuple[str, dict[str, Any], str]]:
+    def _read(self, path: str, follow: bool, defer: bool, may_defer: bool) -> Iterator[tuple[Any, ...]]:
+        """The located objects of a file, or (``defer``) its units where they may be left unread.
+
+        ``may_defer``: this file itself may be a unit (it is not a catalog the links go through).
+        """
         if path in self._seen:
             return
         self._seen.add(path)
-        label = path
         uri = Path(path).as_uri()
-        try:
-            if os.path.splitext(path)[1].lower() in (".ndjson", ".jsonl"):
+        if os.path.splitext(path)[1].lower() in (".ndjson", ".jsonl"):
+            try:
+                if defer:  # blocks of lines, for the workers to read
+                    yield from _blocks(path, uri, follow)
+                    return
                 with open(path, "rb") as f:  # line by line: the file may hold millions of Items
                     for n, line in enumerate(f, 1):
-                        if not line.strip():
-                            continue
-                        lbl = f"{label}:{n}"
-                        try:
-                            obj = _loads(line, lbl)
-                        except DocumentError as e:
-                            self._fail(lbl, e)
-                            continue
-                        if isinstance(obj, dict) and obj.get("type") == "Feature":
-                            yield lbl, obj, _own_href(obj, uri)
-                        else:
-                            yield from self._objects(path, uri, lbl, obj, follow)
-                return
+                        if line.strip():
+                            yield from self.resolve(("line", f"{path}:{n}", line, path, uri, follow))
+            except OSError as e:
+                self._fail(path, e)
+            return
+        if defer and may_defer:
+            yield ("file", path, uri, follow)
+            return
+        try:
             with open(path, "rb") as f:
                 data = f.read()
         except OSError as e:
-            self._fail(label, e)
+            self._fail(path, e)
             return
         try:
-            obj = _loads(data, label)
+            obj = _loads(data, path)
         except DocumentError as e:
-            self._fail(label, e)
+            self._fail(path, e)
             return
-        yield from self._objects(path, uri, label, obj, follow)
+        yield from self._objects(path, uri, path, obj, follow, defer)
 
     def _objects(
-        self, path: str, uri: str, label: str, obj: Any, follow: bool
-    ) -> Iterator[tuple[str, dict[str, Any], str]]:
+        self, path: str, uri: str, label: str, obj: Any, follow: bool, defer: bool
+    ) -> Iterator[tuple[Any, ...]]:
         kind = obj.get("type") if isinstance(obj, dict) else None
         if kind == "FeatureCollection":
             for n, f in enumerate(obj.get("features") or [], 1):
@@ -143,7 +192,7 @@ class StacReader:
         elif kind in ("Feature", "Collection", "Catalog"):
             yield label, obj, uri
             if follow and kind != "Feature":
-                yield from self._follow(path, obj)
+                yield from self.follow(path, obj, defer)
         elif os.path.basename(path).lower().endswith(".json") and not follow:
             return  # some other JSON file in a folder: not ours to judge
         else:
@@ -154,7 +203,9 @@ class StacReader:
                 ),
             )
 
-    def _follow(self, path: str, obj: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], str]]:
+    def follow(self, path: str, obj: dict[str, Any], defer: bool = False) -> Iterator[tuple[Any, ...]]:
+        """The objects the links of a Catalog or Collection read from ``path`` name (or, with
+        ``defer``, their units as :meth:`units` gives them)."""
         links = obj.get("links") or []
         folder = os.path.dirname(path)
         # Children (Collections) before Items, so products are known when Items come.
@@ -177,9 +228,8 @@ class StacReader:
                         ),
                     )
                     continue
-                yield from self._read(
-                    os.path.normpath(os.path.join(folder, href.removeprefix("file://"))), True
-                )
+                target = os.path.normpath(os.path.join(folder, href.removeprefix("file://")))
+                yield from self._read(target, True, defer, rel == "item")
 
     def __call__(self, paths: Iterable[str | Path]) -> Iterator[tuple[str, dict[str, Any]]]:
         for f, follow in self.files(paths):
@@ -189,6 +239,42 @@ class StacReader:
         """As calling the reader, each object with where it was read from (see :meth:`read_located`)."""
         for f, follow in self.files(paths):
             yield from self.read_located(f, follow)
+
+
+#: Bytes of an ``.ndjson`` file in one unit: a few hundred Items.
+BLOCK_BYTES: Final = 1 << 19
+
+
+def _blocks(path: str, uri: str, follow: bool) -> Iterator[tuple[Any, ...]]:
+    """Units of whole lines of an ``.ndjson`` file: ``("block", path, offset, size, first line
+    number, uri, follow)``. Read here only to find where lines end and count them."""
+    with open(path, "rb") as f:
+        offset, line = 0, 1
+        while data := f.read(BLOCK_BYTES):
+            if not data.endswith(b"\n"):
+                data += f.readline()  # to the end of the line (or of the file)
+            yield ("block", path, offset, len(data), line, uri, follow)
+            offset += len(data)
+            line += data.count(b"\n")
+
+
+def block_lines(unit: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+    """The ``("line", ...)`` units of the non-blank lines of a block unit (see :func:`_blocks`).
+
+    Raises
+    ------
+    OSError
+        The file cannot be read.
+    """
+    _, path, offset, size, first, uri, follow = unit
+    with open(path, "rb") as f:
+        f.seek(offset)
+        data = f.read(size)
+    return [
+        ("line", f"{path}:{n}", line, path, uri, follow)
+        for n, line in enumerate(data.split(b"\n"), first)
+        if line.strip()
+    ]
 
 
 def _own_href(item: dict[str, Any], file_uri: str) -> str:
@@ -317,6 +403,14 @@ class StacToDatasets:
         self._products[name] = self.index.products.add_document(pdoc)
         self.added_products.append(name)
 
+    def product_named(self, name: str) -> Product:
+        """A product this converter looked up or made, by name."""
+        return self._products[name]
+
+    def saved_products(self) -> list[Product]:
+        """The products this converter added to the index, in order."""
+        return [self._products[n] for n in self.added_products]
+
     def drop_empty_products(self) -> list[str]:
         """Delete the products added here that hold no dataset (every add failed); their names."""
         dropped = [n for n in self.added_products if not self.index.datasets.count(product=n, archived=None)]
@@ -339,7 +433,15 @@ class StacToDatasets:
         from terracube.errors import TerracubeError
 
         pending: list[tuple[str, dict[str, Any], str | None, Product]] = []
-        for label, obj, *where in objects:
+        source = iter(objects)
+        while True:
+            try:
+                label, obj, *where = next(source)
+            except StopIteration:
+                break
+            except Exception:  # the reader failed (or stopped the run): the Items before come first
+                yield from self._validate(pending, on_error)
+                raise
             kind = obj.get("type")
             if kind == "Collection":
                 self.collection(obj)
@@ -394,7 +496,7 @@ class StacToDatasets:
                 yield label, ds
             return
         if self._unsaved:
-            for name in {p.name for _, _, _, p in pending}:
+            for name in dict.fromkeys(p.name for _, _, _, p in pending):  # in the order of the Items
                 self._save(name)
         yield from zip(labels, datasets, strict=True)
 
@@ -416,6 +518,50 @@ class ImportSummary:
     """Time taken."""
 
 
+def located_datasets(
+    reader: StacReader,
+    convert: StacToDatasets,
+    paths: Iterable[str | Path],
+    *,
+    workers: int | None = None,
+    on_error: Callable[[str, Exception], None] | None = None,
+) -> Generator[tuple[str, Dataset], None, None]:
+    """``(label, dataset)`` for every Item under ``paths``, read by ``reader``, made datasets
+    of ``convert``'s index by ``convert``.
+
+    ``workers`` processes read, convert and validate the Items while the caller writes (see
+    :func:`~terracube.index._workers.auto_workers` for None); the datasets, the products made
+    and the errors given to ``on_error`` (raised without it) are the same with or without.
+    """
+    import itertools
+
+    from terracube.index._workers import AUTO_WORKERS_FROM, auto_workers
+
+    units = reader.units(paths)
+    if workers is None:
+        head = list(itertools.islice(units, AUTO_WORKERS_FROM + 1))
+        units = itertools.chain(head, units)
+        workers = auto_workers(None, sum(u[0] != "obj" for u in head))
+    else:
+        workers = auto_workers(workers, 0)
+    if workers:
+        from terracube.stac._workers import parallel_datasets
+
+        yield from parallel_datasets(reader, convert, units, workers, on_error)
+        return
+    yield from convert(_resolved(reader, units), on_error=on_error)
+
+
+def _resolved(
+    reader: StacReader, units: Iterable[tuple[Any, ...]]
+) -> Iterator[tuple[str, dict[str, Any], str]]:
+    for u in units:
+        if u[0] == "obj":
+            yield u[1], u[2], u[3]
+        else:
+            yield from reader.resolve(u)
+
+
 def import_stac(
     index: AbstractIndex,
     paths: Iterable[str | Path],
@@ -423,6 +569,7 @@ def import_stac(
     product: str | None = None,
     batch_size: int = 1000,
     with_lineage: bool = True,
+    workers: int | None = None,
 ) -> ImportSummary:
     """Add the STAC Items under ``paths`` to ``index`` as eo3 datasets.
 
@@ -432,6 +579,10 @@ def import_stac(
     not a valid product name is made one (:func:`~terracube.stac.product_name_for`). All or
     nothing per batch of ``batch_size``; the first bad Item raises, and a product made by the
     import that ends up with no dataset is deleted again.
+
+    ``workers`` processes read, convert and validate Items while this one writes: 0 for
+    none; None (the default) for one per CPU when there are more than 1,000 Items (or Item
+    files) and workers can be forked. The result is the same either way.
 
     Raises
     ------
@@ -445,7 +596,8 @@ def import_stac(
     t0 = time.perf_counter()
     convert = StacToDatasets(index, product, batch_size=batch_size)
     summary = ImportSummary()
-    datasets = (ds for _, ds in convert(StacReader().located(paths)))
+    located = located_datasets(StacReader(), convert, paths, workers=workers)
+    datasets = (ds for _, ds in located)
     # Converted here, in batches, so that products are added outside the batch's transaction.
     # Items and documents hold no reference cycles: the cyclic collector only slows this down.
     try:
@@ -455,6 +607,7 @@ def import_stac(
                 summary.added += status.completed
                 summary.skipped += status.skipped
     finally:
+        located.close()  # stops the workers now, not when the traceback is let go
         convert.drop_empty_products()  # a failed import leaves no product it made behind
     summary.products = convert.added_products
     summary.made_from = {n: convert.made_from.get(n) for n in convert.added_products}

@@ -1,0 +1,203 @@
+"""STAC import with worker processes gives what importing in one process gives.
+
+Chunks are made small (a few Items or files each) so that a few dozen Items spread over many
+tasks: Items of products the workers do not know yet, bad Items, Collections and unreadable
+lines fall in the middle of chunks and between them.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import uuid
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from click.testing import CliRunner
+
+from terracube.cli import cli
+from terracube.errors import DocumentError
+from terracube.index.sqlite import SQLiteIndex
+from terracube.index.testing import dataset_doc, product_doc
+from terracube.stac import StacReader, StacToDatasets, export_stac, import_stac, located_datasets
+
+from .catalog_items import earth_search_v1, usgs_landsat_c2
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+
+@pytest.fixture(autouse=True)
+def _small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("terracube.stac._workers.CHUNK_UNITS", 3)
+    monkeypatch.setattr("terracube.stac.import_.BLOCK_BYTES", 5000)  # two or three Items a block
+
+
+def _index(path: Path) -> SQLiteIndex:
+    idx = SQLiteIndex(path)
+    idx.init_db()
+    return idx
+
+
+def _snapshot(idx: SQLiteIndex) -> dict[uuid.UUID, tuple[Any, ...]]:
+    return {d.id: (d.product.name, d.metadata_doc, d.uri) for d in idx.datasets.search(archived=None)}
+
+
+def _items(n: int, make: Any, prefix: str) -> Iterator[dict[str, Any]]:
+    template = make()
+    for i in range(n):
+        item = dict(template, id=f"{prefix}_{i:03d}")
+        item["properties"] = dict(
+            template["properties"], datetime=f"2021-01-{1 + i % 28:02d}T00:00:{i % 60:02d}Z"
+        )
+        yield item
+
+
+def _mixed_ndjson(path: Path) -> Path:
+    """Two catalogs' Items interleaved, a Collection, a blank line, a bad line and a bad Item."""
+    lines: list[str] = []
+    s2 = list(_items(20, earth_search_v1, "S2B_55HFA"))
+    ls = list(_items(15, usgs_landsat_c2, "LC08_L2SP"))
+    for i in range(20):
+        lines.append(json.dumps(s2[i]))
+        if i < 15:
+            lines.append(json.dumps(ls[i]))
+        if i == 4:
+            lines.append("")
+            lines.append("{not json")
+        if i == 9:
+            bad = dict(s2[i], id="S2B_bad")
+            bad["properties"] = dict(bad["properties"], datetime="not a time")
+            lines.append(json.dumps(bad))
+        if i == 12:
+            lines.append(json.dumps({"type": "Collection", "id": "other", "stac_version": "1.0.0"}))
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def _run_cli(db: Path, *args: str) -> Any:
+    return CliRunner(env={"TERRACUBE_DB_URL": f"sqlite:///{db}"}).invoke(cli, ["stac", "import", *args])
+
+
+def test_cli_same_datasets_products_and_errors_with_workers(tmp_path: Path) -> None:
+    src = _mixed_ndjson(tmp_path / "items.ndjson")
+    results = {}
+    for workers in ("0", "2"):
+        db = tmp_path / f"w{workers}.db"
+        _index(db).close()
+        res = _run_cli(db, str(src), "--workers", workers)
+        idx = SQLiteIndex(db)
+        results[workers] = (res.exit_code, res.output, res.stderr, _snapshot(idx))
+        idx.close()
+    assert results["0"] == results["2"]
+    code, out, err, snap = results["2"]
+    assert code == 1
+    assert len(snap) == 35
+    assert "Added products" in out
+    assert err.count("Error:") == 2, err  # the bad line and the bad Item, each once
+    assert err.index("items.ndjson:12: not JSON") < err.index("items.ndjson:23")  # in the order of the lines
+
+
+def test_cli_stops_at_the_same_item_with_workers(tmp_path: Path) -> None:
+    src = _mixed_ndjson(tmp_path / "items.ndjson")
+    seen = {}
+    for workers in ("0", "2"):
+        db = tmp_path / f"w{workers}.db"
+        _index(db).close()
+        res = _run_cli(db, str(src), "--workers", workers, "--on-error", "stop", "--batch-size", "4")
+        idx = SQLiteIndex(db)
+        seen[workers] = (res.exit_code, res.stderr, _snapshot(idx))
+        idx.close()
+        assert not multiprocessing.active_children()
+    assert seen["0"] == seen["2"]
+    assert seen["2"][0] == 1
+
+
+def test_api_raises_the_first_bad_items_own_error(tmp_path: Path) -> None:
+    src = tmp_path / "items.ndjson"
+    good = list(_items(12, earth_search_v1, "S2B_55HFA"))
+    bad = dict(good[7])
+    bad["properties"] = dict(bad["properties"], datetime="2021-13-01T00:00:00Z")
+    src.write_text("\n".join(json.dumps(i) for i in [*good[:7], bad, *good[8:]]) + "\n")
+    errors = []
+    for workers in (0, 2):
+        idx = _index(tmp_path / f"w{workers}.db")
+        with pytest.raises(DocumentError) as info:
+            import_stac(idx, [src], workers=workers, batch_size=4)
+        errors.append(
+            (str(info.value), _snapshot(idx), idx.products.get_by_name("sentinel_2_l2a") is not None)
+        )
+        idx.close()
+        assert not multiprocessing.active_children()
+    assert errors[0] == errors[1]
+    assert ":8" in errors[1][0]
+
+
+def test_catalog_of_item_files_with_workers(tmp_path: Path) -> None:
+    source = _index(tmp_path / "src.db")
+    source.products.add_document(product_doc("ls8"))
+    source.products.add_document(product_doc("s2"))
+    source.datasets.add_batch(
+        source.datasets.from_doc(
+            dataset_doc(
+                "ls8" if n % 3 else "s2", id=uuid.UUID(int=n), time=f"2020-01-{1 + n % 28:02d}T00:00:00Z"
+            ),
+            uri=f"file:///data/{n}/ds.yaml",
+        )
+        for n in range(1, 41)
+    )
+    export_stac(source, tmp_path / "cat")
+    want = _snapshot(source)
+    for workers, where in ((2, tmp_path / "cat" / "catalog.json"), (2, tmp_path / "cat")):
+        dst = _index(tmp_path / f"dst-{where.name}.db")
+        result = import_stac(dst, [where], workers=workers)
+        assert result.added == 40
+        assert sorted(result.products) == ["ls8", "s2"]
+        assert _snapshot(dst) == want
+        dst.close()
+
+
+def test_items_of_a_product_already_in_the_index_are_done_by_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "items.ndjson"
+    src.write_text("\n".join(json.dumps(i) for i in _items(30, earth_search_v1, "S2B_55HFA")) + "\n")
+    first = _index(tmp_path / "first.db")
+    import_stac(first, [src], workers=0)
+    product = first.products.get_by_name("sentinel_2_l2a")
+    assert product is not None
+    again = _index(tmp_path / "again.db")
+    again.products.add_document(product.definition)
+
+    done_here: list[str] = []
+    document = StacToDatasets._document
+
+    def spy(self: StacToDatasets, label: str, item: dict[str, Any], self_href: str | None) -> Any:
+        done_here.append(label)
+        return document(self, label, item, self_href)
+
+    monkeypatch.setattr(StacToDatasets, "_document", spy)
+    labels = [label for label, _ in located_datasets(StacReader(), StacToDatasets(again), [src], workers=2)]
+    assert labels == [f"{src}:{n}" for n in range(1, 31)]
+    assert done_here == []  # every Item was converted and validated by a worker
+    import_stac(again, [src], workers=2)
+    assert _snapshot(again) == _snapshot(first)
+
+
+@pytest.mark.parametrize("block", [1, 7, 64, 1 << 19])
+@pytest.mark.parametrize("tail", ["\n", ""])
+def test_blocks_hold_whole_lines_numbered_as_in_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int, tail: str
+) -> None:
+    from terracube.stac.import_ import _blocks, block_lines
+
+    monkeypatch.setattr("terracube.stac.import_.BLOCK_BYTES", block)
+    lines = ["a" * (i * 5 % 23) if i % 4 else "" for i in range(40)]
+    path = tmp_path / "x.ndjson"
+    path.write_text("\n".join(lines) + tail)
+    units = list(_blocks(str(path), path.as_uri(), False))
+    got = [(u[1], u[2]) for b in units for u in block_lines(b)]
+    want = [(f"{path}:{n}", (line + "\n").encode()[: len(line)]) for n, line in enumerate(lines, 1) if line]
+    assert got == want
+    assert sum(u[3] for u in units) == path.stat().st_size
