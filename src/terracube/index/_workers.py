@@ -218,7 +218,7 @@ class WorkerPool:
         if pool is None:
             raise RuntimeError("the worker pool is closed")
         window: collections.deque[Future[Any]] = collections.deque()
-        ahead = 2 * self.workers + 1
+        ahead = 4 * self.workers + 1
         for task in tasks:
             if local is not None and local(task):
                 done: Future[Any] = Future()
