@@ -129,6 +129,34 @@ def test_list_products_and_measurements(cube: Cube) -> None:
     assert dc.list_measurements(with_pandas=False)[0]["measurement"] == "water"
 
 
+def test_measurements_read_as_odcs_dicts(cube: Cube) -> None:
+    # Older notebooks read a product's bands as ODC's Measurement dicts: the valid bit of a
+    # pixel-quality band for a fuser, or a band's flags copied onto derived data before masking.
+    from terracube.api.masking import make_mask
+
+    cube.index.products.add_document(
+        {"name": "pq", "description": "Pixel quality", "metadata_type": "eo3", "metadata": {"product": {"name": "pq"}},
+         "measurements": [{"name": "pixelquality", "dtype": "uint16", "nodata": 0, "units": "1",
+                           "spectral_definition": {"wavelength": [1], "response": [1]},
+                           "flags_definition": {"contiguous": {"bits": 8, "values": {"0": False, "1": True}}}}]}
+    )  # fmt: skip
+    band = cube.dc.index.products.get_by_name("pq").measurements["pixelquality"]
+    valid_bit = band["flags_definition"]["contiguous"]["bits"]
+    assert valid_bit == 8 and band["nodata"] == 0 and band["dtype"] == "uint16"
+    assert "flags_definition" in band and "aliases" not in band and band.get("aliases", []) == []
+    assert dict(band)["spectral_definition"] == {"wavelength": [1], "response": [1]}
+    assert list(band) == band.keys() and len(band) == len(band.items()) == len(band.values())
+    swir = cube.product.measurements["swir"]
+    assert np.isnan(swir["nodata"]) and cube.product.measurements["red"]["aliases"] == ["band_4"]
+    with pytest.raises(KeyError, match=r"measurement 'swir' has no 'flags_definition'; it has \["):
+        _ = swir["flags_definition"]
+    import xarray as xr
+
+    derived = xr.DataArray(np.array([[0x100, 0]], "uint16"), dims=("y", "x"))
+    derived.attrs["flags_definition"] = band["flags_definition"]
+    assert make_mask(derived, contiguous=True).values.tolist() == [[True, False]]
+
+
 def test_list_products_has_odcs_older_columns(cube: Cube) -> None:
     # Before 1.8.4, ODC listed each search field the product metadata sets and its storage grid.
     cube.index.products.add_document(
@@ -370,6 +398,27 @@ def test_loaded_data_has_odc_geo_properties(cube: Cube) -> None:
     assert ds.attrs == {"crs": CRS, "grid_mapping": "spatial_ref"} and ds.red.attrs["crs"] == CRS
     assert cube.dc.load("ls", dask_chunks={}).attrs["crs"] == CRS
     ds.red.isel(time=0).values  # noqa: B018 (still plain data)
+
+
+def test_geobox_is_none_on_data_without_one(cube: Cube) -> None:
+    # A rasterizing helper builds an array on a loaded band's coordinates, then asks
+    # `if out.geobox is None:` to decide whether to attach the CRS itself, as ODC allowed.
+    import xarray as xr
+    from odc.geo.xr import assign_crs
+
+    cube.add(tile_gbox(0, 0), "2021-01-01T00:00:00")
+    band = cube.dc.load("ls", measurements=["red"]).red.isel(time=0)
+    burned = xr.DataArray(
+        np.ones(band.shape, "uint8"), coords=[band.y.values, band.x.values], dims=["y", "x"], name="burned"
+    )
+    assert burned.geobox is None and burned.extent is None and burned.affine is None
+    with pytest.raises(AttributeError, match="crs"):
+        _ = burned.crs  # no CRS property, as xarray says for an attribute it does not have
+    burned = assign_crs(burned, str(band.crs))
+    assert burned.geobox == band.geobox and burned.affine == band.affine
+    # A variable or attribute of that name is still what xarray gives.
+    table = xr.Dataset({"extent": ("row", [1, 2])}, attrs={"affine": "a"})
+    assert list(table.extent.values) == [1, 2] and table.affine == "a" and table.geobox is None
 
 
 class Odc18GeoBox:

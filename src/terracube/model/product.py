@@ -14,7 +14,7 @@ from terracube.model._storable import check_storable
 from terracube.model.metadata_type import MetadataType, _restore
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
 __all__ = ["Measurement", "Product"]
 
@@ -137,7 +137,11 @@ def _same_bits(value: int, dtype: Any) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class Measurement:
-    """One band of a product."""
+    """One band of a product.
+
+    Read as attributes (``band.nodata``) or, as ODC's measurements (dicts) were read, as the
+    keys of its document: ``band["nodata"]``, ``band.get("flags_definition")``, ``dict(band)``.
+    """
 
     name: str
     """Band name."""
@@ -225,6 +229,51 @@ class Measurement:
             out["flags_definition"] = copy.deepcopy(dict(self.flags_definition))
         out.update(copy.deepcopy(dict(self.extra)))
         return out
+
+    # --- read as the measurement's document, as ODC's Measurement (a dict) is read -------------
+
+    def _fields(self) -> dict[str, Any]:
+        out = self.to_doc()
+        out["nodata"] = self.nodata  # a number (NaN too), as loaded data's ``nodata`` attribute
+        return out
+
+    def __getitem__(self, key: str) -> Any:
+        """``band["nodata"]``, ``band["flags_definition"]``...: a key of the measurement's document.
+
+        Raises
+        ------
+        KeyError
+            The document has no such key (``aliases`` and ``flags_definition`` only when set).
+        """
+        fields = self._fields()
+        if key not in fields:
+            raise KeyError(f"measurement {self.name!r} has no {key!r}; it has {sorted(fields)}")
+        return fields[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """A key of the measurement's document, or ``default``."""
+        return self._fields().get(key, default)
+
+    def keys(self) -> list[str]:
+        """The keys of the measurement's document (so ``dict(band)`` gives it)."""
+        return list(self._fields())
+
+    def items(self) -> list[tuple[str, Any]]:
+        """``(key, value)`` pairs of the measurement's document."""
+        return list(self._fields().items())
+
+    def values(self) -> list[Any]:
+        """The values of the measurement's document."""
+        return list(self._fields().values())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._fields()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._fields())
+
+    def __len__(self) -> int:
+        return len(self._fields())
 
 
 class Product:
