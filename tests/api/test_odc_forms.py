@@ -193,6 +193,10 @@ def test_find_datasets_predicate_limit_and_metadata(cube: Cube) -> None:
     found = dc.find_datasets(product="ls", time=("2021-01-01", "2021-01-31"))
     assert [d.id for d in found] == [a.dataset.id]
     assert len(list(dc.find_datasets_lazy(product="ls"))) == 2
+    # ODC's Dataset.bounds: the footprint's bounding box in the dataset's CRS.
+    left, bottom, right, top = found[0].bounds
+    assert (left, bottom, right, top) == tuple(tile_gbox(0, 0).extent.boundingbox)
+    assert found[0].bounds.crs == CRS
     md = found[0].metadata
     assert md.cloud_cover == 10.0 and md.search_fields["cloud_cover"] == 10.0
     assert md.fields["id"] == str(a.dataset.id) and md.time.begin.year == 2021  # as the document writes it

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     import shapely
     from odc.geo import CRS
-    from odc.geo.geom import Geometry
+    from odc.geo.geom import BoundingBox, Geometry
 
     from terracube.model.lineage import LineageTree
     from terracube.model.metadata_type import MetadataType
@@ -719,6 +719,12 @@ class Dataset:
             self._derived["extent"] = footprint(self._doc)
         ext: Geometry | None = self._derived["extent"]
         return ext
+
+    @property
+    def bounds(self) -> BoundingBox | None:
+        """The bounding box of the footprint in the dataset's CRS (ODC's ``Dataset.bounds``), or None."""
+        ext = self.extent
+        return None if ext is None else ext.boundingbox
 
     def _lonlat(self) -> tuple[Any, Any]:
         if "ll" not in self._derived:
