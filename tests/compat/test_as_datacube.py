@@ -105,6 +105,27 @@ def test_submodules_are_the_same_objects_and_unknown_ones_are_named(tmp_path: Pa
     assert lines[1] == "NotOfferedError"
 
 
+def test_geometry_submodules_helpers_import(tmp_path: Path) -> None:
+    # Helper code imports ODC's geometry submodules: 1.8's private _base, odc-geo's GeoBox
+    # module as gbox, and 1.7's tools; each is the module that holds those names here.
+    code = """
+        import terracube.compat.as_datacube  # noqa: F401
+        from datacube.utils.geometry._base import Geometry
+        from datacube.utils.geometry.gbox import GeoboxTiles
+        from datacube.utils.geometry.tools import Affine, roi_shape
+        import datacube
+        import affine, odc.geo.geobox, odc.geo.geom, odc.geo.roi
+
+        assert Geometry is odc.geo.geom.Geometry and datacube.utils.geometry._base.Geometry is Geometry
+        assert GeoboxTiles is odc.geo.geobox.GeoboxTiles and datacube.utils.geometry.gbox is odc.geo.geobox
+        assert Affine is affine.Affine and roi_shape is odc.geo.roi.roi_shape
+        print("ok")
+    """
+    out = _run(code, tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
+
+
 def test_refused_after_odcs_own_datacube(tmp_path: Path) -> None:
     # Another package called datacube, imported first: the alias refuses rather than mix the two.
     (tmp_path / "datacube.py").write_text("NAME = 'not terracube'\n")

@@ -51,6 +51,13 @@ class _AliasLoader(importlib.abc.Loader):
     def create_module(self, spec: ModuleSpec) -> ModuleType:
         module = importlib.import_module(self._target)
         self._spec = module.__spec__
+        # Submodules the target registered itself (``geometry._base``, a module that is not a
+        # package) get their ``datacube.`` names now: Python looks those up in sys.modules
+        # before it asks a finder, and fails on a parent that is not a package.
+        prefix = self._target + "."
+        for name, sub in list(sys.modules.items()):
+            if name.startswith(prefix):
+                sys.modules.setdefault(spec.name + name[len(self._target) :], sub)
         return module
 
     def exec_module(self, module: ModuleType) -> None:

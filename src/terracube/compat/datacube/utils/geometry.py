@@ -2,13 +2,15 @@
 
 The names ODC's module offered, taken from odc-geo: ``CRS``, ``Geometry``, ``GeoBox``,
 ``BoundingBox``, the shape constructors (``box``, ``point``, ``polygon``...), ``assign_crs``,
-``xr_reproject``, ``rio_reproject`` and the ROI and affine helpers. ``gbox`` is odc-geo's
-GeoBox module (``gbox.flipy``, ``gbox.zoom_out``, ``gbox.pad``...).
+``xr_reproject``, ``rio_reproject``, the ROI and affine helpers and ``Affine``. ``gbox`` is
+odc-geo's GeoBox module (``gbox.flipy``, ``gbox.zoom_out``, ``gbox.GeoboxTiles``...).
 
 GeoBoxes are odc-geo's: ``GeoBox(shape, affine, crs)`` with ``shape`` as ``(ny, nx)``, and
 ``GeoBox.from_geopolygon(polygon, resolution, crs)``; ODC 1.8's ``GeoBox(width, height,
 affine, crs)`` form is not offered. :func:`assign_crs` takes ODC's arguments (``crs`` may be
-left out when the data names its CRS). ``_base`` (ODC 1.8's private module) names this module.
+left out when the data names its CRS). ``_base`` (ODC 1.8's private module) and ``tools``
+(ODC 1.7's) name this module; ``datacube.utils.geometry.gbox``, ``._base`` and ``.tools``
+import as submodules.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
+from affine import Affine
 from odc.geo import CRSError
 from odc.geo import geobox as gbox
 from odc.geo.crs import CRS, CRSMismatchError, crs_units_per_degree
@@ -110,12 +113,20 @@ def assign_crs(xx: Any, crs: SomeCRS | None = None, crs_coord_name: str = "spati
     return odc.geo.xr.assign_crs(xx, crs, crs_coord_name=crs_coord_name)
 
 
-# ODC 1.8 defined these names in its private ``_base`` module, and helper code tests
-# ``isinstance(g, datacube.utils.geometry._base.Geometry)``: the same names here.
+# ODC kept these names in submodules that helper code imports or names:
+# ``isinstance(g, datacube.utils.geometry._base.Geometry)`` (1.8's private ``_base``),
+# ``from datacube.utils.geometry.gbox import GeoboxTiles`` (odc-geo's GeoBox module) and
+# ``from datacube.utils.geometry.tools import Affine`` (the ROI and affine helpers of ODC 1.7).
+# Each is registered as a submodule of this module, so the import statements work too.
 _base = sys.modules[__name__]
+tools = sys.modules[__name__]
+for _alias, _module in (("_base", _base), ("tools", tools), ("gbox", gbox)):
+    sys.modules.setdefault(f"{__name__}.{_alias}", _module)
+del _alias, _module
 
 __all__ = [
     "CRS",
+    "Affine",
     "BoundingBox",
     "CRSError",
     "CRSMismatchError",
