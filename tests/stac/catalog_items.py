@@ -1508,6 +1508,340 @@ def planetary_computer_modis_polar(
     }
 
 
+def stactools_sentinel2(
+    root: str = "https://sentinel2l2a01.blob.core.windows.net/sentinel2-l2/07/H/FE/2019/02/12",
+    size: int = 10980,
+) -> dict[str, Any]:
+    """stactools' Sentinel-2 L2A Items (from the SAFE archive): each band at every resolution it
+    is made at (``blue_20m``, ``blue_60m`` before the 10 m ``blue``), a three-band ``visual`` at
+    each too, projection 2.0's ``proj:code`` on the Item, every grid on its asset, GeoTIFFs typed
+    without the cloud-optimized profile, ``alternate`` s3 hrefs, a band with no media type."""
+    x0, y0 = 600000.0, 6500020.0
+    scale = 10980 / size
+    tiff = "image/tiff; application=geotiff"
+    bands = [("blue", "B02", 0.49), ("green", "B03", 0.56), ("red", "B04", 0.665)]
+    assets: dict[str, Any] = {}
+    for res, suffix in ((20, "_20m"), (60, "_60m"), (10, "")):
+        grid = _grid(size * 10 // res, res * scale, x0, y0)
+        for key, band, wavelength in bands:
+            assets[f"{key}{suffix}"] = {
+                "href": _href(root, f"R{res}m/T07HFE_20190212T192651_{band}_{res}m.tif"),
+                "type": tiff,
+                "title": f"{key.title()} - {res}m",
+                "eo:bands": [{"name": band, "common_name": key, "center_wavelength": wavelength}],
+                "gsd": float(res),
+                **grid,
+                "alternate": {"s3": {"href": f"s3://sentinel-s2-l2a/07/H/FE/R{res}m/{band}.tif"}},
+                "roles": ["data", "reflectance"],
+            }
+        assets[f"visual{suffix}"] = {
+            "href": _href(root, f"R{res}m/T07HFE_20190212T192651_TCI_{res}m.tif"),
+            "type": tiff,
+            "title": "True color image",
+            "eo:bands": [{"name": b, "common_name": k} for k, b, _ in reversed(bands)],
+            **grid,
+            "roles": ["data"],
+        }
+    assets["aot"] = {  # no media type: the file's name says it is a GeoTIFF
+        "href": _href(root, "R20m/T07HFE_20190212T192651_AOT_20m.tif"),
+        "title": "Aerosol optical thickness (AOT)",
+        **_grid(size // 2, 20.0 * scale, x0, y0),
+        "roles": ["data"],
+    }
+    assets["preview"] = {
+        "href": _href(root, "QI_DATA/T07HFE_20190212T192651_PVI.tif"),
+        "type": tiff,
+        "roles": ["overview"],
+    }
+    assets["granule-metadata"] = {
+        "href": _href(root, "MTD_TL.xml"),
+        "type": "application/xml",
+        "roles": ["metadata"],
+    }
+    return {
+        "type": "Feature",
+        "stac_version": "1.1.0",
+        "stac_extensions": [
+            _EO,
+            "https://stac-extensions.github.io/projection/v2.0.0/schema.json",
+            "https://stac-extensions.github.io/sat/v1.0.0/schema.json",
+            "https://stac-extensions.github.io/alternate-assets/v1.2.0/schema.json",
+        ],
+        "id": "S2A_T07HFE_20190212T192646_L2A",
+        "collection": "sentinel2-l2a",
+        "geometry": {
+            "type": "Polygon",
+            "coordinates": [
+                [
+                    [-139.575, -31.626],
+                    [-139.946, -31.631],
+                    [-139.945, -31.690],
+                    [-139.887, -31.703],
+                    [-139.855, -31.715],
+                    [-139.613, -31.772],
+                    [-139.575, -31.626],
+                ]
+            ],
+        },
+        "bbox": [-139.946, -31.772, -139.575, -31.626],
+        "properties": {
+            "datetime": "2019-02-12T19:26:51.024000Z",
+            "platform": "sentinel-2a",
+            "constellation": "sentinel-2",
+            "instruments": ["msi"],
+            "eo:cloud_cover": 51.6,
+            "sat:orbit_state": "descending",
+            "sat:relative_orbit": 13,
+            "proj:code": "EPSG:32707",
+            "proj:centroid": {"lat": -31.68, "lon": -139.74},
+            "s2:product_uri": "S2A_MSIL2A_20190212T192651_N0212_R013_T07HFE_20201007T160857.SAFE",
+            "s2:processing_baseline": "02.12",
+        },
+        "links": [],
+        "assets": assets,
+    }
+
+
+#: MODIS's sinusoidal CRS, as stactools writes it in ``proj:wkt2``.
+_SINUSOIDAL = (
+    'PROJCRS["unnamed",BASEGEOGCRS["Unknown datum based upon the custom spheroid",'
+    'DATUM["Not specified (based on custom spheroid)",ELLIPSOID["Custom spheroid",6371007.181,0,'
+    'LENGTHUNIT["metre",1]]],PRIMEM["Greenwich",0,ANGLEUNIT["degree",0.0174532925199433]]],'
+    'CONVERSION["unnamed",METHOD["Sinusoidal"],PARAMETER["Longitude of natural origin",0,'
+    'ANGLEUNIT["degree",0.0174532925199433]],PARAMETER["False easting",0,LENGTHUNIT["metre",1]],'
+    'PARAMETER["False northing",0,LENGTHUNIT["metre",1]]],CS[Cartesian,2],'
+    'AXIS["easting",east,ORDER[1],LENGTHUNIT["metre",1]],AXIS["northing",north,ORDER[2],'
+    'LENGTHUNIT["metre",1]]]'
+)
+
+
+def planetary_computer_modis(
+    root: str = "https://modiseuwest.blob.core.windows.net/modis-061/MOD09A1/19/10/2022033", size: int = 2400
+) -> dict[str, Any]:
+    """Planetary Computer's MODIS tiles (stactools) away from the poles: the sinusoidal CRS as
+    ``proj:wkt2`` beside a null ``proj:epsg``, ``proj:geometry`` the tile's four corners while
+    ``geometry`` follows its curved edges in lon/lat (many points), a time range with a null
+    ``datetime``, ``raster:bands`` with scale and offset, the HDF the COGs were cut from, a long
+    property."""
+    import math
+
+    radius = 6371007.181
+    tile = 1111950.519667
+    x0, y1 = 1 * tile, -9 * tile + 10 * tile  # h19v10: x from 1 tile east of 0, y from 0 down
+    x1, y0 = x0 + tile, y1 - tile
+    res = tile / size
+
+    def lonlat(x: float, y: float) -> list[float]:
+        lat = math.degrees(y / radius)
+        return [round(math.degrees(x / (radius * math.cos(math.radians(lat)))), 6), round(lat, 6)]
+
+    steps = 12
+    ring = (
+        [lonlat(x0, y1 - (y1 - y0) * i / steps) for i in range(steps)]
+        + [lonlat(x0 + (x1 - x0) * i / steps, y0) for i in range(steps)]
+        + [lonlat(x1, y0 + (y1 - y0) * i / steps) for i in range(steps)]
+        + [lonlat(x1 - (x1 - x0) * i / steps, y1) for i in range(steps)]
+    )
+    ring.append(ring[0])
+    lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+    reflectance = {"data_type": "int16", "nodata": -28672, "scale": 0.0001, "offset": 0.0, "unit": "1"}
+    assets: dict[str, Any] = {
+        "hdf": {  # the archive the COGs were cut from: served from elsewhere, read by no GeoTIFF reader
+            "href": "https://modiseuwest.blob.core.windows.net/modis-061/MOD09A1/19/10/2022033/MOD09A1.hdf",
+            "type": "application/x-hdf",
+            "roles": ["data"],
+        },
+        "metadata": {
+            "href": _href(root, "MOD09A1.A2022033.h19v10.061.2022042050729.hdf.xml"),
+            "type": "application/xml",
+            "roles": ["metadata"],
+        },
+    }
+    for n, key in enumerate(("sur_refl_b01", "sur_refl_b02", "sur_refl_b03"), 1):
+        assets[key] = {
+            "href": _href(root, f"MOD09A1.A2022033.h19v10.061.2022042050729_{key}.tif"),
+            "type": COG,
+            "title": f"Surface Reflectance Band {n}",
+            "roles": ["data"],
+            "raster:bands": [dict(reflectance)],
+        }
+    assets["sur_refl_qc_500m"] = {
+        "href": _href(root, "MOD09A1.A2022033.h19v10.061.2022042050729_sur_refl_qc_500m.tif"),
+        "type": COG,
+        "roles": ["data"],
+        "raster:bands": [{"data_type": "uint32", "nodata": 4294967295}],
+    }
+    return {
+        "type": "Feature",
+        "stac_version": "1.0.0",
+        "stac_extensions": [_PROJ_10, _RASTER],
+        "id": "MOD09A1.A2022033.h19v10.061.2022042050729",
+        "collection": "modis-09A1-061",
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+        "bbox": [min(lons), min(lats), max(lons), max(lats)],
+        "properties": {
+            "start_datetime": "2022-02-02T00:00:00Z",
+            "end_datetime": "2022-02-09T23:59:59Z",
+            "datetime": None,
+            "platform": "terra",
+            "instruments": ["modis"],
+            "modis:tile-id": "51019010",
+            "modis:horizontal-tile": 19,
+            "modis:vertical-tile": 10,
+            "modis:input-files": [f"MOD09GA.A20220{d}.h19v10.061.hdf" for d in range(33, 41)] * 40,
+            "proj:epsg": None,
+            "proj:wkt2": _SINUSOIDAL,
+            "proj:shape": [size, size],
+            "proj:transform": [res, 0.0, x0, 0.0, -res, y1],
+            "proj:geometry": {
+                "type": "Polygon",
+                "coordinates": [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+            },
+        },
+        "links": [],
+        "assets": assets,
+    }
+
+
+def stactools_landsat_c2(
+    root: str = "https://landsateuwest.blob.core.windows.net/landsat-c2/level-2/standard/oli-tirs/2020/047/027",
+    size: int = 7801,
+) -> dict[str, Any]:
+    """stactools' Landsat Collection 2 Items (Planetary Computer's shape): bands keyed by common
+    name with the USGS band in ``eo:bands``, ``raster:bands`` with scale and offset, two ``via``
+    links to the USGS Items the Item was made from (not where its files are), the thermal band
+    on the same grid, classification-role QA bands."""
+    scene = "LC08_L2SP_047027_20201204_20210313_02_T1"
+    x0, y0 = 352185.0, 5373615.0
+    res = 30.0 * 7801 / size
+    reflectance = {"data_type": "uint16", "nodata": 0, "scale": 2.75e-05, "offset": -0.2, "unit": "1"}
+    assets: dict[str, Any] = {
+        "thumbnail": {
+            "href": _href(root, f"{scene}_thumb_small.jpeg"),
+            "type": "image/jpeg",
+            "roles": ["thumbnail"],
+        },
+        "mtl.json": {
+            "href": _href(root, f"{scene}_MTL.json"),
+            "type": "application/json",
+            "roles": ["metadata"],
+        },
+    }
+    for key, band in (("coastal", "SR_B1"), ("blue", "SR_B2"), ("red", "SR_B4"), ("nir08", "SR_B5")):
+        assets[key] = {
+            "href": _href(root, f"{scene}_{band}.TIF"),
+            "type": COG,
+            "title": f"{key} band",
+            "eo:bands": [{"name": band, "common_name": key, "center_wavelength": 0.5}],
+            "raster:bands": [dict(reflectance)],
+            "roles": ["data", "reflectance"],
+        }
+    assets["lwir11"] = {
+        "href": _href(root, f"{scene}_ST_B10.TIF"),
+        "type": COG,
+        "eo:bands": [{"name": "ST_B10", "common_name": "lwir11"}],
+        "raster:bands": [
+            {"data_type": "uint16", "nodata": 0, "scale": 0.00341802, "offset": 149.0, "unit": "kelvin"}
+        ],
+        "roles": ["data", "temperature"],
+    }
+    assets["qa_pixel"] = {
+        "href": _href(root, f"{scene}_QA_PIXEL.TIF"),
+        "type": COG,
+        "raster:bands": [{"data_type": "uint16", "nodata": 1, "unit": "bit index"}],
+        "roles": ["cloud", "cloud-shadow", "snow-ice", "water-mask"],
+    }
+    usgs = "https://landsatlook.usgs.gov/stac-server/collections"
+    return {
+        "type": "Feature",
+        "stac_version": "1.0.0",
+        "stac_extensions": [_EO, _PROJ_10, _RASTER, _VIEW],
+        "id": scene.replace("_20210313_02_T1", "_02_T1"),
+        "collection": "landsat-c2-l2",
+        "geometry": {
+            "type": "Polygon",
+            "coordinates": [
+                [[-124.27, 48.42], [-121.18, 47.90], [-121.83, 46.18], [-124.87, 46.70], [-124.27, 48.42]]
+            ],
+        },
+        "bbox": [-124.87, 46.18, -121.18, 48.42],
+        "properties": {
+            "datetime": "2020-12-04T19:02:14.888051Z",
+            "platform": "landsat-8",
+            "instruments": ["oli", "tirs"],
+            "gsd": 30,
+            "eo:cloud_cover": 1.55,
+            "view:off_nadir": 0,
+            "view:sun_elevation": 18.8,
+            "landsat:wrs_path": "047",
+            "landsat:wrs_row": "027",
+            "landsat:collection_category": "T1",
+            "proj:epsg": 32610,
+            "proj:shape": [size, size],
+            "proj:transform": [res, 0.0, x0, 0.0, -res, y0],
+            "proj:centroid": {"lat": 47.3, "lon": -123.0},
+        },
+        "links": [
+            {"rel": "cite-as", "href": "https://doi.org/10.5066/P9OGBGM6"},
+            {"rel": "via", "href": f"{usgs}/landsat-c2l2-sr/items/{scene}_SR", "type": "application/json"},
+            {"rel": "via", "href": f"{usgs}/landsat-c2l2-st/items/{scene}_ST", "type": "application/json"},
+        ],
+        "assets": assets,
+    }
+
+
+def noaa_cdr_sea_ice(
+    root: str = "https://noaadata.apps.nsidc.org/NOAA/G02202_V4/south/daily/2021",
+) -> dict[str, Any]:
+    """NOAA's sea ice concentration record (stactools): a polar stereographic grid over the South
+    Pole as ``proj:wkt2`` (``proj:epsg`` null), a lon/lat ``geometry`` that is the whole cap
+    south of 41°S (one edge along the pole), one NetCDF asset, a time range with a null
+    ``datetime``, no collection. Not in :data:`CATALOGS`: its ``geometry`` is not the grid's
+    outline, so it does not come back as it was."""
+    wkt2 = (
+        'PROJCRS["unknown",BASEGEOGCRS["unknown",DATUM["unknown",ELLIPSOID["unknown",6378273,'
+        '298.279411123064,LENGTHUNIT["metre",1]]],PRIMEM["Greenwich",0,ANGLEUNIT["degree",'
+        '0.0174532925199433]]],CONVERSION["unknown",METHOD["Polar Stereographic (variant B)",'
+        'ID["EPSG",9829]],PARAMETER["Latitude of standard parallel",-70,ANGLEUNIT["degree",'
+        '0.0174532925199433]],PARAMETER["Longitude of origin",0,ANGLEUNIT["degree",'
+        '0.0174532925199433]],PARAMETER["False easting",0,LENGTHUNIT["metre",1]],'
+        'PARAMETER["False northing",0,LENGTHUNIT["metre",1]]],CS[Cartesian,2],'
+        'AXIS["(E)",north,ORDER[1],LENGTHUNIT["metre",1]],AXIS["(N)",north,ORDER[2],LENGTHUNIT["metre",1]]]'
+    )
+    return {
+        "type": "Feature",
+        "stac_version": "1.0.0",
+        "stac_extensions": [_PROJ_11, "https://stac-extensions.github.io/processing/v1.1.0/schema.json"],
+        "id": "seaice_conc_daily_sh_20211231_f17_v04r00",
+        "geometry": {
+            "type": "Polygon",
+            "coordinates": [
+                [[180.0, -90.0], [180.0, -41.4], [-180.0, -41.4], [-180.0, -90.0], [180.0, -90.0]]
+            ],
+        },
+        "bbox": [-180.0, -90.0, 180.0, -41.4],
+        "properties": {
+            "start_datetime": "2021-12-31T00:00:00Z",
+            "end_datetime": "2021-12-31T23:59:59Z",
+            "datetime": None,
+            "noaa_cdr:interval": "daily",
+            "processing:level": "L3",
+            "proj:epsg": None,
+            "proj:wkt2": wkt2,
+            "proj:shape": [332, 316],
+            "proj:transform": [25000.0, 0.0, -3950000.0, 0.0, -25000.0, 4350000.0],
+        },
+        "links": [],
+        "assets": {
+            "netcdf": {
+                "href": _href(root, "seaice_conc_daily_sh_20211231_f17_v04r00.nc"),
+                "type": "application/netcdf",
+                "roles": ["data"],
+            }
+        },
+    }
+
+
 #: Every shape, by a short name (the catalog it comes from).
 CATALOGS = {
     "usgs-landsat-c2": usgs_landsat_c2,
@@ -1526,4 +1860,7 @@ CATALOGS = {
     "esa-worldcover": esa_worldcover,
     "sentinel3-olci": sentinel3_olci,
     "cdse-sentinel2-l2a": cdse_sentinel2_l2a,
+    "stactools-sentinel2": stactools_sentinel2,
+    "planetary-computer-modis": planetary_computer_modis,
+    "stactools-landsat-c2": stactools_landsat_c2,
 }

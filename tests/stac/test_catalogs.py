@@ -10,10 +10,12 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import math
 import posixpath
 import uuid
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pytest
 import shapely.geometry
 
@@ -33,6 +35,7 @@ from terracube.stac import (
     stac_problems,
 )
 from terracube.stac._mapping import _is_data
+from terracube.storage.bands import resolve_uri
 
 from .catalog_items import (
     CATALOGS,
@@ -42,13 +45,17 @@ from .catalog_items import (
     earth_search_v0,
     earth_search_v1,
     esa_worldcover,
+    noaa_cdr_sea_ice,
     planet_psscene,
+    planetary_computer_modis,
     planetary_computer_modis_polar,
     planetary_computer_s2,
     planetary_computer_zarr,
     pystac_extended,
     pystac_simple,
     sentinel3_olci,
+    stactools_landsat_c2,
+    stactools_sentinel2,
     usgs_landsat_c2,
     usgs_landsat_c2_band_indices,
 )
@@ -96,6 +103,9 @@ EXPECTED = {
     "esa-worldcover": ("esa_worldcover", 4, {"map", "input_quality", "input_quality_3"}),
     "sentinel3-olci": ("sentinel_3_olci_lfr_l2_netcdf", 4, {"ogvi", "otci", "iwv", "lqsf"}),
     "cdse-sentinel2-l2a": ("sentinel_2_l2a", 9, {"AOT_10m", "B02_20m", "SCL_20m", "TCI_10m", "TCI_10m_3"}),
+    "stactools-sentinel2": ("sentinel2_l2a", 19, {"blue_20m", "visual_60m_3", "blue", "visual_2", "aot"}),
+    "planetary-computer-modis": ("modis_09A1_061", 5, {"hdf", "sur_refl_b01", "sur_refl_qc_500m"}),
+    "stactools-landsat-c2": ("landsat_c2_l2", 6, {"coastal", "lwir11", "qa_pixel"}),
 }
 
 
@@ -385,8 +395,6 @@ def test_relative_hrefs_resolve_against_the_items_file(tmp_path: Path) -> None:
     (ds,) = index.datasets.search()
     assert ds.uri == (tmp_path / "sub" / "item.json").as_uri()
     assert ds.measurements["analytic"]["path"] == "./20201211_223832_CS2_analytic.tif"
-    from terracube.storage.bands import resolve_uri
-
     assert resolve_uri(ds.uri, ds.measurements["udm"]["path"]) == (tmp_path / "udm.tif").as_uri()
     assert (
         resolve_uri(ds.uri, ds.measurements["analytic"]["path"])
@@ -682,6 +690,180 @@ def test_a_sinusoidal_tile_past_the_antimeridian_is_found_where_it_holds_data(tm
     for points, count in ((inside, 1), (outside, 0)):
         for lon, lat in points:
             assert index.datasets.count(lon=(lon, lon + 0.01), lat=(lat, lat + 0.01)) == count, (lon, lat)
-    # A catalog's own box across the antimeridian: the tile's outline is the footprint.
+    # A catalog's own box across the antimeridian (its geometry the tile's corners, not drawn
+    # finer than proj:geometry): the tile's outline is the footprint.
     item["bbox"] = [160.0, 60.0, -170.0, 70.0]
+    item["geometry"] = {
+        "type": "Polygon",
+        "coordinates": [[[160.0, 60.0], [-170.0, 60.0], [-170.0, 70.0], [160.0, 70.0], [160.0, 60.0]]],
+    }
     assert item_to_eo3(item)[0]["geometry"] == item["properties"]["proj:geometry"]
+
+
+# --- 15. A footprint over a pole, or past the antimeridian -----------------------------------------
+
+
+def test_a_lon_lat_cap_over_a_pole_gives_way_to_the_grids_outline(tmp_path: Path) -> None:
+    """A ring along the pole is one point in a polar projection: the grid's outline is the
+    footprint, closed over the pole, and the exported Item reads back into the same dataset."""
+    item = noaa_cdr_sea_ice()
+    index, ds = _import_one(tmp_path, item, product="sea_ice")
+    assert ds.metadata_doc["crs"] == item["properties"]["proj:wkt2"]
+    assert "geometry" not in ds.metadata_doc  # the grid's outline
+    for (lon, lat), count in zip(
+        ((0.0, -89.9), (-45.0, -65.0), (135.0, -65.0), (10.0, -20.0)), (1, 1, 1, 0), strict=True
+    ):
+        assert index.datasets.count(lon=(lon, lon + 0.1), lat=(lat, lat + 0.05)) == count, (lon, lat)
+    out = dataset_to_item(ds)
+    assert stac_problems(out) == []
+    assert out["bbox"][1] == pytest.approx(-90.0) and out["bbox"][3] < -30
+    assert (out["properties"]["start_datetime"], out["properties"]["datetime"]) == (
+        "2021-12-31T00:00:00Z",
+        None,
+    )
+    assert item_to_eo3(out) == (ds.metadata_doc, ds.uri)
+
+
+def _modis_h02v06() -> dict[str, Any]:
+    """A MODIS tile whose west part is off the Earth: its ``geometry`` runs along -180° there."""
+    item = planetary_computer_modis()
+    radius, tile = 6371007.181, 1111950.519667
+    x0, x1, y0, y1 = -16 * tile, -15 * tile, 2 * tile, 3 * tile
+    props = item["properties"]
+    props["proj:transform"][2], props["proj:transform"][5] = x0, y1
+    props["proj:geometry"]["coordinates"] = [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]]
+    edge = [(x0 + (x1 - x0) * i / 8, y1) for i in range(8)]
+    edge += [(x1, y1 - (y1 - y0) * i / 8) for i in range(8)]
+    edge += [(x1 - (x1 - x0) * i / 8, y0) for i in range(8)]
+    edge += [(x0, y0 + (y1 - y0) * i / 8) for i in range(8)]
+    ring = []
+    for x, y in edge:
+        lat = y / radius
+        ring.append(
+            [max(-180.0, round(math.degrees(x / (radius * math.cos(lat))), 6)), round(math.degrees(lat), 6)]
+        )
+    ring.append(ring[0])
+    item["geometry"] = {"type": "Polygon", "coordinates": [ring]}
+    item["bbox"] = [-180.0, 20.0, max(p[0] for p in ring), 30.0]
+    return item
+
+
+def test_a_tile_on_the_antimeridian_exports_one_polygon_and_wrapped_longitudes_give_way(
+    tmp_path: Path,
+) -> None:
+    # Its west edge along -180°: projected back, points fall a rounding off -180, which must
+    # not split the footprint into slivers.
+    item = _modis_h02v06()
+    _, ds = _import_one(tmp_path, item)
+    out = dataset_to_item(ds)
+    assert out["geometry"]["type"] == "Polygon"
+    assert stac_problems(out) == []
+    before, after = shapely.geometry.shape(item["geometry"]), shapely.geometry.shape(out["geometry"])
+    assert before.symmetric_difference(after).area < 1e-6 * before.area
+    # Drawn with longitudes past -180 (not cut at the antimeridian, as GeoJSON wants), the
+    # outline would wrap round the globe in the tile's CRS: it is not taken.
+    ring = item["geometry"]["coordinates"][0]
+    item["geometry"]["coordinates"][0] = [[x - 1.5 if x == -180.0 else x, y] for x, y in ring]
+    doc, _ = item_to_eo3(item)
+    assert "geometry" not in doc  # (proj:geometry reaches off the Earth too: the grid's outline)
+    item["properties"]["proj:geometry"] = ds.metadata_doc["geometry"]
+    assert item_to_eo3(item)[0]["geometry"] == ds.metadata_doc["geometry"]
+
+
+# --- 16. What round trips keep ---------------------------------------------------------------------
+
+
+def test_a_densified_geometry_comes_back_as_it_was(tmp_path: Path) -> None:
+    """MODIS's lon/lat outline follows the tile's curved edges; proj:geometry has its corners."""
+    item = planetary_computer_modis()
+    _, ds = _import_one(tmp_path, item)
+    assert len(ds.metadata_doc["geometry"]["coordinates"][0]) == len(item["geometry"]["coordinates"][0])
+    out = dataset_to_item(ds)
+    np.testing.assert_allclose(
+        out["geometry"]["coordinates"][0], item["geometry"]["coordinates"][0], atol=1e-6
+    )
+    # The long property and the null proj:epsg beside the WKT.
+    assert out["properties"]["modis:input-files"] == item["properties"]["modis:input-files"]
+    assert out["properties"]["proj:wkt2"] == item["properties"]["proj:wkt2"]
+
+
+def test_a_wkt_beside_the_code_stays(tmp_path: Path) -> None:
+    item = stactools_landsat_c2()
+    wkt = 'PROJCS["WGS 84 / UTM zone 10N",GEOGCS["WGS 84"]]'  # as some catalogs give it: a label
+    item["properties"]["proj:wkt2"] = wkt
+    _, ds = _import_one(tmp_path, item)
+    assert ds.metadata_doc["crs"] == "EPSG:32610"
+    out = dataset_to_item(ds)
+    assert (out["properties"]["proj:code"], out["properties"]["proj:wkt2"]) == ("EPSG:32610", wkt)
+    assert item_to_eo3(out) == (ds.metadata_doc, ds.uri)
+
+
+def test_an_asset_without_a_media_type_comes_back_without_one(tmp_path: Path) -> None:
+    item = stactools_sentinel2()
+    _, ds = _import_one(tmp_path, item)
+    assert ds.measurements["aot"]["type"] is None
+    out = dataset_to_item(ds)
+    assert "type" not in out["assets"]["aot"]
+    assert out["assets"]["blue"]["type"] == item["assets"]["blue"]["type"]  # (the name's, not kept)
+    assert "type" not in ds.measurements["blue"]
+
+
+def test_bands_at_many_resolutions_keep_their_grids_through_a_round_trip(tmp_path: Path) -> None:
+    """Three-band assets at 20, 60 and 10 m, the 10 m ones after a one-band asset on that grid."""
+    item = stactools_sentinel2(size=36)
+    _, ds = _import_one(tmp_path, item)
+    grids = ds.metadata_doc["grids"]
+    assert {n: g["shape"] for n, g in grids.items()} == {
+        "default": [18, 18],
+        "blue_60m": [6, 6],
+        "blue": [36, 36],
+    }
+    assert {ds.measurements[n].get("grid", "default") for n in ("blue", "visual", "visual_3")} == {"blue"}
+    assert item_to_eo3(dataset_to_item(ds)) == (ds.metadata_doc, ds.uri)
+
+
+def test_via_links_do_not_move_relative_hrefs(tmp_path: Path) -> None:
+    item = stactools_landsat_c2(root="")
+    _, ds = _import_one(tmp_path, item)
+    assert ds.uri == (tmp_path / "item.json").as_uri()
+    assert (
+        resolve_uri(ds.uri, ds.measurements["red"]["path"])
+        == (tmp_path / item["assets"]["red"]["href"]).as_uri()
+    )
+    # With absolute hrefs the first via link is the dataset's location, as before.
+    _, ds = _import_one(tmp_path, stactools_landsat_c2())
+    assert ds.uri == item["links"][1]["href"]
+
+
+# --- 17. Refused with one line naming the field ------------------------------------------------------
+
+
+def test_an_id_that_is_not_a_string_is_refused(tmp_path: Path) -> None:
+    item = stactools_sentinel2()
+    item["id"] = 20190212
+    with pytest.raises(
+        DocumentError, match=r"a STAC Item needs an id \(a non-empty string\), not 20190212"
+    ) as e:
+        item_to_eo3(item)
+    assert e.value.field == "id"
+
+
+def test_assets_in_several_crss_are_refused_in_one_short_line() -> None:
+    item = stactools_sentinel2()
+    del item["properties"]["proj:code"]
+    item["assets"]["blue"]["proj:code"] = "EPSG:32707"
+    item["assets"]["green"]["proj:wkt2"] = noaa_cdr_sea_ice()["properties"]["proj:wkt2"]
+    item["assets"]["red"]["proj:code"] = "EPSG:4326"
+    with pytest.raises(DocumentError, match="data assets 'blue' and 'green' are in different CRSs") as e:
+        item_to_eo3(item)
+    assert "\n" not in str(e.value) and len(str(e.value)) < 400
+    assert e.value.field == "assets.green.proj:code"
+
+
+def test_an_integer_band_with_nan_nodata_gets_none() -> None:
+    """A catalog's slip (pystac's own raster example has one): NaN cannot be a uint16's nodata."""
+    item = earth_search_v1()
+    item["assets"]["nir09"]["raster:bands"][0]["nodata"] = "nan"
+    product = collection_to_product_doc(None, sample_item=item)
+    (nir09,) = [m for m in product["measurements"] if m["name"] == "nir09"]
+    assert (nir09["dtype"], nir09["nodata"]) == ("uint16", 0)

@@ -283,13 +283,13 @@ def test_foreign_item_becomes_eo3() -> None:
     assert all(400_000 < x < 700_000 for x, _ in doc["geometry"]["coordinates"][0])
     assert doc["grids"]["default"]["shape"] == [10980, 10980]
     assert doc["grids"]["swir16"]["shape"] == [5490, 5490]
-    assert doc["measurements"] == {  # a media type other than the file name's is kept
+    assert doc["measurements"] == {  # a media type other than the file name's is kept, or none
         "red": {
             "path": "https://example.com/data/B04.tif",
             "type": "image/tiff; application=geotiff; profile=cloud-optimized",
         },
-        "swir16": {"path": "https://example.com/data/B11.tif", "grid": "swir16"},
-        "scl": {"path": "https://example.com/data/SCL.tif", "grid": "swir16"},
+        "swir16": {"path": "https://example.com/data/B11.tif", "grid": "swir16", "type": None},
+        "scl": {"path": "https://example.com/data/SCL.tif", "grid": "swir16", "type": None},
     }
     assert doc["accessories"] == {
         "thumbnail": {"path": "https://example.com/data/preview.jpg", "type": "image/jpeg"}

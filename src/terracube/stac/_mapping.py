@@ -300,7 +300,7 @@ def eo3_to_item(
     for key, members in _asset_groups(doc.get("measurements") or {}):
         name, m = members[0]
         asset: dict[str, Any] = {"href": _href(m["path"], base)}
-        mt = m.get("type") or media_type(m["path"])
+        mt = m["type"] if "type" in m else media_type(m["path"])
         if mt is not None:
             asset["type"] = mt
         asset["roles"] = ["data"]
@@ -910,6 +910,11 @@ def _projjson_crs(text: str) -> str:
         ) from None
 
 
+def _short(crs: str) -> str:
+    """A CRS for a message: a WKT's first words, not its whole text."""
+    return crs if len(crs) <= 60 else crs[:57] + "..."
+
+
 def _asset_crs(assets: Mapping[str, Any], bands: Sequence[_Band], where: str) -> str | None:
     """The CRS the data assets give when the Item gives none (projection fields on assets only,
     as Planet's Items have them); a dataset has one CRS, so they must agree."""
@@ -921,9 +926,9 @@ def _asset_crs(assets: Mapping[str, Any], bands: Sequence[_Band], where: str) ->
     if len(found) > 1:
         (c1, k1), (c2, k2) = list(found.items())[:2]
         raise DocumentError(
-            f"{where}: data assets {k1!r} and {k2!r} are in different CRSs ({c1}, {c2}) and the "
-            "Item names none; a dataset has one CRS: give the Item's proj:code or import the "
-            "assets as Items of their own",
+            f"{where}: data assets {k1!r} and {k2!r} are in different CRSs ({_short(c1)}, {_short(c2)}) "
+            "and the Item names none; a dataset has one CRS: give the Item's proj:code or import "
+            "the assets as Items of their own",
             field=f"assets.{k2}.proj:code",
             value=c2,
             doc=where,
@@ -965,11 +970,8 @@ def _self_link(item: Mapping[str, Any]) -> str | None:
 
 
 def _location(item: Mapping[str, Any], self_href: str | None) -> str | None:
-    """The dataset's location: the ``via`` link; else, to resolve relative asset hrefs, the Item's."""
-    links = item.get("links") or ()
-    for lk in links:
-        if isinstance(lk, dict) and lk.get("rel") == "via":
-            return lk.get("href")
+    """The dataset's location: the Item's own when it has relative asset hrefs (they resolve
+    against it), else its ``via`` link."""
     if "odc:location" in item:  # written by eo3_to_item: a dataset without a location
         return item["odc:location"]  # type: ignore[no-any-return]
     assets = item.get("assets") or {}
@@ -977,7 +979,14 @@ def _location(item: Mapping[str, Any], self_href: str | None) -> str | None:
         isinstance(a, dict) and isinstance(a.get("href"), str) and a["href"] and not _is_absolute(a["href"])
         for a in assets.values()
     ):
-        return self_href or _self_link(item)
+        # Relative hrefs resolve against the Item's own location, as STAC says, not against a
+        # via link (Planetary Computer's and stactools' Items link the USGS Item so).
+        own = self_href or _self_link(item)
+        if own is not None:
+            return own
+    for lk in item.get("links") or ():
+        if isinstance(lk, dict) and lk.get("rel") == "via":
+            return lk.get("href")
     return None
 
 
@@ -1044,8 +1053,11 @@ def item_to_eo3(
     # Projection: crs, geometry, grids.
     crs = _crs_of(props)
     native_geom = props.get("proj:geometry")
+    wkt2 = props.get("proj:wkt2")
     for k in _PROJ_KEYS:
         props.pop(k, None)
+    if wkt2 is not None and crs != wkt2:  # the CRS came from proj:code: the WKT stays a property
+        props["proj:wkt2"] = wkt2
     grids: dict[str, Any] = {}
     default = _grid_of(item["properties"])
     if default is not None:
@@ -1084,8 +1096,8 @@ def item_to_eo3(
         if index > 1 or band_name != key:
             m["asset"] = key  # the asset's own key, for the way back
         mt = a.get("type")
-        if index == 1 and mt is not None and mt != media_type(m["path"]):  # cached: paths repeat
-            m["type"] = mt
+        if index == 1 and mt != media_type(m["path"]):  # cached: paths repeat
+            m["type"] = mt  # (None: the asset gives no media type, though its name would)
         if "proj:shape" in a and (g := _grid_of(a)) is not None:  # most bands are on the Item's grid
             grid = a.get("odc:grid")
             if grid is None:
@@ -1096,6 +1108,8 @@ def item_to_eo3(
                 grid = named.setdefault(_grid_key(g[0], g[1]), band_name)
                 if grid != "default":
                     m["grid"] = grid
+            elif named:  # a grid named by the Item: a later band on it without a name takes it
+                named.setdefault(_grid_key(g[0], g[1]), grid)
             grids.setdefault(grid, {"shape": g[0], "transform": g[1]})
         if count == 1:
             for k, v in a.items():
@@ -1113,13 +1127,17 @@ def item_to_eo3(
         )
     if crs is not None:
         doc["crs"] = crs
+        lonlat = item.get("geometry")
         if native_geom is not None and not (
-            item.get("geometry") is not None and _wraps(native_geom, crs, item.get("bbox"))
+            lonlat is not None and (_finer(lonlat, native_geom) or _wraps(native_geom, crs, item.get("bbox")))
         ):
             doc["geometry"] = native_geom
-        elif item.get("geometry") is not None and "odc:geometry" not in item:
-            # The Item's footprint, not the whole grid: it is what searches should find.
-            geom = _to_crs(item["geometry"], crs)
+        elif lonlat is not None and "odc:geometry" not in item:
+            # The Item's footprint, not the whole grid: it is what searches should find. One
+            # finer than proj:geometry (MODIS's curved tile edges) is kept so, to be given back.
+            geom = _to_crs(lonlat, crs)
+            if geom is None and native_geom is not None and not _wraps(native_geom, crs, item.get("bbox")):
+                geom = native_geom
             if geom is not None:
                 doc["geometry"] = geom
     elif item.get("geometry") is not None:
@@ -1229,6 +1247,10 @@ def _to_crs(geometry: Mapping[str, Any], crs: str) -> dict[str, Any] | None:
             rings = []
             for ring in polygon:
                 xy = np.asarray(ring, dtype="float64")[:, :2]
+                if (np.abs(xy[:, 1]).max() >= 90 or np.abs(xy[:, 0]).max() > 180) and not _geographic(crs):
+                    # An edge along a pole is one point in a projection, and a longitude past
+                    # the antimeridian wraps round to the other side: the grids say better.
+                    return None
                 x, y = tr.transform(xy[:, 0], xy[:, 1], errcheck=True)
                 if not (np.isfinite(x).all() and np.isfinite(y).all()):
                     return None
@@ -1247,6 +1269,17 @@ def _to_crs(geometry: Mapping[str, Any], crs: str) -> dict[str, Any] | None:
             return None
         return orjson.loads(shapely.to_geojson(g))  # type: ignore[no-any-return]
     return {"type": kind, "coordinates": out[0] if kind == "Polygon" else out}
+
+
+@functools.lru_cache(maxsize=64)
+def _geographic(crs: str) -> bool:
+    """Whether ``crs`` is a lon/lat one (where a pole is a line, not a point)."""
+    from pyproj import CRS
+
+    try:
+        return bool(CRS.from_user_input(crs).is_geographic)
+    except Exception:  # unknown to pyproj: the transform fails anyway
+        return False
 
 
 @functools.lru_cache(maxsize=64)
@@ -1275,6 +1308,18 @@ def _may_wrap(crs: str) -> bool:
     west, east = area.west, area.east
     span = east - west if east >= west else east + 360 - west
     return span >= 180
+
+
+def _finer(lonlat: Any, native: Any) -> bool:
+    """Whether an Item's ``geometry`` is a polygon of more points than its ``proj:geometry``: an
+    outline of the footprint drawn finer (the curved edges of a sinusoidal MODIS tile) than its
+    corners in the CRS, which are all :func:`eo3_to_item` would draw again."""
+    try:
+        if lonlat["type"] != "Polygon" or native["type"] != "Polygon":
+            return False
+        return sum(map(len, lonlat["coordinates"])) > sum(map(len, native["coordinates"]))
+    except (KeyError, TypeError):
+        return False
 
 
 def _wraps(geometry: Any, crs: str, bbox: Any) -> bool:
@@ -1385,6 +1430,11 @@ def collection_to_product_doc(
             nodata = "NaN" if dtype.startswith("float") else 0
         elif isinstance(nodata, str):
             nodata = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}.get(nodata.lower(), nodata)
+        if not dtype.startswith("float") and (
+            nodata in ("NaN", "Infinity", "-Infinity")
+            or (isinstance(nodata, float) and not math.isfinite(nodata))
+        ):
+            nodata = 0  # an integer band cannot hold NaN (a catalog's slip): as if none were given
         m: dict[str, Any] = {
             "name": name_,
             "dtype": dtype,

@@ -22,7 +22,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from terracube.index._shared import gc_paused
 from terracube.stac._mapping import STAC_VERSION, eo3_to_item, product_to_collection
@@ -97,6 +97,10 @@ def _to_lonlat(crs: str) -> Any:
     return Transformer.from_crs(c, "EPSG:4326", always_xy=True)
 
 
+#: Degrees past the antimeridian that are taken as on it (a projection's rounding).
+_EDGE: Final = 1e-9
+
+
 def _lonlat(doc: Mapping[str, Any], ds: Dataset) -> tuple[Any, Any]:
     """The lon/lat footprint as GeoJSON and its (west, south, east, north).
 
@@ -120,11 +124,22 @@ def _lonlat(doc: Mapping[str, Any], ds: Dataset) -> tuple[Any, Any]:
         lons = [p[0] for p in rings[0]]
         lats = [p[1] for p in rings[0]]
         w, e = min(lons), max(lons)
+        if (w < -180 and w > -180 - _EDGE) or (e > 180 and e < 180 + _EDGE):
+            # A footprint whose edge is the antimeridian (a MODIS tile's), off it by rounding.
+            for ring in rings:
+                for p in ring:
+                    p[0] = max(-180.0, min(180.0, p[0]))
+            lons = [p[0] for p in rings[0]]
+            w, e = min(lons), max(lons)
         if e - w <= 180 and w >= -180 and e <= 180 and all(map(math.isfinite, lons + lats)):
             return {"type": "Polygon", "coordinates": rings}, (w, min(lats), e, max(lats))
     footprint = ds.lonlat_footprint
     if footprint is None:
         return None, None
+    if footprint.geom_type == "GeometryCollection":  # cut at the antimeridian: keep its area
+        footprint = shapely.union_all(
+            [g for g in footprint.geoms if g.geom_type in ("Polygon", "MultiPolygon")]
+        )
     return orjson.loads(shapely.to_geojson(footprint)), ds.lonlat_bounds
 
 
