@@ -197,7 +197,33 @@ def test_blocks_hold_whole_lines_numbered_as_in_the_file(
     path = tmp_path / "x.ndjson"
     path.write_text("\n".join(lines) + tail)
     units = list(_blocks(str(path), path.as_uri(), False))
+    assert sum(u[7] for u in units) == len(lines)
     got = [(u[1], u[2]) for b in units for u in block_lines(b)]
     want = [(f"{path}:{n}", (line + "\n").encode()[: len(line)]) for n, line in enumerate(lines, 1) if line]
     assert got == want
     assert sum(u[3] for u in units) == path.stat().st_size
+
+
+@pytest.mark.parametrize(("items", "used"), [(12, True), (9, False)])
+def test_workers_by_default_counting_items_not_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, items: int, used: bool
+) -> None:
+    import terracube.stac._workers as stac_workers
+
+    monkeypatch.setattr("terracube.index._workers.AUTO_WORKERS_FROM", 10)
+    monkeypatch.setattr("terracube.index._workers.fork_usable", lambda: True)
+    monkeypatch.setattr("terracube.index._workers.default_workers", lambda: 2)
+    monkeypatch.setattr("terracube.stac.import_.BLOCK_BYTES", 1 << 20)  # every Item in one block
+    calls: list[int] = []
+    parallel = stac_workers.parallel_datasets
+
+    def spy(*args: Any) -> Iterator[Any]:
+        calls.append(args[3])
+        return parallel(*args)
+
+    monkeypatch.setattr(stac_workers, "parallel_datasets", spy)
+    src = tmp_path / "items.ndjson"
+    src.write_text("\n".join(json.dumps(i) for i in _items(items, usgs_landsat_c2, "LC08_L2SP")))
+    idx = _index(tmp_path / "x.db")
+    assert import_stac(idx, [src]).added == items
+    assert (calls != []) is used

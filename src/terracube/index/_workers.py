@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -192,7 +193,14 @@ class WorkerPool:
             initializer=_start_worker,
             initargs=(products,),
         )
-        self._pool.submit(int).result()  # start the workers now, before any other thread starts
+        # Forked workers share this process' memory until they write to it, and a collection
+        # of the cyclic garbage collector writes to every object it looks at: frozen, this
+        # process' objects are never looked at there (nor copied, page by page, into each).
+        gc.freeze()
+        try:
+            self._pool.submit(int).result()  # start the workers now, before any other thread starts
+        finally:
+            gc.unfreeze()
 
     def learn(self, products: Iterable[Product]) -> None:
         """Products added to the index since the start: tasks submitted from now on carry them."""

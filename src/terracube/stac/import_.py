@@ -247,15 +247,16 @@ BLOCK_BYTES: Final = 1 << 19
 
 def _blocks(path: str, uri: str, follow: bool) -> Iterator[tuple[Any, ...]]:
     """Units of whole lines of an ``.ndjson`` file: ``("block", path, offset, size, first line
-    number, uri, follow)``. Read here only to find where lines end and count them."""
+    number, uri, follow, lines)``. Read here only to find where lines end and count them."""
     with open(path, "rb") as f:
         offset, line = 0, 1
         while data := f.read(BLOCK_BYTES):
             if not data.endswith(b"\n"):
                 data += f.readline()  # to the end of the line (or of the file)
-            yield ("block", path, offset, len(data), line, uri, follow)
+            lines = data.count(b"\n")
+            yield ("block", path, offset, len(data), line, uri, follow, lines + (data[-1:] != b"\n"))
             offset += len(data)
-            line += data.count(b"\n")
+            line += lines
 
 
 def block_lines(unit: tuple[Any, ...]) -> list[tuple[Any, ...]]:
@@ -266,7 +267,7 @@ def block_lines(unit: tuple[Any, ...]) -> list[tuple[Any, ...]]:
     OSError
         The file cannot be read.
     """
-    _, path, offset, size, first, uri, follow = unit
+    _, path, offset, size, first, uri, follow, _ = unit
     with open(path, "rb") as f:
         f.seek(offset)
         data = f.read(size)
@@ -541,7 +542,7 @@ def located_datasets(
     if workers is None:
         head = list(itertools.islice(units, AUTO_WORKERS_FROM + 1))
         units = itertools.chain(head, units)
-        workers = auto_workers(None, sum(u[0] != "obj" for u in head))
+        workers = auto_workers(None, sum(u[7] if u[0] == "block" else u[0] != "obj" for u in head))
     else:
         workers = auto_workers(workers, 0)
     if workers:
