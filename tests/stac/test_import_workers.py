@@ -227,3 +227,32 @@ def test_workers_by_default_counting_items_not_blocks(
     idx = _index(tmp_path / "x.db")
     assert import_stac(idx, [src]).added == items
     assert (calls != []) is used
+
+
+def test_workers_by_default_for_a_catalog_of_item_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The catalog and collection files, read here, do not count against the Items.
+    import terracube.stac._workers as stac_workers
+
+    monkeypatch.setattr("terracube.index._workers.AUTO_WORKERS_FROM", 10)
+    monkeypatch.setattr("terracube.index._workers.fork_usable", lambda: True)
+    monkeypatch.setattr("terracube.index._workers.default_workers", lambda: 2)
+    calls: list[int] = []
+    parallel = stac_workers.parallel_datasets
+
+    def spy(*args: Any) -> Iterator[Any]:
+        calls.append(args[3])
+        return parallel(*args)
+
+    monkeypatch.setattr(stac_workers, "parallel_datasets", spy)
+    source = _index(tmp_path / "src.db")
+    source.products.add_document(product_doc("ls8"))
+    source.datasets.add_batch(
+        source.datasets.from_doc(dataset_doc("ls8", id=uuid.UUID(int=n)), uri=f"file:///data/{n}/ds.yaml")
+        for n in range(1, 12)
+    )
+    export_stac(source, tmp_path / "cat")
+    dst = _index(tmp_path / "dst.db")
+    assert import_stac(dst, [tmp_path / "cat" / "catalog.json"]).added == 11
+    assert calls == [2]

@@ -540,9 +540,14 @@ def located_datasets(
 
     units = reader.units(paths)
     if workers is None:
-        head = list(itertools.islice(units, AUTO_WORKERS_FROM + 1))
+        head, items = [], 0
+        for u in units:  # until there are more Items than that (or no more)
+            head.append(u)
+            items += u[7] if u[0] == "block" else u[0] != "obj"
+            if items > AUTO_WORKERS_FROM:
+                break
         units = itertools.chain(head, units)
-        workers = auto_workers(None, sum(u[7] if u[0] == "block" else u[0] != "obj" for u in head))
+        workers = auto_workers(None, items)
     else:
         workers = auto_workers(workers, 0)
     if workers:
