@@ -304,6 +304,20 @@ def test_foreign_item_becomes_eo3() -> None:
     assert doc["lineage"] == {"source_ids": {"source": ["4d2b8a8e-1f0b-4bb0-8c0e-5b1a9b7c6d5e"]}}
 
 
+def test_transform_in_gdal_order_is_read_as_the_affine() -> None:
+    # Some older Items give proj:transform in GDAL's geotransform order [x0, a, b, y0, d, e].
+    item = _foreign_item()
+    for a in item["assets"].values():
+        if "proj:transform" in a:
+            t = a["proj:transform"]
+            a["proj:transform"] = [t[2], t[0], t[1], t[5], t[3], t[4]]
+    doc, _ = item_to_eo3(item)
+    check_eo3(doc, where="gdal order")
+    want, _ = item_to_eo3(_foreign_item())
+    assert doc["grids"] == want["grids"]
+    assert doc["grids"]["default"]["transform"][:6] == [10.0, 0.0, 600000.0, 0.0, -10.0, 6100000.0]
+
+
 def test_foreign_item_without_projection_is_lonlat() -> None:
     item = _foreign_item()
     del item["properties"]["proj:epsg"]

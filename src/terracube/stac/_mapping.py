@@ -672,7 +672,13 @@ def _grid_of(asset: Mapping[str, Any]) -> tuple[Any, Any] | None:
     shape, tr = asset.get("proj:shape"), asset.get("proj:transform")
     if shape is None or tr is None:
         return None
-    return list(shape), list(tr)
+    tr = list(tr)
+    if len(tr) == 6 and tr[2] == 0 and tr[4] == 0 and tr[1] and tr[5]:
+        # GDAL's geotransform order, [x0, a, b, y0, d, e], as some older Items wrote it: in the
+        # affine's order STAC gives ([a, b, x0, d, e, y0]) this would be a grid turned a quarter
+        # turn with its corner at x = 0, which no data is on.
+        tr = [tr[1], tr[2], tr[0], tr[4], tr[5], tr[3]]
+    return list(shape), tr
 
 
 def _grid_key(shape: Any, transform: Any) -> tuple[Any, ...]:
