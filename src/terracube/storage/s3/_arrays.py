@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import itertools
 import math
+import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 
@@ -276,9 +277,26 @@ def read_selection(
     mapped = getattr(io.backend, "mapped", None)
     nbytes = math.prod(shape) * dtype.itemsize
     if mapped is not None and not parallel and not bbox:
+        lo, hi = span = _byte_span(shape, dtype.itemsize, sel)
+        if (
+            nbytes > _SCRATCH_MAX
+            and 2 * (hi - lo) >= nbytes
+            and _read_by_rows(io, bucket, key, shape, dtype, sel, target)
+        ):
+            return
+        if nbytes <= _SCRATCH_MAX and 2 * (hi - lo) >= nbytes:
+            # local disk, most of a small object: read into a buffer this thread reuses (no
+            # mapping to make and fault in), verified there while it is in the CPU's cache,
+            # then copied out from there
+            scratch = _scratch(nbytes)
+            io.backend.read_into(bucket, key, scratch)
+            _copy_selection(
+                scratch, shape, dtype, sel, target, what=f"object {bucket}/{key} at {io.backend.location}"
+            )
+            return
         # local disk: one copy straight from the page cache, touching only the pages needed
         # (and verifying the checksum blocks that hold them)
-        with mapped(bucket, key, _byte_span(shape, dtype.itemsize, sel)) as view:
+        with mapped(bucket, key, span) as view:
             _copy_selection(
                 view, shape, dtype, sel, target, what=f"object {bucket}/{key} at {io.backend.location}"
             )
@@ -305,6 +323,49 @@ def read_selection(
     )
     run_reads(io, bucket, key, plan, tasks, dtype, dest.rows, parallel=parallel, size=nbytes)
     dest.finish()
+
+
+#: Objects up to this size are read whole into a buffer each thread keeps (see read_selection).
+_SCRATCH_MAX: Final = 4 << 20
+_THREAD = threading.local()
+
+
+def _scratch(nbytes: int) -> memoryview:
+    """``nbytes`` of a buffer this thread reuses (grown when too small)."""
+    buf: bytearray | None = getattr(_THREAD, "buf", None)
+    if buf is None or len(buf) < nbytes:
+        buf = _THREAD.buf = bytearray(nbytes)
+    return memoryview(buf)[:nbytes]
+
+
+def _read_by_rows(
+    io: S3IO,
+    bucket: str,
+    key: str,
+    shape: tuple[int, ...],
+    dtype: np.dtype[Any],
+    sel: Sequence[AxisSelection],
+    target: np.ndarray,
+) -> bool:
+    """Most of a large object from local disk, a megabyte of whole rows (first axis) at a time
+    through this thread's buffer: each piece verified and copied out while in the CPU's cache.
+    False when the backend cannot (then it is read another way)."""
+    read_rows = getattr(io.backend, "read_rows", None)
+    if read_rows is None or len(shape) < 1 or sel[0].step != 1:
+        return False
+    row_bytes = math.prod(shape[1:]) * dtype.itemsize
+    rest = tuple(s.as_slice() for s in sel[1:])
+    first, last = sel[0].start, sel[0].stop
+    for r, view in read_rows(bucket, key, row_bytes, (first, last), 1 << 20, _scratch):
+        n = view.nbytes // row_bytes
+        a, b = max(r, first), min(r + n, last)
+        if a >= b:
+            continue
+        piece = np.frombuffer(view, dtype=dtype, count=(b - r) * row_bytes // dtype.itemsize)
+        rows = piece.reshape((b - r, *shape[1:]))[a - r :]
+        target[a - first : b - first] = rows[(slice(None), *rest)]
+        del piece, rows  # the view is the reader's until the next piece
+    return True
 
 
 def _byte_span(shape: tuple[int, ...], itemsize: int, sel: Sequence[AxisSelection]) -> tuple[int, int]:

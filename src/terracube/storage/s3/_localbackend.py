@@ -7,8 +7,9 @@ before the rename, so record and content change together. Reads go straight from
 into the caller's buffer and verify every block they return.
 
 The store stays inside its root: a path that leads outside it through a symbolic link is
-refused (:meth:`LocalBackend._inside`), for reads after opening (the kernel's own name of the
-open file) and for writes and deletes before touching anything.
+refused (:meth:`LocalBackend._inside`). Reads open the file with the kernel resolving the path
+beneath the root (``openat2``, :mod:`._beneath`), or where that is not available check the
+kernel's own name of the opened file; writes and deletes check before touching anything.
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import logging
+import math
 import mmap
 import os
+import threading
 import uuid
+import weakref
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,11 +35,12 @@ from terracube.errors import (
     StorageRequestError,
 )
 from terracube.storage.s3._backend import TMP_PREFIX, ObjectInfo, Part, PendingUpload, Upload
+from terracube.storage.s3._beneath import open_beneath
 from terracube.storage.s3._checksums import XATTR, Checksums, record_from
 from terracube.storage.s3._errors import storage_error
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from terracube.storage.s3._ranges import ByteRange
     from terracube.storage.s3.config import S3Config
@@ -60,6 +65,9 @@ class LocalBackend:
         self.location = f"local root {config.root}"
         self._real_root: str | None = None
         self._warned_xattrs = False
+        self._root_held: tuple[int, int, int] | None = None
+        self._root_closers: list[weakref.finalize[Any, Any]] = []
+        self._root_lock = threading.Lock()
 
     # --- handles ----------------------------------------------------------------------------------
 
@@ -78,7 +86,8 @@ class LocalBackend:
         return LocalStore(self.root / bucket)
 
     def close(self) -> None:
-        """Nothing to release."""
+        """Close the root's descriptor (opened again if the backend is used after)."""
+        self._release_root()
 
     # --- paths and errors -------------------------------------------------------------------------
 
@@ -304,6 +313,16 @@ class LocalBackend:
     def _open(self, bucket: str, key: str, op: str) -> Any:
         path = self._path(bucket, key)
         try:
+            fd = self._open_beneath(f"{bucket}/{key}")
+        except OSError as exc:
+            if exc.errno != errno.EXDEV:
+                raise self._error(exc, op, bucket, key) from exc
+            # A link out of the root, or an absolute one (refused even when it leads back
+            # inside): opened as below, the kernel's own name of the file decides.
+            fd = None
+        if fd is not None:
+            return open(fd, "rb", buffering=0)
+        try:
             f = open(path, "rb", buffering=0)  # noqa: SIM115 - returned open, closed by the caller
         except OSError as exc:
             raise self._error(exc, op, bucket, key) from exc
@@ -313,6 +332,50 @@ class LocalBackend:
             f.close()
             raise
         return f
+
+    def _open_beneath(self, rel: str) -> int | None:
+        """``rel`` opened for reading beneath the root in one system call, or None where the
+        system cannot (see :mod:`._beneath`); the root's own descriptor is kept open."""
+        root = self._root_fd()
+        if root is None:
+            return None
+        try:
+            return open_beneath(root[0], rel)
+        except FileNotFoundError:
+            if self._root_fd(reopen=True) == root:
+                raise
+            again = self._root_fd()  # the root was replaced since it was opened
+            return None if again is None else open_beneath(again[0], rel)
+
+    def _root_fd(self, *, reopen: bool = False) -> tuple[int, int, int] | None:
+        """The root's descriptor with its device and inode (None while it does not exist)."""
+        held = self._root_held
+        if held is not None and not reopen:
+            return held
+        with self._root_lock:
+            held = self._root_held
+            try:
+                st = os.stat(self.root)
+            except OSError:
+                return None
+            if held is not None and (held[1], held[2]) == (st.st_dev, st.st_ino):
+                return held
+            try:
+                fd = os.open(self.root, os.O_PATH | os.O_DIRECTORY | os.O_CLOEXEC)
+            except (OSError, AttributeError):  # AttributeError: no O_PATH (not Linux)
+                return None
+            # A replaced root's descriptor stays open until close(): other threads may be
+            # opening files through it right now (closed, its number could name another file).
+            self._root_closers.append(weakref.finalize(self, os.close, fd))
+            self._root_held = (fd, st.st_dev, st.st_ino)
+            return self._root_held
+
+    def _release_root(self) -> None:
+        with self._root_lock:
+            self._root_held = None
+            closers, self._root_closers = self._root_closers, []
+        for closer in closers:
+            closer()
 
     def get(self, bucket: str, key: str) -> memoryview:
         with self._open(bucket, key, "get") as f:
@@ -405,6 +468,48 @@ class LocalBackend:
                 )
             record = self._record(fd, bucket, key)
             self._read_verified(f, record, size, 0, size, out, self._what(bucket, key))
+
+    def read_rows(
+        self,
+        bucket: str,
+        key: str,
+        row_bytes: int,
+        rows: tuple[int, int],
+        piece_bytes: int,
+        scratch: Callable[[int], memoryview],
+    ) -> Iterator[tuple[int, memoryview]]:
+        """Rows ``[r0, r1)`` of an object of rows of ``row_bytes`` each, a piece at a time.
+
+        Each piece is read into ``scratch(n)`` (a buffer the caller reuses, so it stays in the
+        CPU's cache), its checksum blocks verified there, and yielded as ``(first row, view
+        of whole rows)``, valid until the next. Pieces hold whole rows and whole checksum
+        blocks, about ``piece_bytes`` each (more when a row and a block need more).
+        """
+        with self._open(bucket, key, "get") as f:
+            fd = f.fileno()
+            size = os.fstat(fd).st_size
+            record = self._record(fd, bucket, key)
+            what = self._what(bucket, key)
+            if record is not None:
+                record.check_size(size, what=what)
+            r0, r1 = rows
+            if r1 * row_bytes > size:
+                raise StorageError(
+                    f"{what} holds {size} bytes but {r1 * row_bytes} were expected; check its shape, "
+                    "dtype and codec"
+                )
+            unit = math.lcm(row_bytes, record.block if record is not None else 1)
+            step = max(unit, piece_bytes // unit * unit)
+            lo = r0 * row_bytes // unit * unit  # whole rows and whole blocks
+            stop = r1 * row_bytes
+            while lo < stop:
+                hi = min(lo + step, size)
+                view = scratch(hi - lo)
+                _read_exact(f, lo, view)
+                if record is not None:
+                    record.verify(view, lo, what=what)
+                yield lo // row_bytes, view
+                lo = hi
 
     @contextlib.contextmanager
     def mapped(self, bucket: str, key: str, span: tuple[int, int] | None = None) -> Iterator[memoryview]:

@@ -10,6 +10,7 @@ multipart uploads; see :class:`S3IO`.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import weakref
 from datetime import UTC, datetime, timedelta
@@ -26,7 +27,6 @@ from terracube.storage.s3._ranges import ByteRange, split_aligned, split_range
 from terracube.storage.s3.config import S3Config
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterable, Sequence
     from concurrent.futures import Executor
 
@@ -106,7 +106,13 @@ class S3IO:
     def _init_state(self) -> None:
         self._lock = threading.Lock()
         self._backend_obj: Backend | None = None
-        self._runner = Runner(self._executor, self._config.max_workers)
+        workers = self._config.max_workers
+        if self._config.root is not None:
+            # Local disk answers at once: threads beyond two per CPU only contend for the CPUs
+            # and their caches (a 2048 x 2048 read of 256 x 256 chunks took 13.8 ms with 16
+            # threads on 2 CPUs, 11 ms with 2 or 4).
+            workers = min(workers, 2 * (os.cpu_count() or 1))
+        self._runner = Runner(self._executor, workers)
         self._finalizer = weakref.finalize(self, _close, self._runner, None)
 
     # --- pickling, lifecycle ----------------------------------------------------------------------

@@ -107,7 +107,7 @@ class S3Config:
     max_workers: int = 32
     """Threads of the default pool used by the ``_mp`` calls and chunked reads (32): requests
     in flight at once. Over a 20 ms round trip a read of 65 chunks of 1 MiB took half as long
-    with 32 as with 16, and no less with 64."""
+    with 32 as with 16, and no less with 64. On a local root at most two per CPU are used."""
     require_checksums: bool = False
     """Refuse objects that carry no checksum record (written by other tools or an older
     terracube) instead of reading them unverified (False). Recorded checksums are always verified."""
