@@ -27,6 +27,7 @@ __all__ = [
     "MaturityConflictError",
     "MetadataTypeNotFoundError",
     "MissingPackageError",
+    "NotOfferedCallError",
     "NotOfferedError",
     "ObjectNotFoundError",
     "PermissionDeniedError",
@@ -89,6 +90,12 @@ class UnsupportedError(TerracubeError, NotImplementedError):
 class NotOfferedError(TerracubeError, ImportError):
     """An import of ODC's ``datacube`` terracube cannot serve: a module it does not offer (the message
     says what to use), or ``terracube.compat.as_datacube`` after ODC's own package was imported."""
+
+
+class NotOfferedCallError(NotOfferedError, TypeError):
+    """A call of an ODC name in a form terracube does not offer (arguments of a type neither ODC
+    nor odc-geo take); the message names the forms that are offered. Also a ``TypeError``, as
+    Python's own error for a bad call."""
 
 
 class MissingPackageError(TerracubeError, ImportError):

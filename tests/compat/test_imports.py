@@ -48,7 +48,12 @@ def test_names_are_terracubes_and_odc_geos() -> None:
     assert datacube.Datacube is terracube.Datacube
     assert datacube.utils.masking.make_mask is masking.make_mask
     assert datacube.utils.aws.configure_s3_access is configure_s3_access
-    assert geometry.GeoBox is odc.geo.geobox.GeoBox and geometry.Geometry is odc.geo.geom.Geometry
+    assert geometry.Geometry is odc.geo.geom.Geometry
+    # GeoBox is not odc-geo's class itself but a name for it that also takes ODC 1.8's call forms
+    # (GeoBox(width, height, affine, crs)); it makes odc-geo GeoBoxes, and every one is an instance
+    # (tests/compat/test_geobox_forms.py has the rest).
+    assert isinstance(odc.geo.geobox.GeoBox((2, 3), geometry.Affine.identity(), None), geometry.GeoBox)
+    assert geometry.GeoBox.from_bbox is odc.geo.geobox.GeoBox.from_bbox
     assert geometry.gbox is odc.geo.geobox
     assert geometry._base.Geometry is odc.geo.geom.Geometry  # ODC 1.8's private module, as helpers test it
     assert datacube.model.DatasetType is terracube.Product
