@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import numpy as np
 import odc.geo.geobox
@@ -97,8 +98,14 @@ def test_resolution_is_odc_geos() -> None:
     # ODC 1.8 gave (y, x); odc-geo's Resolution has .y and .x (docs/odc-code.md says so)
     made = GeoBox(32, 34, AFFINE, CRS)
     assert (made.resolution.y, made.resolution.x) == (-30, 30)
+    assert made.resolution.yx == (-30, 30) and made.shape[0] == 34
     with pytest.raises(TypeError, match="not subscriptable"):
         _ = made.resolution[0]  # type: ignore[index]
+    with pytest.raises(TypeError, match="cannot unpack"):
+        _, _ = made.resolution  # type: ignore[misc]
+    page = " ".join((Path(__file__).parents[2] / "docs" / "odc-code.md").read_text().split())
+    assert "`geobox.resolution.y` for `geobox.resolution[0]`" in page
+    assert "`geobox.resolution.x` for `geobox.resolution[1]`" in page
 
 
 FORMS = r"GeoBox\(\(ny, nx\), affine, crs\) or ODC 1.8's GeoBox\(width, height, affine, crs\)"
