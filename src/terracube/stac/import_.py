@@ -34,10 +34,22 @@ _FIRST: Final = ("catalog.json", "collection.json")
 def _loads(data: bytes, label: str) -> Any:
     import orjson
 
+    from terracube.model._docs import _too_deep
+    from terracube.model._yaml import MAX_DEPTH
+
     try:
-        return orjson.loads(data)
+        obj = orjson.loads(data)
     except orjson.JSONDecodeError as e:
         raise DocumentError(f"{label}: not JSON ({e})", field="", value=None, doc=label) from None
+    # deeper, converting, validating or sending it to this process from a worker would recurse too deep
+    if data.count(b"[") + data.count(b"{") > MAX_DEPTH and _too_deep(obj, MAX_DEPTH):
+        raise DocumentError(
+            f"{label}: nested more than {MAX_DEPTH} levels deep; no STAC object nests so deep",
+            field="",
+            value=None,
+            doc=label,
+        )
+    return obj
 
 
 class StacReader:
