@@ -122,7 +122,7 @@ def parallel_datasets(
     known: dict[str, Product] = {p.name: p for p in convert.index.products.get_all()}
     with WorkerPool(workers, known) as pool:
         for results in pool.map(_convert, _tasks(iter(units), convert.product), local=_is_local):
-            if results[0] == "obj":  # read here already (a catalog the links go through)
+            if results and results[0] == "obj":  # read here already (a catalog the links go through)
                 results = [(*results, None)]
             for r in results:
                 kind = r[0]
