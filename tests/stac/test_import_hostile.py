@@ -143,3 +143,46 @@ def test_unreadable_file_among_others(tmp_path: Path, stop: bool) -> None:
     code, _, err, snap, _ = without
     assert code == 1 and err.count("\n") == 1 and "1.ndjson" in err and "Permission denied" in err
     assert len(snap) == (4 if stop else 8)
+
+
+_PG = os.environ.get("TERRACUBE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+@pytest.mark.parametrize("workers", ["0", "2"])
+def test_nul_on_postgis_refused_per_item(tmp_path: Path, workers: str) -> None:
+    import uuid
+
+    import psycopg
+
+    from terracube.cfg import Environment
+    from terracube.drivers import connect_index
+
+    name = f"tc_stacnul_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    try:
+        with psycopg.connect(_PG, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError:
+        pytest.skip("no PostgreSQL server")
+    url = f"{_PG.rsplit('/', 1)[0]}/{name}"
+    try:
+        idx = connect_index(Environment("nul", "postgis", url))
+        idx.init_db()
+        idx.close()
+        lines = [_item(i) for i in range(GOOD)]
+        lines.insert(2, HOSTILE["NUL in a string"][0])
+        lines.insert(6, HOSTILE["NUL in a key"][0])
+        src = tmp_path / "items.ndjson"
+        src.write_bytes(b"\n".join(lines) + b"\n")
+        res = CliRunner(env={"TERRACUBE_DB_URL": url}).invoke(
+            cli, ["stac", "import", str(src), "--workers", workers]
+        )
+        assert res.exit_code == 1 and "Traceback" not in res.output + res.stderr
+        errors = res.stderr.splitlines()
+        assert len(errors) == 2 and all("NUL character" in e for e in errors), errors
+        assert not multiprocessing.active_children()
+        idx = connect_index(Environment("nul", "postgis", url))
+        assert idx.datasets.count() == GOOD
+        idx.close()
+    finally:
+        with psycopg.connect(_PG, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
