@@ -20,6 +20,7 @@ import logging
 import math
 import mmap
 import os
+import stat
 import threading
 import uuid
 import weakref
@@ -321,17 +322,37 @@ class LocalBackend:
             # inside): opened as below, the kernel's own name of the file decides.
             fd = None
         if fd is not None:
-            return open(fd, "rb", buffering=0)
+            try:
+                f = open(fd, "rb", buffering=0)  # noqa: SIM115 - returned open, closed by the caller
+            except OSError as exc:  # a directory
+                os.close(fd)
+                raise self._error(exc, op, bucket, key) from exc
+        else:
+            try:
+                # not blocking: opening a FIFO for reading would wait for a writer forever
+                f = open(path, "rb", buffering=0, opener=_nonblocking)  # noqa: SIM115 - as above
+            except OSError as exc:
+                raise self._error(exc, op, bucket, key) from exc
         try:
-            f = open(path, "rb", buffering=0)  # noqa: SIM115 - returned open, closed by the caller
-        except OSError as exc:
-            raise self._error(exc, op, bucket, key) from exc
-        try:
-            self._check_fd(f.fileno(), path, bucket, key)
+            if fd is None:
+                self._check_fd(f.fileno(), path, bucket, key)
+            self._check_regular(f.fileno(), bucket, key)
         except BaseException:
             f.close()
             raise
         return f
+
+    def _check_regular(self, fd: int, bucket: str, key: str) -> None:
+        """Refuse an open file that is not a regular file (a FIFO, a device, a socket)."""
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):  # a prefix of other keys, as S3 sees it
+            raise ObjectNotFoundError(f"object {key!r} not found in bucket {bucket!r} at {self.location}")
+        if not stat.S_ISREG(mode):
+            raise StorageError(
+                f"{self._what(bucket, key)} is not a regular file but a "
+                f"{_KINDS.get(stat.S_IFMT(mode), 'special file')}; the store reads only regular files: "
+                "replace it with the object's data"
+            )
 
     def _open_beneath(self, rel: str) -> int | None:
         """``rel`` opened for reading beneath the root in one system call, or None where the
@@ -340,12 +361,12 @@ class LocalBackend:
         if root is None:
             return None
         try:
-            return open_beneath(root[0], rel)
+            return open_beneath(root[0], rel, os.O_RDONLY | os.O_NONBLOCK)
         except FileNotFoundError:
             if self._root_fd(reopen=True) == root:
                 raise
             again = self._root_fd()  # the root was replaced since it was opened
-            return None if again is None else open_beneath(again[0], rel)
+            return None if again is None else open_beneath(again[0], rel, os.O_RDONLY | os.O_NONBLOCK)
 
     def _root_fd(self, *, reopen: bool = False) -> tuple[int, int, int] | None:
         """The root's descriptor with its device and inode (None while it does not exist)."""
@@ -641,6 +662,18 @@ class LocalBackend:
         self._check_path(path.parent, upload.bucket, upload.key)
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
+
+
+_KINDS = {
+    stat.S_IFIFO: "FIFO",
+    stat.S_IFCHR: "character device",
+    stat.S_IFBLK: "block device",
+    stat.S_IFSOCK: "socket",
+}
+
+
+def _nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | os.O_NONBLOCK)
 
 
 def _read_exact(f: Any, offset: int, out: memoryview) -> None:
