@@ -54,10 +54,14 @@ def _changed(i: int, **fields: Any) -> bytes:
 HOSTILE: dict[str, tuple[bytes, str | None]] = {
     # name: (the line, a piece of its error; None: the line is a good Item)
     "invalid utf-8": (b'{"type": "Feature", "id": "\xff\xfe"}', "not JSON"),
-    "nested 10,000 deep": (b"[" * 10_000 + b"]" * 10_000, "nested more than 100 levels deep"),
+    "nested 10,000 deep": (b"[" * 10_000 + b"]" * 10_000, "nested more than 255 levels deep"),
     "nested 10,000 deep in an Item": (
         _with(90, b'"deep": ' + b'{"a": ' * 10_000 + b"1" + b"}" * 10_000 + b", "),
-        "nested more than 100 levels deep",
+        "nested more than 255 levels deep",
+    ),
+    "nested 250 deep in an Item": (  # as deep as is taken: stored as it is
+        _with(89, b'"deep": ' + b'{"a": ' * 250 + b"1" + b"}" * 250 + b", "),
+        None,
     ),
     "NUL in a string": (_item(91).replace(b'"S2B_55HFA_091"', b'"S2B\\u0000_091"'), "NUL character"),
     "NUL in a key": (_with(92, b'"a\\u0000b": 1, '), "NUL character"),

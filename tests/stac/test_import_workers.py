@@ -256,3 +256,31 @@ def test_workers_by_default_for_a_catalog_of_item_files(
     dst = _index(tmp_path / "dst.db")
     assert import_stac(dst, [tmp_path / "cat" / "catalog.json"]).added == 11
     assert calls == [2]
+
+
+def test_an_ndjson_file_replaced_while_imported_gives_no_item_of_the_new_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Workers read blocks of the file by path: one that is another file by then is refused,
+    # never read at the old offsets.
+    monkeypatch.setattr("terracube.stac.import_.BLOCK_BYTES", 3000)
+    src = tmp_path / "items.ndjson"
+    old = list(_items(60, usgs_landsat_c2, "LC08_OLD"))
+    new = list(_items(60, usgs_landsat_c2, "LC08_NEW"))
+    src.write_text("\n".join(json.dumps(i) for i in old) + "\n")
+    idx = _index(tmp_path / "x.db")
+    errors: list[str] = []
+
+    def report(label: str, e: Exception) -> None:
+        errors.append(str(e))
+
+    located = located_datasets(StacReader(report), StacToDatasets(idx), [src], workers=2, on_error=report)
+    got = [next(located)]
+    replacement = tmp_path / "new.ndjson"
+    replacement.write_text("\n".join(json.dumps(i) for i in new) + "\n")
+    replacement.replace(src)
+    got.extend(located)
+    stac_ids = {ds.metadata_doc["properties"].get("stac:id") for _, ds in got}
+    assert stac_ids <= {i["id"] for i in old}
+    assert len(got) == 60 or any("changed while it was being imported" in e for e in errors)
+    assert not multiprocessing.active_children()

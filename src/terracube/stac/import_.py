@@ -9,6 +9,7 @@ and Collection files first so that products come from them.
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from dataclasses import dataclass, field
@@ -31,24 +32,29 @@ STAC_SUFFIXES: Final = (".json", ".geojson", ".ndjson", ".jsonl")
 _FIRST: Final = ("catalog.json", "collection.json")
 
 
+#: Levels of nesting a STAC object may have: orjson writes no more (and no STAC object nests
+#: beyond ten or so); deeper, converting, validating or sending it between processes recurses
+#: too deep.
+MAX_DEPTH: Final = 255
+
+
 def _loads(data: bytes, label: str) -> Any:
     import orjson
-
-    from terracube.model._docs import _too_deep
-    from terracube.model._yaml import MAX_DEPTH
 
     try:
         obj = orjson.loads(data)
     except orjson.JSONDecodeError as e:
         raise DocumentError(f"{label}: not JSON ({e})", field="", value=None, doc=label) from None
-    # deeper, converting, validating or sending it to this process from a worker would recurse too deep
-    if data.count(b"[") + data.count(b"{") > MAX_DEPTH and _too_deep(obj, MAX_DEPTH):
-        raise DocumentError(
-            f"{label}: nested more than {MAX_DEPTH} levels deep; no STAC object nests so deep",
-            field="",
-            value=None,
-            doc=label,
-        )
+    if data.count(b"[") + data.count(b"{") > MAX_DEPTH:
+        try:
+            orjson.dumps(obj)  # the depth check at C speed: it refuses more than MAX_DEPTH levels
+        except orjson.JSONEncodeError:
+            raise DocumentError(
+                f"{label}: nested more than {MAX_DEPTH} levels deep; no STAC object nests so deep",
+                field="",
+                value=None,
+                doc=label,
+            ) from None
     return obj
 
 
@@ -259,16 +265,24 @@ BLOCK_BYTES: Final = 1 << 19
 
 def _blocks(path: str, uri: str, follow: bool) -> Iterator[tuple[Any, ...]]:
     """Units of whole lines of an ``.ndjson`` file: ``("block", path, offset, size, first line
-    number, uri, follow, lines)``. Read here only to find where lines end and count them."""
+    number, uri, follow, lines, identity)``. Read here only to find where lines end and count
+    them; the file's identity (device, inode, size, time of change) lets a reader see that it
+    changed since."""
     with open(path, "rb") as f:
+        ident = _identity(f.fileno())
         offset, line = 0, 1
         while data := f.read(BLOCK_BYTES):
             if not data.endswith(b"\n"):
                 data += f.readline()  # to the end of the line (or of the file)
             lines = data.count(b"\n")
-            yield ("block", path, offset, len(data), line, uri, follow, lines + (data[-1:] != b"\n"))
+            yield ("block", path, offset, len(data), line, uri, follow, lines + (data[-1:] != b"\n"), ident)
             offset += len(data)
             line += lines
+
+
+def _identity(fd: int) -> tuple[int, ...]:
+    st = os.fstat(fd)
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def block_lines(unit: tuple[Any, ...]) -> list[tuple[Any, ...]]:
@@ -279,8 +293,10 @@ def block_lines(unit: tuple[Any, ...]) -> list[tuple[Any, ...]]:
     OSError
         The file cannot be read.
     """
-    _, path, offset, size, first, uri, follow, _ = unit
+    _, path, offset, size, first, uri, follow, _, ident = unit
     with open(path, "rb") as f:
+        if _identity(f.fileno()) != ident:  # its lines are no longer where they were found
+            raise OSError(errno.ESTALE, "the file changed while it was being imported; import it again", path)
         f.seek(offset)
         data = f.read(size)
     return [
