@@ -406,13 +406,13 @@ class Dataset:
     def __getattr__(self, name: str) -> Any:
         # Only reached for an unset slot: ``_doc`` of a dataset made by _make_json.
         if name == "_doc":
-            import orjson
+            from terracube.model._docs import json_value
 
             try:
                 text = self._json
             except AttributeError:  # another thread decoded it just now
                 return object.__getattribute__(self, "_doc")
-            doc = orjson.loads(text)
+            doc = json_value(text)  # integers beyond 64 bits exactly, as they were stored
             self._doc = doc
             with contextlib.suppress(AttributeError):  # deleted by another thread
                 del self._json  # only one of the two is kept

@@ -39,22 +39,28 @@ MAX_DEPTH: Final = 255
 
 
 def _loads(data: bytes, label: str) -> Any:
+    """A JSON file's or line's value, read as ``dataset add`` reads JSON (exact integers, NaN)."""
     import orjson
 
+    from terracube.model._docs import _too_deep, json_value
+
     try:
-        obj = orjson.loads(data)
-    except orjson.JSONDecodeError as e:
+        obj = json_value(data)
+    except (ValueError, RecursionError) as e:
         raise DocumentError(f"{label}: not JSON ({e})", field="", value=None, doc=label) from None
     if data.count(b"[") + data.count(b"{") > MAX_DEPTH:
         try:
             orjson.dumps(obj)  # the depth check at C speed: it refuses more than MAX_DEPTH levels
-        except orjson.JSONEncodeError:
+            deep = False
+        except orjson.JSONEncodeError as e:  # or an integer beyond 64 bits: then walk it
+            deep = "ecursion" in str(e) or _too_deep(obj, MAX_DEPTH)
+        if deep:
             raise DocumentError(
                 f"{label}: nested more than {MAX_DEPTH} levels deep; no STAC object nests so deep",
                 field="",
                 value=None,
                 doc=label,
-            ) from None
+            )
     return obj
 
 

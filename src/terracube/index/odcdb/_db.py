@@ -15,6 +15,7 @@ import threading
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from terracube.errors import ConfigError, IndexNotInitialisedError, PermissionDeniedError, TerracubeError
+from terracube.model._docs import json_value
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Iterator
@@ -75,7 +76,6 @@ class OdcDatabase:
     # --- connections ----------------------------------------------------------------------------
 
     def _connect(self) -> psycopg.Connection:
-        import orjson
         from psycopg.types.json import set_json_loads
 
         try:
@@ -90,7 +90,7 @@ class OdcDatabase:
             )
         except self._pg.Error as e:
             self.raise_mapped(e, connecting=True)
-        set_json_loads(orjson.loads, conn)
+        set_json_loads(json_value, conn)  # integers beyond 64 bits exactly
         self.user = conn.info.user
         with self._lock:
             self._open.append(conn)

@@ -26,6 +26,7 @@ from terracube.errors import (
     TerracubeError,
 )
 from terracube.index.postgis._schema import NOTIFY_CHANNEL
+from terracube.model._docs import json_value
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -189,13 +190,12 @@ class Database:
         return fairy, conn
 
     def _setup(self, conn: psycopg.Connection) -> None:
-        import orjson
         from psycopg.types.json import set_json_loads
 
         if conn.info.transaction_status != self._pg.pq.TransactionStatus.IDLE:
             conn.rollback()
         conn.autocommit = True
-        set_json_loads(orjson.loads, conn)
+        set_json_loads(json_value, conn)  # integers beyond 64 bits exactly
         conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
         schema, callback = self.schema, self._on_catalog_change
 

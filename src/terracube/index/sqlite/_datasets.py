@@ -19,6 +19,7 @@ from terracube.index._shared import dataset_id
 from terracube.index.sqlite._db import BATCH, MAX_PARAMS, now_us, param_chunks
 from terracube.index.sqlite._sql import order_sql, where_sql
 from terracube.model import Dataset, Range
+from terracube.model._docs import json_value
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -49,7 +50,7 @@ class Datasets(AbstractDatasetResource):
         return Dataset._make(
             uuid.UUID(bytes=id_),
             product,
-            orjson.loads(doc),
+            json_value(doc),  # integers beyond 64 bits exactly, as they were stored
             uri,
             None if archived is None else from_micros(archived),
             from_micros(added),
