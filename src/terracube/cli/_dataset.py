@@ -12,7 +12,7 @@ import click
 
 from terracube.cli._context import CliState, pass_state
 from terracube.cli._expressions import parse_expressions
-from terracube.cli._files import DocumentFiles, Failures, StopRun, on_error_option
+from terracube.cli._files import DocumentFiles, Failures, StopRun, on_error_option, workers_option
 from terracube.cli._indexing import add_dataset_files
 from terracube.cli._output import (
     DOC_FORMATS,
@@ -55,14 +55,7 @@ def _tolerance(archive_less_mature: bool) -> int | None:
     return DEFAULT_MATURITY_TOLERANCE_MS if archive_less_mature else None
 
 
-_workers = click.option(
-    "--workers",
-    type=click.IntRange(min=0),
-    default=None,
-    metavar="N",
-    help="Processes reading and validating files while this one writes; 0: none "
-    "[default: one per CPU when there are more than 1,000 files].",
-)
+_workers = workers_option("files")
 
 
 def _ids(ctx: click.Context, param: click.Parameter, values: Sequence[str]) -> list[uuid.UUID]:

@@ -25,6 +25,7 @@ __all__ = [
     "find_document_files",
     "on_error_option",
     "read_file_documents",
+    "workers_option",
 ]
 
 #: Files picked up when a folder is given (``.odc-metadata.yaml`` ends in ``.yaml``).
@@ -40,6 +41,21 @@ def on_error_option() -> Callable[[_F], _F]:
         default="continue",
         show_default=True,
         help="After a bad document: report it and go on, or report it and stop.",
+    )
+
+
+def workers_option(counting: str) -> Callable[[_F], _F]:
+    """The ``--workers N`` option of commands that read many files (``counting``: what the
+    automatic choice counts, "files" or "Items")."""
+    what = "reading and validating files" if counting == "files" else "reading and converting Items"
+    more = "files" if counting == "files" else "Items or Item files"
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=0),
+        default=None,
+        metavar="N",
+        help=f"Processes {what} while this one writes; 0: none "
+        f"[default: one per CPU when there are more than 1,000 {more}].",
     )
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from terracube.cli._context import CliState, pass_state
-from terracube.cli._files import Failures, StopRun, on_error_option
+from terracube.cli._files import Failures, StopRun, on_error_option, workers_option
 from terracube.cli._output import emit_value, format_option, progress
 
 if TYPE_CHECKING:
@@ -163,14 +163,7 @@ def _added_products(names: list[str], made_from: dict[str, str | None]) -> str:
     default=None,
     help="Show a progress bar on stderr [default: when stderr is a terminal].",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=0),
-    default=None,
-    metavar="N",
-    help="Processes reading and converting Items while this one writes; 0: none "
-    "[default: one per CPU when there are more than 1,000 Items or Item files].",
-)
+@workers_option("Items")
 @pass_state
 @click.pass_context
 def import_(

@@ -153,6 +153,9 @@ class StacReader:
                 yield from self._objects(path, uri, label, obj, follow, False)
             return
         _, path, uri, follow = unit
+        yield from self._whole_file(path, uri, follow, False)
+
+    def _whole_file(self, path: str, uri: str, follow: bool, defer: bool) -> Iterator[tuple[Any, ...]]:
         try:
             with open(path, "rb") as f:
                 data = f.read()
@@ -164,7 +167,7 @@ class StacReader:
         except DocumentError as e:
             self._fail(path, e)
             return
-        yield from self._objects(path, uri, path, obj, follow, False)
+        yield from self._objects(path, uri, path, obj, follow, defer)
 
     # Below, paths are absolute path strings: the links of a catalog of a million Items are a
     # million paths to join and normalise, and os.path does it several times faster than Path.
@@ -193,18 +196,7 @@ class StacReader:
         if defer and may_defer:
             yield ("file", path, uri, follow)
             return
-        try:
-            with open(path, "rb") as f:
-                data = f.read()
-        except OSError as e:
-            self._fail(path, e)
-            return
-        try:
-            obj = _loads(data, path)
-        except DocumentError as e:
-            self._fail(path, e)
-            return
-        yield from self._objects(path, uri, path, obj, follow, defer)
+        yield from self._whole_file(path, uri, follow, defer)
 
     def _objects(
         self, path: str, uri: str, label: str, obj: Any, follow: bool, defer: bool
