@@ -204,16 +204,14 @@ def test_blocks_hold_whole_lines_numbered_as_in_the_file(
     assert sum(u[3] for u in units) == path.stat().st_size
 
 
-@pytest.mark.parametrize(("items", "used"), [(12, True), (9, False)])
-def test_workers_by_default_counting_items_not_blocks(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, items: int, used: bool
-) -> None:
+@pytest.fixture
+def pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The worker counts of the pools imports start, with the automatic choice from 10 Items."""
     import terracube.stac._workers as stac_workers
 
     monkeypatch.setattr("terracube.index._workers.AUTO_WORKERS_FROM", 10)
     monkeypatch.setattr("terracube.index._workers.fork_usable", lambda: True)
     monkeypatch.setattr("terracube.index._workers.default_workers", lambda: 2)
-    monkeypatch.setattr("terracube.stac.import_.BLOCK_BYTES", 1 << 20)  # every Item in one block
     calls: list[int] = []
     parallel = stac_workers.parallel_datasets
 
@@ -222,30 +220,23 @@ def test_workers_by_default_counting_items_not_blocks(
         return parallel(*args)
 
     monkeypatch.setattr(stac_workers, "parallel_datasets", spy)
+    return calls
+
+
+@pytest.mark.parametrize(("items", "used"), [(12, True), (9, False)])
+def test_workers_by_default_counting_items_not_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pools: list[int], items: int, used: bool
+) -> None:
+    monkeypatch.setattr("terracube.stac.import_.BLOCK_BYTES", 1 << 20)  # every Item in one block
     src = tmp_path / "items.ndjson"
     src.write_text("\n".join(json.dumps(i) for i in _items(items, usgs_landsat_c2, "LC08_L2SP")))
     idx = _index(tmp_path / "x.db")
     assert import_stac(idx, [src]).added == items
-    assert (calls != []) is used
+    assert (pools != []) is used
 
 
-def test_workers_by_default_for_a_catalog_of_item_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_workers_by_default_for_a_catalog_of_item_files(tmp_path: Path, pools: list[int]) -> None:
     # The catalog and collection files, read here, do not count against the Items.
-    import terracube.stac._workers as stac_workers
-
-    monkeypatch.setattr("terracube.index._workers.AUTO_WORKERS_FROM", 10)
-    monkeypatch.setattr("terracube.index._workers.fork_usable", lambda: True)
-    monkeypatch.setattr("terracube.index._workers.default_workers", lambda: 2)
-    calls: list[int] = []
-    parallel = stac_workers.parallel_datasets
-
-    def spy(*args: Any) -> Iterator[Any]:
-        calls.append(args[3])
-        return parallel(*args)
-
-    monkeypatch.setattr(stac_workers, "parallel_datasets", spy)
     source = _index(tmp_path / "src.db")
     source.products.add_document(product_doc("ls8"))
     source.datasets.add_batch(
@@ -255,7 +246,7 @@ def test_workers_by_default_for_a_catalog_of_item_files(
     export_stac(source, tmp_path / "cat")
     dst = _index(tmp_path / "dst.db")
     assert import_stac(dst, [tmp_path / "cat" / "catalog.json"]).added == 11
-    assert calls == [2]
+    assert pools == [2]
 
 
 def test_an_ndjson_file_replaced_while_imported_gives_no_item_of_the_new_one(
