@@ -278,22 +278,19 @@ def read_selection(
     nbytes = math.prod(shape) * dtype.itemsize
     if mapped is not None and not parallel and not bbox:
         lo, hi = span = _byte_span(shape, dtype.itemsize, sel)
-        if (
-            nbytes > _SCRATCH_MAX
-            and 2 * (hi - lo) >= nbytes
-            and _read_by_rows(io, bucket, key, shape, dtype, sel, target)
-        ):
-            return
-        if nbytes <= _SCRATCH_MAX and 2 * (hi - lo) >= nbytes:
-            # local disk, most of a small object: read into a buffer this thread reuses (no
-            # mapping to make and fault in), verified there while it is in the CPU's cache,
-            # then copied out from there
-            scratch = _scratch(nbytes)
-            io.backend.read_into(bucket, key, scratch)
-            _copy_selection(
-                scratch, shape, dtype, sel, target, what=f"object {bucket}/{key} at {io.backend.location}"
-            )
-            return
+        if 2 * (hi - lo) >= nbytes:  # local disk, most of the object
+            if nbytes > _SCRATCH_MAX:
+                if _read_by_rows(io, bucket, key, shape, dtype, sel, target):
+                    return
+            else:
+                # a small one: read into a buffer this thread reuses (no mapping to make and
+                # fault in), verified there while it is in the CPU's cache, copied out from there
+                scratch = _scratch(nbytes)
+                io.backend.read_into(bucket, key, scratch)
+                _copy_selection(
+                    scratch, shape, dtype, sel, target, what=f"object {bucket}/{key} at {io.backend.location}"
+                )
+                return
         # local disk: one copy straight from the page cache, touching only the pages needed
         # (and verifying the checksum blocks that hold them)
         with mapped(bucket, key, span) as view:

@@ -250,7 +250,8 @@ class LocalBackend:
 
     def record(self, bucket: str, key: str) -> str | None:
         """The stored checksum record of an object (None when it has none)."""
-        with self._open(bucket, key, "head") as f:
+        f, _ = self._open(bucket, key, "head")
+        with f:
             record = self._record(f.fileno(), bucket, key)
         return None if record is None else record.to_text()
 
@@ -311,7 +312,8 @@ class LocalBackend:
                     break
                 parent = parent.parent
 
-    def _open(self, bucket: str, key: str, op: str) -> Any:
+    def _open(self, bucket: str, key: str, op: str) -> tuple[Any, int]:
+        """The object's file opened for reading, and its size."""
         path = self._path(bucket, key)
         try:
             fd = self._open_beneath(f"{bucket}/{key}")
@@ -336,15 +338,16 @@ class LocalBackend:
         try:
             if fd is None:
                 self._check_fd(f.fileno(), path, bucket, key)
-            self._check_regular(f.fileno(), bucket, key)
+            size = self._check_regular(f.fileno(), bucket, key)
         except BaseException:
             f.close()
             raise
-        return f
+        return f, size
 
-    def _check_regular(self, fd: int, bucket: str, key: str) -> None:
-        """Refuse an open file that is not a regular file (a FIFO, a device, a socket)."""
-        mode = os.fstat(fd).st_mode
+    def _check_regular(self, fd: int, bucket: str, key: str) -> int:
+        """The size of an open regular file; refuse any other (a FIFO, a device, a socket)."""
+        st = os.fstat(fd)
+        mode = st.st_mode
         if stat.S_ISDIR(mode):  # a prefix of other keys, as S3 sees it
             raise ObjectNotFoundError(f"object {key!r} not found in bucket {bucket!r} at {self.location}")
         if not stat.S_ISREG(mode):
@@ -353,20 +356,22 @@ class LocalBackend:
                 f"{_KINDS.get(stat.S_IFMT(mode), 'special file')}; the store reads only regular files: "
                 "replace it with the object's data"
             )
+        return st.st_size
 
     def _open_beneath(self, rel: str) -> int | None:
         """``rel`` opened for reading beneath the root in one system call, or None where the
         system cannot (see :mod:`._beneath`); the root's own descriptor is kept open."""
+        flags = os.O_RDONLY | os.O_NONBLOCK  # not blocking: a FIFO would wait for a writer forever
         root = self._root_fd()
         if root is None:
             return None
         try:
-            return open_beneath(root[0], rel, os.O_RDONLY | os.O_NONBLOCK)
+            return open_beneath(root[0], rel, flags)
         except FileNotFoundError:
-            if self._root_fd(reopen=True) == root:
+            again = self._root_fd(reopen=True)
+            if again is None or again == root:  # not found, and not because the root was replaced
                 raise
-            again = self._root_fd()  # the root was replaced since it was opened
-            return None if again is None else open_beneath(again[0], rel, os.O_RDONLY | os.O_NONBLOCK)
+            return open_beneath(again[0], rel, flags)
 
     def _root_fd(self, *, reopen: bool = False) -> tuple[int, int, int] | None:
         """The root's descriptor with its device and inode (None while it does not exist)."""
@@ -399,10 +404,10 @@ class LocalBackend:
             closer()
 
     def get(self, bucket: str, key: str) -> memoryview:
-        with self._open(bucket, key, "get") as f:
+        f, size = self._open(bucket, key, "get")
+        with f:
             fd = f.fileno()
             record = self._record(fd, bucket, key)
-            size = os.fstat(fd).st_size
             data = memoryview(bytearray(size))
             _read_exact(f, 0, data)
         if record is not None:
@@ -444,9 +449,9 @@ class LocalBackend:
     def get_range(
         self, bucket: str, key: str, start: int, stop: int, out: memoryview | None, size: int | None = None
     ) -> memoryview:
-        with self._open(bucket, key, "get range") as f:
+        f, length = self._open(bucket, key, "get range")  # the file's own size; `size` is a guess
+        with f:
             fd = f.fileno()
-            length = os.fstat(fd).st_size  # the file's own size; the caller's `size` is a guess
             if stop > length or (start >= length and stop > start):
                 raise StorageRequestError(
                     f"byte range [{start}, {stop}) of {bucket}/{key} runs past the end of the object "
@@ -460,9 +465,9 @@ class LocalBackend:
     def get_ranges(
         self, bucket: str, key: str, ranges: Sequence[ByteRange], size: int | None = None
     ) -> list[memoryview]:
-        with self._open(bucket, key, "get ranges") as f:
+        f, length = self._open(bucket, key, "get ranges")
+        with f:
             fd = f.fileno()
-            length = os.fstat(fd).st_size
             record = self._record(fd, bucket, key)
             what = self._what(bucket, key)
             out = []
@@ -479,9 +484,9 @@ class LocalBackend:
             return out
 
     def read_into(self, bucket: str, key: str, out: memoryview) -> None:
-        with self._open(bucket, key, "get") as f:
+        f, size = self._open(bucket, key, "get")
+        with f:
             fd = f.fileno()
-            size = os.fstat(fd).st_size
             if size != out.nbytes:
                 raise StorageError(
                     f"object {bucket}/{key} holds {size} bytes but {out.nbytes} were expected at {self.location}; "
@@ -506,9 +511,9 @@ class LocalBackend:
         of whole rows)``, valid until the next. Pieces hold whole rows and whole checksum
         blocks, about ``piece_bytes`` each (more when a row and a block need more).
         """
-        with self._open(bucket, key, "get") as f:
+        f, size = self._open(bucket, key, "get")
+        with f:
             fd = f.fileno()
-            size = os.fstat(fd).st_size
             record = self._record(fd, bucket, key)
             what = self._what(bucket, key)
             if record is not None:
@@ -541,9 +546,9 @@ class LocalBackend:
         Objects are replaced by renaming a new file over them, never rewritten in place, so a
         mapping keeps showing the version it opened.
         """
-        with self._open(bucket, key, "get") as f:
+        f, size = self._open(bucket, key, "get")
+        with f:
             fd = f.fileno()
-            size = os.fstat(fd).st_size
             record = self._record(fd, bucket, key)
             if size == 0:
                 if record is not None:
